@@ -1,0 +1,22 @@
+package dev.faultline.api;
+
+import dev.faultline.boot.MetadataConfiguration;
+import dev.faultline.boot.EventStoreConfiguration;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything the api service contributes to an application context, with the ports it
+ * needs. Imported by {@link ApiServiceApplication} and by the standalone application.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@Import({ MetadataConfiguration.class, EventStoreConfiguration.class })
+public class ApiModule {
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,108 @@
+package dev.faultline.boot;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code faultline.*} setting, typed and immutable. Each key is listed once, with
+ * its environment variable, in {@code faultline-defaults.yml}.
+ *
+ * @param dataDir where the embedded adapters keep their files
+ * ({@code FAULTLINE_DATA_DIR})
+ * @param publicUrl the base URL SDKs reach Faultline at, put into DSNs
+ * ({@code FAULTLINE_PUBLIC_URL})
+ */
+@ConfigurationProperties("faultline")
+public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
+		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
+		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin) {
+
+	/**
+	 * @param type {@code embedded} (SQLite file in the data directory) or {@code kafka}
+	 * @param maxBacklog envelopes the embedded queue holds before ingest answers 503
+	 */
+	public record Queue(@DefaultValue("embedded") String type, @DefaultValue("1000000") long maxBacklog,
+			@DefaultValue Kafka kafka) {
+
+		public Queue {
+			requireOneOf("faultline.queue.type", type, "embedded", "kafka");
+		}
+
+	}
+
+	/**
+	 * @param bootstrapServers Kafka bootstrap servers, comma-separated
+	 * @param topic the topic carrying envelopes
+	 * @param partitions partitions created when the topic does not exist
+	 */
+	public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,
+			@DefaultValue("faultline-envelopes") String topic, @DefaultValue("4") int partitions) {
+
+	}
+
+	/**
+	 * @param type {@code sqlite} (file in the data directory) or {@code postgres}
+	 */
+	public record Metadata(@DefaultValue("sqlite") String type, @DefaultValue Postgres postgres) {
+
+		public Metadata {
+			requireOneOf("faultline.metadata.type", type, "sqlite", "postgres");
+		}
+
+	}
+
+	public record Postgres(@DefaultValue("jdbc:postgresql://localhost:5432/faultline") String url,
+			@DefaultValue("faultline") String username, @DefaultValue("") String password) {
+
+	}
+
+	/**
+	 * @param type {@code duckdb} (file in the data directory) or {@code clickhouse}
+	 */
+	public record Events(@DefaultValue("duckdb") String type, @DefaultValue ClickHouse clickhouse) {
+
+		public Events {
+			requireOneOf("faultline.events.type", type, "duckdb", "clickhouse");
+		}
+
+	}
+
+	/**
+	 * @param url the ClickHouse HTTP endpoint
+	 */
+	public record ClickHouse(@DefaultValue("http://localhost:8123") String url,
+			@DefaultValue("default") String username, @DefaultValue("") String password,
+			@DefaultValue("default") String database) {
+
+	}
+
+	/**
+	 * The administrator created on first start with empty stores.
+	 *
+	 * @param email the admin's email ({@code FAULTLINE_ADMIN_EMAIL})
+	 * @param password the admin's password, or null to generate one and print it once
+	 * ({@code FAULTLINE_ADMIN_PASSWORD})
+	 * @param token registered (hashed) as the admin's full-scope API token when set
+	 * ({@code FAULTLINE_ADMIN_TOKEN})
+	 * @param organization slug and name of the first organization
+	 */
+	public record Admin(@DefaultValue("admin@localhost") String email, @Nullable String password,
+			@Nullable String token, @DefaultValue("faultline") String organization) {
+
+	}
+
+	private static void requireOneOf(String property, String value, String... allowed) {
+		for (String candidate : allowed) {
+			if (candidate.equals(value)) {
+				return;
+			}
+		}
+		throw new IllegalArgumentException(
+				property + " must be one of " + String.join(", ", allowed) + " but was '" + value + "'");
+	}
+
+}

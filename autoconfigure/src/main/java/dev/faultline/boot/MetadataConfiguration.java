@@ -1,0 +1,53 @@
+package dev.faultline.boot;
+
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.UserStore;
+import dev.faultline.storage.postgres.PostgresMetadataStores;
+import dev.faultline.storage.sqlite.SqliteMetadataStores;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Provides the metadata port ({@link MetadataStores} and each store): PostgreSQL or
+ * SQLite. Opening either migrates its schema.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FaultlineProperties.class)
+public class MetadataConfiguration {
+
+	@Bean(destroyMethod = "close")
+	MetadataStores metadataStores(FaultlineProperties properties) {
+		FaultlineProperties.Metadata metadata = properties.metadata();
+		if ("postgres".equals(metadata.type())) {
+			FaultlineProperties.Postgres postgres = metadata.postgres();
+			return PostgresMetadataStores.open(postgres.url(), postgres.username(), postgres.password());
+		}
+		return SqliteMetadataStores.open(DataDirectory.prepare(properties.dataDir()).resolve("metadata.db"));
+	}
+
+	@Bean
+	OrganizationStore organizationStore(MetadataStores stores) {
+		return stores.organizations();
+	}
+
+	@Bean
+	ProjectStore projectStore(MetadataStores stores) {
+		return stores.projects();
+	}
+
+	@Bean
+	UserStore userStore(MetadataStores stores) {
+		return stores.users();
+	}
+
+	@Bean
+	IssueStore issueStore(MetadataStores stores) {
+		return stores.issues();
+	}
+
+}

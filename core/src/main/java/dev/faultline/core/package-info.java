@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.processor;
+
+import org.jspecify.annotations.NullMarked;

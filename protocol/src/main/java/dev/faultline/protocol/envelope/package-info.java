@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.protocol.envelope;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.standalone;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.queue.embedded;
+
+import org.jspecify.annotations.NullMarked;

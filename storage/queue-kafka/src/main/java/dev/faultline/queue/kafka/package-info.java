@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.queue.kafka;
+
+import org.jspecify.annotations.NullMarked;

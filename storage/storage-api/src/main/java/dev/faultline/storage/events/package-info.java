@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.events;
+
+import org.jspecify.annotations.NullMarked;

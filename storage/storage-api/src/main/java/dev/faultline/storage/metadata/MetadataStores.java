@@ -1,0 +1,27 @@
+package dev.faultline.storage.metadata;
+
+/**
+ * The metadata port: one adapter provides every store over one database.
+ *
+ * <p>
+ * Opening an adapter migrates its schema (Flyway, per vendor). Thread-safe.
+ */
+public interface MetadataStores extends AutoCloseable {
+
+	OrganizationStore organizations();
+
+	ProjectStore projects();
+
+	UserStore users();
+
+	IssueStore issues();
+
+	/**
+	 * Returns whether the database answers now; never throws.
+	 */
+	boolean isHealthy();
+
+	@Override
+	void close();
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.metadata;
+
+import org.jspecify.annotations.NullMarked;

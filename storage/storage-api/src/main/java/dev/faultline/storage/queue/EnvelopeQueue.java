@@ -1,0 +1,42 @@
+package dev.faultline.storage.queue;
+
+/**
+ * The durable hand-off between ingest and processing.
+ *
+ * <p>
+ * Contract, specified once in the storage TCK and honoured by every adapter:
+ * <ul>
+ * <li>{@link #publish} returns only once the envelope is durable: it survives a
+ * {@code kill -9} of any process that follows.</li>
+ * <li>Consumers of one group see every published envelope at least once, in publish order
+ * per project; what a group has not committed is delivered again to the next consumer of
+ * that group.</li>
+ * <li>The queue never buffers without bound: when it cannot take more it refuses with
+ * {@link QueueFullException}.</li>
+ * </ul>
+ * Implementations are thread-safe.
+ */
+public interface EnvelopeQueue extends AutoCloseable {
+
+	/**
+	 * Appends an envelope durably.
+	 * @throws QueueFullException when the backlog is at capacity (ingest answers 503)
+	 * @throws QueueUnavailableException when the queue cannot be reached or did not
+	 * acknowledge
+	 */
+	void publish(QueuedEnvelope envelope);
+
+	/**
+	 * Opens a consumer of the given group. A consumer is used by one thread at a time.
+	 */
+	EnvelopeConsumer consumer(String group);
+
+	/**
+	 * Returns whether the queue is usable now; never throws.
+	 */
+	boolean isHealthy();
+
+	@Override
+	void close();
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.queue;
+
+import org.jspecify.annotations.NullMarked;

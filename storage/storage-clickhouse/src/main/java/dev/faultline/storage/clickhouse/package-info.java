@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.clickhouse;
+
+import org.jspecify.annotations.NullMarked;

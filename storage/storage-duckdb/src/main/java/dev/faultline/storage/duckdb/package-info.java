@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.duckdb;
+
+import org.jspecify.annotations.NullMarked;

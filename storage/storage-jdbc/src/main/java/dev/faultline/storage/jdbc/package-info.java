@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.jdbc;
+
+import org.jspecify.annotations.NullMarked;

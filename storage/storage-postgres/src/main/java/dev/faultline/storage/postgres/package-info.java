@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.postgres;
+
+import org.jspecify.annotations.NullMarked;

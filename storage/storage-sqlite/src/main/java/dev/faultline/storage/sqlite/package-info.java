@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.storage.sqlite;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.testing.chdb;
+
+import org.jspecify.annotations.NullMarked;
