@@ -1,0 +1,107 @@
+package dev.faultline.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.faultline.api.ApiServiceApplication;
+import dev.faultline.ingest.IngestServiceApplication;
+import dev.faultline.processor.ProcessorServiceApplication;
+import dev.faultline.testing.chdb.ChdbHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The acceptance scenario against the distributed shape: ingest-service, processor-service and
+ * api-service as three separate applications that share nothing but real engines — a KRaft Kafka
+ * broker, the machine's PostgreSQL (a fresh database) and ClickHouse (libchdb behind its HTTP
+ * protocol, spoken to by the official client exactly as in production).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DistributedShapeIT extends SdkAcceptanceContract {
+
+	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+
+	@TempDir
+	Path clickhouseDir;
+
+	private final String database = "faultline_e2e_" + UUID.randomUUID().toString().replace("-", "");
+
+	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private EmbeddedKafkaKraftBroker kafka;
+
+	private ChdbHttpServer clickhouse;
+
+	private FaultlineApi api;
+
+	@BeforeAll
+	void start() throws SQLException {
+		this.kafka = new EmbeddedKafkaKraftBroker(1, 4);
+		this.kafka.afterPropertiesSet();
+		this.clickhouse = ChdbHttpServer.start(this.clickhouseDir);
+		execute("CREATE DATABASE " + this.database);
+
+		int ingestPort = FreePort.find();
+		int apiPort = FreePort.find();
+		String ingestUrl = "http://127.0.0.1:" + ingestPort;
+		List<String> engines = List.of("--faultline.queue.type=kafka",
+				"--faultline.queue.kafka.bootstrap-servers=" + this.kafka.getBrokersAsString(),
+				"--faultline.metadata.type=postgres", "--faultline.metadata.postgres.url=" + POSTGRES + this.database,
+				"--faultline.metadata.postgres.username=postgres", "--faultline.events.type=clickhouse",
+				"--faultline.events.clickhouse.url=" + this.clickhouse.endpoint(),
+				"--faultline.public-url=" + ingestUrl);
+
+		// The API bootstraps the organization and admin; ingest and processing need no order.
+		start(ApiServiceApplication.class, engines, "--server.port=" + apiPort,
+				"--faultline.admin.email=admin@example.com", "--faultline.admin.password=e2e-password",
+				"--faultline.admin.token=" + TOKEN);
+		start(IngestServiceApplication.class, engines, "--server.port=" + ingestPort);
+		start(ProcessorServiceApplication.class, engines, "--server.port=0");
+		this.api = new FaultlineApi("http://127.0.0.1:" + apiPort, TOKEN);
+	}
+
+	@AfterAll
+	void stop() throws SQLException {
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+		if (this.clickhouse != null) {
+			this.clickhouse.close();
+		}
+		if (this.kafka != null) {
+			this.kafka.destroy();
+		}
+		execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+	}
+
+	@Override
+	FaultlineApi api() {
+		return this.api;
+	}
+
+	private void start(Class<?> application, List<String> engines, String... own) {
+		List<String> args = new ArrayList<>(engines);
+		args.addAll(List.of(own));
+		this.services.add(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
+	}
+
+	private static void execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.faultline.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small client of Faultline's Sentry-compatible Web API, as a tool written for Sentry would use
+ * it: bearer token, JSON in and out.
+ */
+final class FaultlineApi {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	private final String token;
+
+	FaultlineApi(String baseUrl, String token) {
+		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	JsonNode get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), 200);
+	}
+
+	JsonNode post(String path, Map<String, ?> body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), 201);
+	}
+
+	int status(String path, String bearer) {
+		HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearer).build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Creates a project in the bootstrap organization's default team and returns its public DSN.
+	 */
+	String createProjectDsn(String organization, String team, String name, String platform) {
+		JsonNode project = post("/api/0/teams/" + organization + "/" + team + "/projects/",
+				Map.of("name", name, "platform", platform));
+		JsonNode keys = get("/api/0/projects/" + organization + "/" + project.get("slug").asString() + "/keys/");
+		return keys.get(0).get("dsn").get("public").asString();
+	}
+
+	List<JsonNode> issues(String organization, String project) {
+		JsonNode page = get("/api/0/projects/" + organization + "/" + project + "/issues/?query=is:unresolved&limit=100");
+		List<JsonNode> issues = new ArrayList<>();
+		page.forEach(issues::add);
+		return issues;
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.baseUrl + path);
+	}
+
+	private JsonNode send(HttpRequest.Builder builder, int expectedStatus) {
+		HttpRequest request = builder.header("Authorization", "Bearer " + this.token).build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != expectedStatus) {
+				throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+						+ response.statusCode() + ": " + response.body());
+			}
+			return JSON.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
