@@ -93,6 +93,16 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 	public record Admin(@DefaultValue("admin@localhost") String email, @Nullable String password,
 			@Nullable String token, @DefaultValue("faultline") String organization) {
 
+		public Admin {
+			// Compose files pass unset variables as empty strings: treat those as not given.
+			password = blankToNull(password);
+			token = blankToNull(token);
+		}
+
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static void requireOneOf(String property, String value, String... allowed) {
