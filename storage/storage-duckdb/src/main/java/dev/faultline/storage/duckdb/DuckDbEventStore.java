@@ -1,19 +1,292 @@
 package dev.faultline.storage.duckdb;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventUser;
+import dev.faultline.storage.events.StoredEvent;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
- * PLACEHOLDER: replaced by the event store adapter work.
+ * The embedded {@link EventStore}: one DuckDB database file, opened read-write by exactly
+ * one process (DuckDB locks the file; a second process fails to open it).
+ *
+ * <p>
+ * Writes go through DuckDB's Appender into a per-connection staging table and are then
+ * moved with {@code INSERT OR IGNORE} in one transaction, which keeps bulk writes fast
+ * and makes them idempotent on the primary key {@code (project_id, event_id)}; the first
+ * stored copy of an event wins. Thread-safe: the single connection is used under one lock
+ * (DuckDB connections are not safe for concurrent use, and the event store's work is
+ * short). Failures surface as {@link DuckDbAccessException}.
  */
-public final class DuckDbEventStore {
+public final class DuckDbEventStore implements EventStore {
 
-	private DuckDbEventStore() {
+	private static final String COLUMNS = "project_id, event_id, issue_id, timestamp, received_at, platform, level, "
+			+ "title, culprit, message, release, environment, transaction_name, trace_id, tags, has_user, user_id, "
+			+ "user_username, user_email, user_ip_address, primary_hash, grouping_variant, payload";
+
+	private static final String SELECT = "SELECT project_id, event_id, issue_id, epoch_ms(timestamp), "
+			+ "epoch_ms(received_at), platform, level, title, culprit, message, release, environment, "
+			+ "transaction_name, trace_id, tags, has_user, user_id, user_username, user_email, user_ip_address, "
+			+ "primary_hash, grouping_variant, payload FROM events ";
+
+	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, event_id DESC";
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Path databaseFile;
+
+	private final DuckDBConnection connection;
+
+	private boolean closed;
+
+	private DuckDbEventStore(Path databaseFile, DuckDBConnection connection) {
+		this.databaseFile = databaseFile;
+		this.connection = connection;
 	}
 
-	public static EventStore open(Path databaseFile) {
-		throw new UnsupportedOperationException("pending");
+	/**
+	 * Opens (creating if needed) the event database at {@code databaseFile} and brings
+	 * its schema up to date.
+	 * @throws DuckDbAccessException if the file cannot be opened, e.g. because another
+	 * process holds it
+	 */
+	public static DuckDbEventStore open(Path databaseFile) {
+		Path file = databaseFile.toAbsolutePath();
+		try {
+			// Columns are zone-less TIMESTAMPs holding UTC and are read back with
+			// epoch_ms(),
+			// so neither the JVM's nor the engine's time zone can shift an instant.
+			DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+			try {
+				DuckDbSchema.migrate(connection);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("CREATE TEMP TABLE events_staging AS SELECT " + COLUMNS + " FROM events LIMIT 0");
+				}
+				return new DuckDbEventStore(file, connection);
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.close();
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException("Cannot open event database " + file, ex);
+		}
+	}
+
+	@Override
+	public void write(List<StoredEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		// INSERT OR IGNORE resolves conflicts with stored rows; duplicates inside one
+		// batch
+		// are dropped here so the first copy wins there too.
+		Map<String, StoredEvent> unique = new LinkedHashMap<>();
+		for (StoredEvent event : events) {
+			unique.putIfAbsent(event.projectId() + ":" + event.eventId(), event);
+		}
+		this.lock.lock();
+		try {
+			ensureOpen();
+			this.connection.setAutoCommit(false);
+			try {
+				try (DuckDBAppender appender = this.connection.createAppender("temp", "main", "events_staging")) {
+					for (StoredEvent event : unique.values()) {
+						append(appender, event);
+					}
+				}
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute("INSERT OR IGNORE INTO events (" + COLUMNS + ") SELECT " + COLUMNS
+							+ " FROM events_staging");
+					statement.execute("DELETE FROM events_staging");
+				}
+				this.connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.connection.rollback();
+				throw ex;
+			}
+			finally {
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException("Cannot write " + unique.size() + " events", ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public Optional<StoredEvent> find(long projectId, String eventId) {
+		List<StoredEvent> found = query(SELECT + "WHERE project_id = ? AND event_id = ?", projectId, eventId);
+		return found.stream().findFirst();
+	}
+
+	@Override
+	public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+		if (offset < 0 || limit < 1 || limit > 1000) {
+			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
+		}
+		return query(SELECT + "WHERE project_id = ? AND issue_id = ?" + NEWEST_FIRST + " LIMIT ? OFFSET ?", projectId,
+				issueId, limit, offset);
+	}
+
+	@Override
+	public Optional<StoredEvent> latest(long projectId, long issueId) {
+		return listByIssue(projectId, issueId, 0, 1).stream().findFirst();
+	}
+
+	@Override
+	public boolean isHealthy() {
+		if (!this.lock.tryLock()) {
+			// Busy with a write: the engine is answering.
+			return !this.closed;
+		}
+		try {
+			if (this.closed) {
+				return false;
+			}
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT 1")) {
+				return rows.next();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			// Fold the WAL into the file so the next open does not replay it.
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("CHECKPOINT");
+			}
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException("Cannot close event database " + this.databaseFile, ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private List<StoredEvent> query(String sql, Object... parameters) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+				for (int i = 0; i < parameters.length; i++) {
+					statement.setObject(i + 1, parameters[i]);
+				}
+				try (ResultSet rows = statement.executeQuery()) {
+					List<StoredEvent> events = new ArrayList<>();
+					while (rows.next()) {
+						events.add(read(rows));
+					}
+					return events;
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException("Cannot read events", ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("Event store is closed: " + this.databaseFile);
+		}
+	}
+
+	private static void append(DuckDBAppender appender, StoredEvent event) throws SQLException {
+		EventUser user = event.user();
+		appender.beginRow()
+			.append(event.projectId())
+			.append(event.eventId())
+			.append(event.issueId())
+			.append(utc(event.timestamp()))
+			.append(utc(event.receivedAt()))
+			.append(event.platform())
+			.append(event.level())
+			.append(event.title())
+			.append(event.culprit())
+			.append(event.message());
+		appendNullable(appender, event.release());
+		appendNullable(appender, event.environment());
+		appendNullable(appender, event.transaction());
+		appendNullable(appender, event.traceId());
+		appender.append(event.tags());
+		appender.append(user != null);
+		appendNullable(appender, (user != null) ? user.id() : null);
+		appendNullable(appender, (user != null) ? user.username() : null);
+		appendNullable(appender, (user != null) ? user.email() : null);
+		appendNullable(appender, (user != null) ? user.ipAddress() : null);
+		appender.append(event.primaryHash()).append(event.groupingVariant()).append(event.payload()).endRow();
+	}
+
+	private static void appendNullable(DuckDBAppender appender, @Nullable String value) throws SQLException {
+		if (value == null) {
+			appender.appendNull();
+		}
+		else {
+			appender.append(value);
+		}
+	}
+
+	private static LocalDateTime utc(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static StoredEvent read(ResultSet rows) throws SQLException {
+		EventUser user = rows.getBoolean(16)
+				? new EventUser(rows.getString(17), rows.getString(18), rows.getString(19), rows.getString(20)) : null;
+		return new StoredEvent(rows.getLong(1), rows.getString(2), rows.getLong(3),
+				Instant.ofEpochMilli(rows.getLong(4)), Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6),
+				rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+				rows.getString(12), rows.getString(13), rows.getString(14), tags(rows.getObject(15)), user,
+				rows.getString(21), rows.getString(22), rows.getString(23));
+	}
+
+	private static Map<String, String> tags(@Nullable Object value) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, tag) -> tags.put(String.valueOf(key), String.valueOf(tag)));
+		}
+		return tags;
 	}
 
 }

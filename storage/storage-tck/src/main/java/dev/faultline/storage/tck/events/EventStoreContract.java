@@ -1,0 +1,362 @@
+package dev.faultline.storage.tck.events;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventUser;
+import dev.faultline.storage.events.StoredEvent;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract every {@link EventStore} adapter passes, run unchanged against each real
+ * engine.
+ *
+ * <p>
+ * A subclass provides {@link #createStore()} (a store over fresh, empty storage; called
+ * once before each test) and {@link #reopenStore()} (a store over the same storage again,
+ * after the previous one was closed). The suite closes every store it opened.
+ *
+ * <p>
+ * Specified here: a written event reads back equal, field by field (timestamps at
+ * millisecond precision); writes are idempotent on {@code (projectId, eventId)} within a
+ * batch and across batches (the suite writes identical duplicates, as a replay does;
+ * which copy survives when two writes differ is not specified); lists are newest first
+ * ({@code timestamp} then {@code eventId}, both descending) and page with offset/limit;
+ * every read is scoped to one project; batches of 1,000, unicode and ~1 MB payloads work;
+ * data survives close and reopen; concurrent writers are safe.
+ */
+public abstract class EventStoreContract {
+
+	private static final long PROJECT = 1;
+
+	private static final long OTHER_PROJECT = 2;
+
+	private static final long ISSUE = 10;
+
+	private static final long OTHER_ISSUE = 11;
+
+	/** Newest first, as the port promises. */
+	private static final Comparator<StoredEvent> NEWEST_FIRST = Comparator.comparing(StoredEvent::timestamp)
+		.thenComparing(StoredEvent::eventId)
+		.reversed();
+
+	protected final SampleEvents events = new SampleEvents();
+
+	private final List<EventStore> opened = new ArrayList<>();
+
+	private @Nullable EventStore store;
+
+	/**
+	 * Opens a store over fresh, empty storage for the current test.
+	 */
+	protected abstract EventStore createStore() throws Exception;
+
+	/**
+	 * Opens a store over the storage {@link #createStore()} used for the current test,
+	 * after the suite closed the previous store.
+	 */
+	protected abstract EventStore reopenStore() throws Exception;
+
+	@BeforeEach
+	void openStore() throws Exception {
+		this.store = track(createStore());
+	}
+
+	@AfterEach
+	void closeStores() {
+		for (EventStore each : this.opened) {
+			each.close();
+		}
+	}
+
+	/**
+	 * The store under test.
+	 */
+	protected final EventStore store() {
+		EventStore current = this.store;
+		assertThat(current).as("store opened").isNotNull();
+		return current;
+	}
+
+	private EventStore track(EventStore opened) {
+		this.opened.add(opened);
+		return opened;
+	}
+
+	@Test
+	void isHealthyWhenOpen() {
+		assertThat(store().isHealthy()).isTrue();
+	}
+
+	@Test
+	void writtenEventReadsBackEqual() {
+		StoredEvent event = this.events.full(PROJECT, ISSUE, this.events.at(123));
+
+		store().write(List.of(event));
+
+		assertThat(store().find(PROJECT, event.eventId())).contains(event);
+	}
+
+	@Test
+	void nullsAndEmptiesReadBackEqual() {
+		StoredEvent minimal = this.events.minimal(PROJECT, ISSUE, this.events.at(1));
+		StoredEvent partialUser = withUser(this.events.full(PROJECT, ISSUE, this.events.at(2)),
+				new EventUser(null, null, "bob@example.com", null));
+		StoredEvent emptyUser = withUser(this.events.full(PROJECT, ISSUE, this.events.at(3)),
+				new EventUser(null, null, null, null));
+
+		store().write(List.of(minimal, partialUser, emptyUser));
+
+		assertThat(store().find(PROJECT, minimal.eventId())).contains(minimal);
+		assertThat(store().find(PROJECT, partialUser.eventId())).contains(partialUser);
+		assertThat(store().find(PROJECT, emptyUser.eventId()).map(StoredEvent::user))
+			.hasValueSatisfying((user) -> assertThat(user).isIn(emptyUser.user(), null));
+	}
+
+	@Test
+	void millisecondsArePreserved() {
+		StoredEvent event = this.events.full(PROJECT, ISSUE, this.events.at(999));
+		StoredEvent early = this.events.full(PROJECT, ISSUE, this.events.at(1));
+
+		store().write(List.of(event, early));
+
+		assertThat(store().find(PROJECT, event.eventId()).map(StoredEvent::timestamp)).contains(event.timestamp());
+		assertThat(store().find(PROJECT, event.eventId()).map(StoredEvent::receivedAt)).contains(event.receivedAt());
+		assertThat(store().find(PROJECT, early.eventId()).map(StoredEvent::timestamp)).contains(early.timestamp());
+	}
+
+	@Test
+	void unknownEventIsEmpty() {
+		store().write(List.of(this.events.full(PROJECT, ISSUE, this.events.at(0))));
+
+		assertThat(store().find(PROJECT, this.events.nextEventId())).isEmpty();
+		assertThat(store().listByIssue(PROJECT, OTHER_ISSUE, 0, 100)).isEmpty();
+		assertThat(store().latest(PROJECT, OTHER_ISSUE)).isEmpty();
+	}
+
+	@Test
+	void emptyBatchIsAccepted() {
+		store().write(List.of());
+
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).isEmpty();
+	}
+
+	@Test
+	void rewritingAnEventKeepsOneCopy() {
+		StoredEvent event = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent other = this.events.full(PROJECT, ISSUE, this.events.at(1));
+
+		store().write(List.of(event));
+		store().write(List.of(event, other));
+		store().write(List.of(event));
+
+		assertThat(store().find(PROJECT, event.eventId())).contains(event);
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).containsExactly(other, event);
+	}
+
+	@Test
+	void duplicatesWithinOneBatchKeepOneCopy() {
+		StoredEvent event = this.events.full(PROJECT, ISSUE, this.events.at(0));
+
+		store().write(List.of(event, event, event));
+
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).containsExactly(event);
+	}
+
+	@Test
+	void listByIssueIsNewestFirstWithEventIdBreakingTies() {
+		StoredEvent oldest = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent tieLow = this.events.full(PROJECT, ISSUE, this.events.at(500));
+		StoredEvent tieHigh = this.events.full(PROJECT, ISSUE, this.events.at(500));
+		StoredEvent newest = this.events.full(PROJECT, ISSUE, this.events.at(1_000));
+		StoredEvent elsewhere = this.events.full(PROJECT, OTHER_ISSUE, this.events.at(750));
+
+		store().write(List.of(tieLow, newest, elsewhere, oldest, tieHigh));
+
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).containsExactly(newest, tieHigh, tieLow, oldest);
+		assertThat(store().listByIssue(PROJECT, OTHER_ISSUE, 0, 100)).containsExactly(elsewhere);
+	}
+
+	@Test
+	void listByIssuePagesWithOffsetAndLimit() {
+		List<StoredEvent> written = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			written.add(this.events.full(PROJECT, ISSUE, this.events.at(i * 7L % 11 * 1_000)));
+		}
+		store().write(written);
+		List<StoredEvent> expected = written.stream().sorted(NEWEST_FIRST).toList();
+
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 10)).containsExactlyElementsOf(expected.subList(0, 10));
+		assertThat(store().listByIssue(PROJECT, ISSUE, 10, 10)).containsExactlyElementsOf(expected.subList(10, 20));
+		assertThat(store().listByIssue(PROJECT, ISSUE, 20, 10)).containsExactlyElementsOf(expected.subList(20, 25));
+		assertThat(store().listByIssue(PROJECT, ISSUE, 25, 10)).isEmpty();
+		assertThat(store().listByIssue(PROJECT, ISSUE, 3, 1)).containsExactly(expected.get(3));
+	}
+
+	@Test
+	void latestIsTheNewestEventOfTheIssue() {
+		StoredEvent old = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent newest = this.events.full(PROJECT, ISSUE, this.events.at(2_000));
+		StoredEvent newerInOtherIssue = this.events.full(PROJECT, OTHER_ISSUE, this.events.at(5_000));
+		StoredEvent newerInOtherProject = this.events.full(OTHER_PROJECT, ISSUE, this.events.at(9_000));
+
+		store().write(List.of(newest, old, newerInOtherIssue, newerInOtherProject));
+
+		assertThat(store().latest(PROJECT, ISSUE)).contains(newest);
+		assertThat(store().latest(PROJECT, OTHER_ISSUE)).contains(newerInOtherIssue);
+	}
+
+	@Test
+	void sameEventIdInTwoProjectsIsTwoEvents() {
+		String eventId = this.events.nextEventId();
+		StoredEvent mine = this.events.full(PROJECT, eventId, ISSUE, this.events.at(0));
+		StoredEvent theirs = withTitle(this.events.full(OTHER_PROJECT, eventId, ISSUE, this.events.at(10)),
+				"their title");
+
+		store().write(List.of(mine, theirs));
+
+		assertThat(store().find(PROJECT, eventId)).contains(mine);
+		assertThat(store().find(OTHER_PROJECT, eventId)).contains(theirs);
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).containsExactly(mine);
+		assertThat(store().listByIssue(OTHER_PROJECT, ISSUE, 0, 100)).containsExactly(theirs);
+	}
+
+	@Test
+	void anotherProjectsEventsNeverLeak() {
+		StoredEvent theirs = this.events.full(OTHER_PROJECT, OTHER_ISSUE, this.events.at(0));
+
+		store().write(List.of(theirs));
+
+		assertThat(store().find(PROJECT, theirs.eventId())).isEmpty();
+		assertThat(store().listByIssue(PROJECT, OTHER_ISSUE, 0, 100)).isEmpty();
+		assertThat(store().latest(PROJECT, OTHER_ISSUE)).isEmpty();
+	}
+
+	@Test
+	void batchOfAThousandIsStoredWhole() {
+		List<StoredEvent> batch = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			batch.add(this.events.full(PROJECT, ISSUE, this.events.at(i)));
+		}
+
+		store().write(batch);
+
+		List<StoredEvent> read = new ArrayList<>();
+		for (int offset = 0; offset < 1_100; offset += 1_000) {
+			read.addAll(store().listByIssue(PROJECT, ISSUE, offset, 1_000));
+		}
+		assertThat(read).containsExactlyElementsOf(batch.stream().sorted(NEWEST_FIRST).toList());
+		store().write(batch);
+		assertThat(store().listByIssue(PROJECT, ISSUE, 1_000, 1_000)).isEmpty();
+	}
+
+	@Test
+	void unicodeAndSpecialCharactersRoundTrip() {
+		String tricky = "Grüße 🚀 \"quoted\" 'single' back\\slash\ttab\nnewline 中文 ☃ \u0001";
+		StoredEvent base = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent event = new StoredEvent(base.projectId(), base.eventId(), base.issueId(), base.timestamp(),
+				base.receivedAt(), base.platform(), base.level(), tricky, tricky, tricky, tricky, tricky, tricky,
+				base.traceId(), Map.of(tricky, tricky, "emoji 🐛", "値"),
+				new EventUser(tricky, tricky, tricky, "2001:db8::1"), base.primaryHash(), base.groupingVariant(),
+				"{\"message\":\"" + tricky.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+
+		store().write(List.of(event));
+
+		assertThat(store().find(PROJECT, event.eventId())).contains(event);
+	}
+
+	@Test
+	void largePayloadRoundTrips() {
+		String big = "{\"breadcrumbs\":\"" + "x0123456789é".repeat(85_000) + "\"}";
+		StoredEvent base = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent event = withPayload(base, big);
+		StoredEvent second = withPayload(this.events.full(PROJECT, ISSUE, this.events.at(1)), big);
+
+		store().write(List.of(event, second));
+
+		assertThat(store().find(PROJECT, event.eventId()).map(StoredEvent::payload)).contains(big);
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 10)).containsExactly(second, event);
+	}
+
+	@Test
+	void survivesCloseAndReopen() throws Exception {
+		StoredEvent event = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent minimal = this.events.minimal(PROJECT, ISSUE, this.events.at(1));
+		store().write(List.of(event, minimal));
+		store().close();
+
+		this.store = track(reopenStore());
+
+		assertThat(store().find(PROJECT, event.eventId())).contains(event);
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 10)).containsExactly(minimal, event);
+		store().write(List.of(event));
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 10)).hasSize(2);
+	}
+
+	@Test
+	void concurrentWritersAndReadersAreSafe() throws Exception {
+		int writers = 4;
+		int batches = 10;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			List<StoredEvent> all = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				List<List<StoredEvent>> work = new ArrayList<>();
+				for (int b = 0; b < batches; b++) {
+					List<StoredEvent> batch = new ArrayList<>();
+					for (int i = 0; i < 20; i++) {
+						batch.add(this.events.full(PROJECT, ISSUE, this.events.at(all.size())));
+						all.add(batch.get(batch.size() - 1));
+					}
+					work.add(batch);
+				}
+				done.add(pool.submit(() -> {
+					for (List<StoredEvent> batch : work) {
+						store().write(batch);
+						store().write(batch.subList(0, 5));
+						assertThat(store().find(PROJECT, batch.get(0).eventId())).isPresent();
+					}
+				}));
+			}
+			for (Future<?> each : done) {
+				each.get();
+			}
+			assertThat(store().listByIssue(PROJECT, ISSUE, 0, 1_000))
+				.containsExactlyElementsOf(all.stream().sorted(NEWEST_FIRST).toList());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static StoredEvent withUser(StoredEvent e, @Nullable EventUser user) {
+		return new StoredEvent(e.projectId(), e.eventId(), e.issueId(), e.timestamp(), e.receivedAt(), e.platform(),
+				e.level(), e.title(), e.culprit(), e.message(), e.release(), e.environment(), e.transaction(),
+				e.traceId(), e.tags(), user, e.primaryHash(), e.groupingVariant(), e.payload());
+	}
+
+	private static StoredEvent withTitle(StoredEvent e, String title) {
+		return new StoredEvent(e.projectId(), e.eventId(), e.issueId(), e.timestamp(), e.receivedAt(), e.platform(),
+				e.level(), title, e.culprit(), e.message(), e.release(), e.environment(), e.transaction(), e.traceId(),
+				e.tags(), e.user(), e.primaryHash(), e.groupingVariant(), e.payload());
+	}
+
+	private static StoredEvent withPayload(StoredEvent e, String payload) {
+		return new StoredEvent(e.projectId(), e.eventId(), e.issueId(), e.timestamp(), e.receivedAt(), e.platform(),
+				e.level(), e.title(), e.culprit(), e.message(), e.release(), e.environment(), e.transaction(),
+				e.traceId(), e.tags(), e.user(), e.primaryHash(), e.groupingVariant(), payload);
+	}
+
+}
