@@ -1,19 +1,70 @@
 package dev.faultline.storage.sqlite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
-import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.jdbc.JdbcMetadataStores;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * PLACEHOLDER: replaced by the metadata adapter work.
+ * The metadata port on one SQLite file (the embedded shape).
+ *
+ * <p>
+ * Opening creates the file when missing and migrates its schema with Flyway
+ * ({@code classpath:db/migration/sqlite}). Only one process should open a file at a time:
+ * writes are serialized inside this object, not across processes. Thread-safe.
  */
-public final class SqliteMetadataStores {
+public final class SqliteMetadataStores extends JdbcMetadataStores {
 
-	private SqliteMetadataStores() {
+	/** Read connections; WAL lets them run beside the single writer. */
+	private static final int READERS = 4;
+
+	private SqliteMetadataStores(SqliteDatabase database, Clock clock) {
+		super(database, clock);
 	}
 
-	public static MetadataStores open(Path databaseFile) {
-		throw new UnsupportedOperationException("pending");
+	/**
+	 * Opens (and creates or migrates) the database file.
+	 * @param databaseFile the file; missing parent directories are created
+	 * @throws dev.faultline.storage.jdbc.MetadataAccessException when the file cannot be
+	 * opened
+	 * @throws org.flywaydb.core.api.FlywayException when the migration fails
+	 */
+	public static SqliteMetadataStores open(Path databaseFile) {
+		return open(databaseFile, Clock.systemUTC());
+	}
+
+	/**
+	 * Like {@link #open(Path)}, stamping new rows with the given clock.
+	 */
+	public static SqliteMetadataStores open(Path databaseFile, Clock clock) {
+		Path file = databaseFile.toAbsolutePath();
+		try {
+			if (file.getParent() != null) {
+				Files.createDirectories(file.getParent());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the directory of " + file, ex);
+		}
+		String url = "jdbc:sqlite:" + file;
+		migrate(url);
+		return new SqliteMetadataStores(SqliteDatabase.open(url, READERS), clock);
+	}
+
+	private static void migrate(String url) {
+		SQLiteDataSource dataSource = new SQLiteDataSource(SqliteDatabase.config());
+		dataSource.setUrl(url);
+		Flyway.configure(SqliteMetadataStores.class.getClassLoader())
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/sqlite")
+			.failOnMissingLocations(true)
+			.load()
+			.migrate();
 	}
 
 }

@@ -1,0 +1,68 @@
+package dev.faultline.storage.jdbc;
+
+import java.time.Clock;
+
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.UserStore;
+
+/**
+ * The metadata port over one {@link JdbcDatabase} whose schema the adapter has already
+ * migrated. Thread-safe; closing it closes the database.
+ */
+public class JdbcMetadataStores implements MetadataStores {
+
+	private final JdbcDatabase database;
+
+	private final OrganizationStore organizations;
+
+	private final ProjectStore projects;
+
+	private final UserStore users;
+
+	private final IssueStore issues;
+
+	/**
+	 * @param clock stamps {@code dateCreated} of new rows
+	 */
+	public JdbcMetadataStores(JdbcDatabase database, Clock clock) {
+		this.database = database;
+		this.organizations = new JdbcOrganizationStore(database, clock);
+		this.projects = new JdbcProjectStore(database, clock);
+		this.users = new JdbcUserStore(database, clock);
+		this.issues = new JdbcIssueStore(database);
+	}
+
+	@Override
+	public OrganizationStore organizations() {
+		return this.organizations;
+	}
+
+	@Override
+	public ProjectStore projects() {
+		return this.projects;
+	}
+
+	@Override
+	public UserStore users() {
+		return this.users;
+	}
+
+	@Override
+	public IssueStore issues() {
+		return this.issues;
+	}
+
+	@Override
+	public boolean isHealthy() {
+		return this.database.isHealthy();
+	}
+
+	@Override
+	public void close() {
+		this.database.close();
+	}
+
+}
