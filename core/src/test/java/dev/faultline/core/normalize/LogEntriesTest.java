@@ -1,0 +1,32 @@
+package dev.faultline.core.normalize;
+
+import java.util.List;
+
+import dev.faultline.core.Samples;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogEntriesTest {
+
+	@Test
+	void substitutesPrintfIndexedAndSequentialPlaceholders() {
+		assertThat(LogEntries.substitute("User %s after %d tries (100%%)", List.of("bob", "3")))
+			.isEqualTo("User bob after 3 tries (100%)");
+		assertThat(LogEntries.substitute("{1} then {0}", List.of("a", "b"))).isEqualTo("b then a");
+		assertThat(LogEntries.substitute("{} and {}", List.of("a", "b"))).isEqualTo("a and b");
+		assertThat(LogEntries.substitute("%s and %s", List.of("a"))).isEqualTo("a and %s");
+	}
+
+	@Test
+	void keepsFormattedWhenGivenAndDropsEmptyMessages() {
+		ObjectNode raw = (ObjectNode) Samples.JSON
+			.readTree("{\"message\": {\"formatted\": \"done\", \"message\": \"%s\", \"params\": [\"done\"]}}");
+		ObjectNode entry = LogEntries.from(raw);
+		assertThat(entry).isNotNull();
+		assertThat(entry.toString()).isEqualTo("{\"formatted\":\"done\",\"message\":\"%s\",\"params\":[\"done\"]}");
+		assertThat(LogEntries.from((ObjectNode) Samples.JSON.readTree("{\"message\": \"  \"}"))).isNull();
+	}
+
+}
