@@ -1,0 +1,105 @@
+package dev.faultline.api.auth;
+
+import dev.faultline.api.web.ApiException;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenancy gate of the Web API: every organization, project (and, through its project,
+ * every issue and event) a controller serves is fetched here, and only when the caller is
+ * a member of the owning organization. Anything else is answered 404 exactly like a
+ * missing object, so other tenants' slugs and ids cannot be probed. Scope checks follow
+ * the membership check, as in Sentry (403 only for what the caller may know exists).
+ */
+@Component
+public class Access {
+
+	private final OrganizationStore organizations;
+
+	private final ProjectStore projects;
+
+	private final IssueStore issues;
+
+	Access(OrganizationStore organizations, ProjectStore projects, IssueStore issues) {
+		this.organizations = organizations;
+		this.projects = projects;
+		this.issues = issues;
+	}
+
+	/**
+	 * The organization by slug.
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without the
+	 * scope
+	 */
+	public Organization organization(Caller caller, String slug, String scope) {
+		Organization organization = this.organizations.findBySlug(slug)
+			.filter((found) -> isMember(caller, found.id()))
+			.orElseThrow(ApiException::notFound);
+		caller.requireScope(scope);
+		return organization;
+	}
+
+	/**
+	 * The project by organization and project slug.
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without the
+	 * scope
+	 */
+	public OrganizationProject project(Caller caller, String organizationSlug, String projectSlug, String scope) {
+		Organization organization = this.organizations.findBySlug(organizationSlug)
+			.filter((found) -> isMember(caller, found.id()))
+			.orElseThrow(ApiException::notFound);
+		Project project = this.projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
+		caller.requireScope(scope);
+		return new OrganizationProject(organization, project);
+	}
+
+	/**
+	 * The project by id, for objects that carry one (issues, events).
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without the
+	 * scope
+	 */
+	public OrganizationProject project(Caller caller, long projectId, String scope) {
+		Project project = this.projects.findById(projectId).orElseThrow(ApiException::notFound);
+		Organization organization = this.organizations.findById(project.organizationId())
+			.filter((found) -> isMember(caller, found.id()))
+			.orElseThrow(ApiException::notFound);
+		caller.requireScope(scope);
+		return new OrganizationProject(organization, project);
+	}
+
+	/**
+	 * The issue by id, with its project and organization.
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without the
+	 * scope
+	 */
+	public ProjectIssue issue(Caller caller, long issueId, String scope) {
+		Issue issue = this.issues.findById(issueId).orElseThrow(ApiException::notFound);
+		OrganizationProject owner = project(caller, issue.projectId(), scope);
+		return new ProjectIssue(owner.organization(), owner.project(), issue);
+	}
+
+	private boolean isMember(Caller caller, long organizationId) {
+		return this.organizations.findMemberRole(organizationId, caller.user().id()).isPresent();
+	}
+
+	/**
+	 * A project with its organization, both visible to the caller.
+	 */
+	public record OrganizationProject(Organization organization, Project project) {
+
+	}
+
+	/**
+	 * An issue with its project and organization, all visible to the caller.
+	 */
+	public record ProjectIssue(Organization organization, Project project, Issue issue) {
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Bearer-token authentication of {@code /api/0/**}, token scopes, and the membership
+ * checks that keep every read inside the caller's organizations.
+ */
+@NullMarked
+package dev.faultline.api.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,108 @@
+package dev.faultline.api.event;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.faultline.api.auth.Access;
+import dev.faultline.api.auth.Access.OrganizationProject;
+import dev.faultline.api.auth.Access.ProjectIssue;
+import dev.faultline.api.auth.Caller;
+import dev.faultline.api.auth.Scopes;
+import dev.faultline.api.web.ApiException;
+import dev.faultline.api.web.Pagination;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * An issue's events, its latest event, and a project's event by id.
+ */
+@RestController
+class EventController {
+
+	private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
+
+	private final EventStore events;
+
+	private final Access access;
+
+	private final EventRenderer renderer;
+
+	EventController(EventStore events, Access access, ObjectMapper mapper) {
+		this.events = events;
+		this.access = access;
+		this.renderer = new EventRenderer(mapper);
+	}
+
+	/**
+	 * Newest first. With {@code full=true} each event is rendered in full, as in Sentry.
+	 */
+	@GetMapping({ "/api/0/issues/{issueId}/events/", "/api/0/groups/{issueId}/events/" })
+	ResponseEntity<List<ObjectNode>> list(Caller caller, @PathVariable long issueId,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false, defaultValue = "false") boolean full) {
+		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
+		int offset = Pagination.offset(cursor);
+		int pageSize = Pagination.limit(limit);
+		// One extra row tells whether a next page exists.
+		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, offset, pageSize + 1);
+		List<ObjectNode> page = rows.stream()
+			.limit(pageSize)
+			.map((event) -> full ? this.renderer.full(event) : this.renderer.summary(event))
+			.toList();
+		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, pageSize,
+				rows.size() > pageSize);
+		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
+	}
+
+	@GetMapping({ "/api/0/issues/{issueId}/events/latest/", "/api/0/groups/{issueId}/events/latest/",
+			"/api/0/issues/{issueId}/events/recommended/" })
+	ObjectNode latest(Caller caller, @PathVariable long issueId) {
+		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
+		StoredEvent event = this.events.latest(found.project().id(), issueId).orElseThrow(ApiException::notFound);
+		return this.renderer.full(event);
+	}
+
+	@GetMapping("/api/0/issues/{issueId}/events/{eventId}/")
+	ObjectNode issueEvent(Caller caller, @PathVariable long issueId, @PathVariable String eventId) {
+		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
+		StoredEvent event = this.events.find(found.project().id(), normalizeEventId(eventId))
+			.filter((candidate) -> candidate.issueId() == issueId)
+			.orElseThrow(ApiException::notFound);
+		return this.renderer.full(event);
+	}
+
+	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/events/{eventId}/")
+	ObjectNode projectEvent(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug,
+			@PathVariable String eventId) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
+		StoredEvent event = this.events.find(found.project().id(), normalizeEventId(eventId))
+			.orElseThrow(ApiException::notFound);
+		return this.renderer.full(event);
+	}
+
+	/**
+	 * Accepts the dashed UUID form too (sentry-cli prints event ids so).
+	 * @throws ApiException 404 when it cannot be an event id
+	 */
+	static String normalizeEventId(String eventId) {
+		String normalized = eventId.replace("-", "").toLowerCase(Locale.ROOT);
+		if (!EVENT_ID.matcher(normalized).matches()) {
+			throw ApiException.notFound();
+		}
+		return normalized;
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.faultline.api.issue;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.faultline.api.web.ApiDates;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.Project;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An issue as Sentry's issue list renders it. As in Sentry, {@code count} is a string and
+ * {@code userCount} a number. Assignment, bookmarks, subscriptions, comments and sharing
+ * are not modelled yet and render as Sentry renders their absence.
+ */
+record IssueJson(String id, String shortId, String title, String culprit, String permalink, @Nullable String logger,
+		String level, String status, Map<String, Object> statusDetails, boolean isPublic, @Nullable String platform,
+		ProjectRef project, String type, Map<String, String> metadata, int numComments, @Nullable Object assignedTo,
+		boolean isBookmarked, boolean isSubscribed, boolean hasSeen, List<Object> annotations, String issueType,
+		String issueCategory, String count, long userCount, String firstSeen, String lastSeen,
+		@Nullable String shareId) {
+
+	static IssueJson of(Issue issue, Project project, Organization organization, String publicUrl) {
+		String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		String permalink = base + "/organizations/" + organization.slug() + "/issues/" + issue.id() + "/";
+		String platform = project.platform().isEmpty() ? null : project.platform();
+		return new IssueJson(Long.toString(issue.id()), ShortIds.format(project.slug(), issue.shortNumber()),
+				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(), Map.of(),
+				false, platform, ProjectRef.of(project), issue.type(), issue.metadata(), 0, null, false, false, false,
+				List.of(), "error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
+				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null);
+	}
+
+	record ProjectRef(String id, String name, String slug, @Nullable String platform) {
+
+		static ProjectRef of(Project project) {
+			return new ProjectRef(Long.toString(project.id()), project.name(), project.slug(),
+					project.platform().isEmpty() ? null : project.platform());
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.faultline.api.project;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.faultline.api.auth.Access;
+import dev.faultline.api.auth.Access.OrganizationProject;
+import dev.faultline.api.auth.Caller;
+import dev.faultline.api.auth.Scopes;
+import dev.faultline.api.web.ApiException;
+import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.storage.metadata.DuplicateException;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectKey;
+import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.Team;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Projects and their client keys.
+ */
+@RestController
+class ProjectController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProjectController.class);
+
+	/** Sentry names a project's first key so. */
+	static final String DEFAULT_KEY_LABEL = "Default";
+
+	private final OrganizationStore organizations;
+
+	private final ProjectStore projects;
+
+	private final Access access;
+
+	private final Dsns dsns;
+
+	private final ClientKeys clientKeys = new ClientKeys(new SecureRandom());
+
+	ProjectController(OrganizationStore organizations, ProjectStore projects, Access access,
+			FaultlineProperties properties) {
+		this.organizations = organizations;
+		this.projects = projects;
+		this.access = access;
+		this.dsns = new Dsns(properties.publicUrl());
+	}
+
+	@GetMapping("/api/0/organizations/{organizationSlug}/projects/")
+	List<ProjectJson> list(Caller caller, @PathVariable String organizationSlug) {
+		Organization organization = this.access.organization(caller, organizationSlug, Scopes.ORG_READ);
+		Map<Long, Team> teams = teamsById(organization);
+		return this.projects.listByOrganization(organization.id())
+			.stream()
+			.map((project) -> ProjectJson.of(project, teams.get(project.teamId()), null))
+			.toList();
+	}
+
+	@PostMapping("/api/0/teams/{organizationSlug}/{teamSlug}/projects/")
+	@ResponseStatus(HttpStatus.CREATED)
+	ProjectJson create(Caller caller, @PathVariable String organizationSlug, @PathVariable String teamSlug,
+			@RequestBody CreateProjectRequest body) {
+		Organization organization = this.access.organization(caller, organizationSlug, Scopes.PROJECT_WRITE);
+		Team team = this.organizations.findTeam(organization.id(), teamSlug).orElseThrow(ApiException::notFound);
+		if (body.name() == null || body.name().isBlank()) {
+			throw ApiException.badRequest("name: This field is required.");
+		}
+		String name = body.name().trim();
+		String slug = Slugs.choose(body.slug(), name);
+		Project project;
+		try {
+			project = this.projects.create(organization.id(), team.id(), slug, name,
+					(body.platform() != null) ? body.platform() : "");
+		}
+		catch (DuplicateException ex) {
+			throw ApiException.conflict("A project with this slug already exists.");
+		}
+		// Sentry gives every new project a first client key, so a DSN is ready at once.
+		createKey(project, DEFAULT_KEY_LABEL);
+		logger.info("Created project {} ({}) in organization {}", project.id(), project.slug(), organization.id());
+		return ProjectJson.of(project, team, organization);
+	}
+
+	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
+	ProjectJson detail(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_READ);
+		Team team = teamsById(found.organization()).get(found.project().teamId());
+		return ProjectJson.of(found.project(), team, found.organization());
+	}
+
+	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/keys/")
+	List<ProjectKeyJson> keys(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_READ);
+		return this.projects.listKeys(found.project().id())
+			.stream()
+			.map((key) -> ProjectKeyJson.of(key, this.dsns))
+			.toList();
+	}
+
+	@PostMapping("/api/0/projects/{organizationSlug}/{projectSlug}/keys/")
+	@ResponseStatus(HttpStatus.CREATED)
+	ProjectKeyJson createKey(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug,
+			@RequestBody(required = false) @Nullable CreateKeyRequest body) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_WRITE);
+		String label = (body != null && body.name() != null && !body.name().isBlank()) ? body.name().trim()
+				: DEFAULT_KEY_LABEL;
+		return ProjectKeyJson.of(createKey(found.project(), label), this.dsns);
+	}
+
+	private ProjectKey createKey(Project project, String label) {
+		return this.projects.createKey(project.id(), label, this.clientKeys.next(), this.clientKeys.next());
+	}
+
+	private Map<Long, Team> teamsById(Organization organization) {
+		return this.organizations.listTeams(organization.id())
+			.stream()
+			.collect(Collectors.toMap(Team::id, Function.identity()));
+	}
+
+	record CreateProjectRequest(@Nullable String name, @Nullable String slug, @Nullable String platform) {
+
+	}
+
+	record CreateKeyRequest(@Nullable String name) {
+
+	}
+
+}
