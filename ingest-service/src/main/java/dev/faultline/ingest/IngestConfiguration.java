@@ -1,0 +1,14 @@
+package dev.faultline.ingest;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the ingest settings; the endpoints, authentication and body decoding are
+ * components of the feature packages.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+public class IngestConfiguration {
+
+}
