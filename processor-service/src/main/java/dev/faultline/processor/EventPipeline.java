@@ -1,0 +1,127 @@
+package dev.faultline.processor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.faultline.core.grouping.GroupingResult;
+import dev.faultline.protocol.envelope.Envelope;
+import dev.faultline.protocol.envelope.EnvelopeItem;
+import dev.faultline.protocol.envelope.EnvelopeParseException;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.queue.QueueRecord;
+import dev.faultline.storage.queue.QueuedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The processing of one polled batch, in two phases.
+ * <ol>
+ * <li>{@link #prepare}: decode, parse, normalize and group, without I/O. Never throws for
+ * bad input: a record that is not an envelope is a poison record (logged with its queue
+ * position, never its payload) and an item that cannot be processed is invalid; both are
+ * dropped with one outcome each. Item types other than {@code event} are dropped as
+ * {@code unsupported} for now.</li>
+ * <li>{@link #store}: assign issues and write the events in one {@link EventStore#write}
+ * call. Idempotent (occurrences count once per event id, event writes dedupe), so a
+ * failed call is retried with the same batch; store failures propagate.</li>
+ * </ol>
+ * Thread-safe as long as its stores are.
+ */
+final class EventPipeline {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventPipeline.class);
+
+	private static final String EVENT = "event";
+
+	private final EnvelopeDecodingStage decoding = new EnvelopeDecodingStage();
+
+	private final EventParsingStage parsing = new EventParsingStage();
+
+	private final NormalizationStage normalization = new NormalizationStage();
+
+	private final GroupingStage grouping = new GroupingStage();
+
+	private final IssueAssignmentStage issues;
+
+	private final StoredEventMapper mapper = new StoredEventMapper();
+
+	private final EventStore events;
+
+	EventPipeline(IssueAssignmentStage issues, EventStore events) {
+		this.issues = issues;
+		this.events = events;
+	}
+
+	PreparedBatch prepare(List<QueueRecord> records) {
+		Map<String, PreparedEvent> prepared = new LinkedHashMap<>();
+		Map<String, Map<String, Long>> dropped = new LinkedHashMap<>();
+		for (QueueRecord record : records) {
+			Envelope envelope;
+			try {
+				envelope = this.decoding.decode(record.envelope());
+			}
+			catch (EnvelopeParseException ex) {
+				logger.warn("Dropping poison record at queue position {} of project {}: {}", record.position(),
+						record.envelope().projectId(), ex.reason());
+				count(dropped, "envelope", ItemOutcomes.POISON);
+				continue;
+			}
+			for (EnvelopeItem item : envelope.items()) {
+				if (!EVENT.equals(item.type())) {
+					logger.debug("Skipping {} item at queue position {}", item.type(), record.position());
+					count(dropped, item.type(), ItemOutcomes.UNSUPPORTED);
+					continue;
+				}
+				try {
+					PreparedEvent event = prepareEvent(record, envelope, item);
+					if (prepared.putIfAbsent(event.projectId() + ":" + event.eventId(), event) != null) {
+						count(dropped, item.type(), ItemOutcomes.DUPLICATE);
+					}
+				}
+				catch (RuntimeException ex) {
+					// Bad input must never stop the loop; the reason is logged, the
+					// payload
+					// is not.
+					logger.warn("Dropping invalid event item at queue position {} of project {}: {}", record.position(),
+							record.envelope().projectId(), ex.toString());
+					count(dropped, item.type(), ItemOutcomes.INVALID);
+				}
+			}
+		}
+		return new PreparedBatch(new ArrayList<>(prepared.values()), dropped);
+	}
+
+	private PreparedEvent prepareEvent(QueueRecord record, Envelope envelope, EnvelopeItem item) {
+		QueuedEnvelope queued = record.envelope();
+		ObjectNode raw = this.parsing.parse(item);
+		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
+		GroupingResult result = this.grouping.group(normalized);
+		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), normalized, result);
+	}
+
+	/**
+	 * Stores the batch's events; returns how many were written.
+	 * @throws RuntimeException whatever the stores throw; nothing is committed then
+	 */
+	int store(PreparedBatch batch) {
+		if (batch.events().isEmpty()) {
+			return 0;
+		}
+		List<StoredEvent> rows = new ArrayList<>(batch.events().size());
+		for (PreparedEvent event : batch.events()) {
+			long issueId = this.issues.assign(event);
+			rows.add(this.mapper.map(event, issueId));
+		}
+		this.events.write(rows);
+		return rows.size();
+	}
+
+	private static void count(Map<String, Map<String, Long>> dropped, String type, String outcome) {
+		dropped.computeIfAbsent(type, (key) -> new LinkedHashMap<>()).merge(outcome, 1L, Long::sum);
+	}
+
+}

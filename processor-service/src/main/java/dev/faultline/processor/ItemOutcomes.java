@@ -1,0 +1,58 @@
+package dev.faultline.processor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts what became of every envelope item, once: counter {@value #ITEMS} tagged
+ * {@code type} (the item type, or {@code envelope} for a record that could not be decoded
+ * at all) and {@code outcome}. Thread-safe.
+ */
+final class ItemOutcomes {
+
+	static final String ITEMS = "faultline.processor.items";
+
+	static final String STORE_FAILURES = "faultline.processor.store.failures";
+
+	/** The item was stored. */
+	static final String ACCEPTED = "accepted";
+
+	/** The item type is not processed yet; it is dropped. */
+	static final String UNSUPPORTED = "unsupported";
+
+	/** The item could not be read or processed (bad JSON, not an object…). */
+	static final String INVALID = "invalid";
+
+	/** The same event appeared twice in one batch; the first copy is kept. */
+	static final String DUPLICATE = "duplicate";
+
+	/** The whole record could not be decoded as an envelope. */
+	static final String POISON = "poison";
+
+	private final MeterRegistry registry;
+
+	ItemOutcomes(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void record(String type, String outcome) {
+		record(type, outcome, 1);
+	}
+
+	void record(String type, String outcome, long count) {
+		Counter.builder(ITEMS)
+			.description("Envelope items by type and what became of them")
+			.tag("type", type.isEmpty() ? "unknown" : type)
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment(count);
+	}
+
+	void storeFailure() {
+		Counter.builder(STORE_FAILURES)
+			.description("Batches that failed to store and were retried")
+			.register(this.registry)
+			.increment();
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.faultline.processor;
+
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.queue.EnvelopeQueue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the processing pipeline and its consumer loop onto the ports.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessorConfiguration {
+
+	@Bean
+	ItemOutcomes processorItemOutcomes(ObjectProvider<MeterRegistry> registry) {
+		return new ItemOutcomes(registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	EventPipeline eventPipeline(IssueStore issueStore, EventStore eventStore) {
+		return new EventPipeline(new IssueAssignmentStage(issueStore), eventStore);
+	}
+
+	@Bean
+	ProcessorLoop processorLoop(EnvelopeQueue queue, EventPipeline pipeline, ItemOutcomes outcomes) {
+		return new ProcessorLoop(queue, pipeline, outcomes, ProcessorSettings.defaults());
+	}
+
+	@Bean
+	ProcessorHealthIndicator processorHealthIndicator(ProcessorLoop loop) {
+		return new ProcessorHealthIndicator(loop);
+	}
+
+}

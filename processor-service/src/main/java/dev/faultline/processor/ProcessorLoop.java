@@ -1,0 +1,189 @@
+package dev.faultline.processor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.faultline.storage.queue.EnvelopeConsumer;
+import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.QueueRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The consumer loop: one dedicated thread polls the queue, runs the {@link EventPipeline}
+ * on each batch, writes it, then commits.
+ *
+ * <p>
+ * Delivery is at-least-once and the writes are idempotent, so a crash or a retry never
+ * duplicates. A store failure retries the same batch with exponential backoff (capped by
+ * {@link ProcessorSettings#maxBackoff()}) and never commits it before it is stored. A
+ * queue failure reopens the consumer after a backoff (uncommitted records come again).
+ * Stopping lets the in-flight batch finish, commits it and closes the consumer; a batch
+ * whose store is failing at that moment is left uncommitted for the next start.
+ */
+final class ProcessorLoop implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProcessorLoop.class);
+
+	private final EnvelopeQueue queue;
+
+	private final EventPipeline pipeline;
+
+	private final ItemOutcomes outcomes;
+
+	private final ProcessorSettings settings;
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread thread;
+
+	private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+
+	private volatile @Nullable String lastFailure;
+
+	ProcessorLoop(EnvelopeQueue queue, EventPipeline pipeline, ItemOutcomes outcomes, ProcessorSettings settings) {
+		this.queue = queue;
+		this.pipeline = pipeline;
+		this.outcomes = outcomes;
+		this.settings = settings;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.stopSignal = new CountDownLatch(1);
+		Thread consumerThread = new Thread(this::run, "faultline-processor");
+		this.thread = consumerThread;
+		consumerThread.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		Thread consumerThread = this.thread;
+		this.running = false;
+		this.stopSignal.countDown();
+		if (consumerThread == null) {
+			return;
+		}
+		try {
+			consumerThread.join(this.settings.shutdownTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (consumerThread.isAlive()) {
+			logger.warn("Processor loop did not stop within {}", this.settings.shutdownTimeout());
+		}
+		this.thread = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Whether the loop runs and its last attempt to poll or store succeeded.
+	 */
+	boolean isHealthy() {
+		Thread consumerThread = this.thread;
+		return this.running && consumerThread != null && consumerThread.isAlive() && this.lastFailure == null;
+	}
+
+	/**
+	 * The last poll or store failure not yet followed by a success, or null.
+	 */
+	@Nullable String lastFailure() {
+		return this.lastFailure;
+	}
+
+	private void run() {
+		Backoff backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
+		while (this.running) {
+			try (EnvelopeConsumer consumer = this.queue.consumer(this.settings.group())) {
+				consume(consumer);
+			}
+			catch (RuntimeException ex) {
+				this.lastFailure = ex.toString();
+				logger.warn("Queue consumer failed; reopening it", ex);
+				pause(backoff.next());
+			}
+		}
+		logger.debug("Processor loop stopped");
+	}
+
+	private void consume(EnvelopeConsumer consumer) {
+		while (this.running) {
+			List<QueueRecord> records = consumer.poll(this.settings.maxRecords(), this.settings.pollTimeout());
+			if (records.isEmpty()) {
+				this.lastFailure = null;
+				continue;
+			}
+			PreparedBatch batch = this.pipeline.prepare(records);
+			if (!storeWithRetry(batch, records)) {
+				return;
+			}
+			consumer.commit();
+			this.lastFailure = null;
+			count(batch);
+		}
+	}
+
+	/**
+	 * Stores the batch, retrying until it succeeds; false when the loop was stopped
+	 * first.
+	 */
+	private boolean storeWithRetry(PreparedBatch batch, List<QueueRecord> records) {
+		Backoff backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
+		while (true) {
+			try {
+				this.pipeline.store(batch);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				this.lastFailure = ex.toString();
+				this.outcomes.storeFailure();
+				Duration pause = backoff.next();
+				logger.warn("Storing {} events from queue positions {}..{} failed; retrying in {}",
+						batch.events().size(), records.get(0).position(), records.get(records.size() - 1).position(),
+						pause, ex);
+				if (!pause(pause)) {
+					return false;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits, returning early when stopped; returns whether the loop still runs.
+	 */
+	private boolean pause(Duration pause) {
+		try {
+			this.stopSignal.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+		return this.running;
+	}
+
+	private void count(PreparedBatch batch) {
+		if (!batch.events().isEmpty()) {
+			this.outcomes.record("event", ItemOutcomes.ACCEPTED, batch.events().size());
+		}
+		for (Map.Entry<String, Map<String, Long>> type : batch.dropped().entrySet()) {
+			type.getValue().forEach((outcome, count) -> this.outcomes.record(type.getKey(), outcome, count));
+		}
+	}
+
+}
