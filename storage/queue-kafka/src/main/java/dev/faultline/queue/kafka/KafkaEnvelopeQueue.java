@@ -161,7 +161,8 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 			this.producer.close(this.settings.publishTimeout());
 		}
 		finally {
-			// Pending admin calls are only topic creation and health probes: safe to abandon.
+			// Pending admin calls are only topic creation and health probes: safe to
+			// abandon.
 			this.admin.close(Duration.ZERO);
 		}
 	}
