@@ -23,7 +23,8 @@ final class EventParsingStage {
 			node = this.mapper.readTree(item.payload());
 		}
 		catch (JacksonException ex) {
-			throw new InvalidItemException("payload is not valid JSON: " + ex.getOriginalMessage());
+			// Jackson's message may quote payload text, which logs must never carry.
+			throw new InvalidItemException("payload is not valid JSON (" + ex.getClass().getSimpleName() + ")");
 		}
 		if (node == null || !node.isObject()) {
 			throw new InvalidItemException("payload is not a JSON object");

@@ -1,0 +1,244 @@
+package dev.faultline.processor;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
+import dev.faultline.storage.duckdb.DuckDbEventStore;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueQuery;
+import dev.faultline.storage.metadata.IssueSort;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.Team;
+import dev.faultline.storage.queue.EnvelopeConsumer;
+import dev.faultline.storage.queue.QueuedEnvelope;
+import dev.faultline.storage.sqlite.SqliteMetadataStores;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole processor on the embedded engines: recorded SDK envelopes go through a real
+ * SQLite queue, the consumer loop, SQLite metadata and DuckDB events.
+ */
+class EventPipelineIT {
+
+	private static final String JAVA_ERROR_ID = "6aa8c7780204425899c477fb1b6e1641";
+
+	@TempDir
+	Path dir;
+
+	private SqliteEnvelopeQueue queue;
+
+	private SqliteMetadataStores metadata;
+
+	private DuckDbEventStore events;
+
+	private FlakyEventStore flakyEvents;
+
+	private SimpleMeterRegistry meters;
+
+	private ProcessorLoop loop;
+
+	private long projectId;
+
+	@BeforeEach
+	void start() {
+		this.queue = new SqliteEnvelopeQueue(this.dir.resolve("queue.db"), 10_000);
+		this.metadata = SqliteMetadataStores.open(this.dir.resolve("metadata.db"));
+		this.events = DuckDbEventStore.open(this.dir.resolve("events.duckdb"));
+		this.flakyEvents = new FlakyEventStore(this.events);
+		Organization organization = this.metadata.organizations().create("acme", "Acme");
+		Team team = this.metadata.organizations().createTeam(organization.id(), "core", "Core");
+		Project project = this.metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
+		this.projectId = project.id();
+		this.meters = new SimpleMeterRegistry();
+		ItemOutcomes outcomes = new ItemOutcomes(this.meters);
+		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), this.flakyEvents);
+		this.loop = new ProcessorLoop(this.queue, pipeline, outcomes, new ProcessorSettings("processor", 500,
+				Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20)));
+		this.loop.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.loop.stop();
+		this.queue.close();
+		this.events.close();
+		this.metadata.close();
+	}
+
+	private void publish(String sample) {
+		publish(Samples.body(sample));
+	}
+
+	private void publish(byte[] body) {
+		this.queue
+			.publish(new QueuedEnvelope(this.projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test", body));
+	}
+
+	private double count(String type, String outcome) {
+		Counter counter = this.meters.find(ItemOutcomes.ITEMS).tag("type", type).tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private Optional<StoredEvent> find(String eventId) {
+		return this.events.find(this.projectId, eventId);
+	}
+
+	@Test
+	void recordedSdkEventsBecomeIssuesAndEvents() {
+		List<String> samples = List.of("java-event-error", "node-event-error", "java-event-message",
+				"node-event-message", "browser-event-error", "cli-event", "java-event+session-errored");
+		samples.forEach(this::publish);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == samples.size());
+		assertThat(count("session", ItemOutcomes.UNSUPPORTED)).isEqualTo(1);
+
+		StoredEvent javaError = find(JAVA_ERROR_ID).orElseThrow();
+		assertThat(javaError.title()).isEqualTo("IllegalStateException: Checkout failed for order ord-1234");
+		assertThat(javaError.groupingVariant()).isEqualTo("app");
+		assertThat(javaError.payload()).contains("\"culprit\":\"sdkharness.Main in processOrder\"");
+		Issue issue = this.metadata.issues().findById(javaError.issueId()).orElseThrow();
+		assertThat(issue.projectId()).isEqualTo(this.projectId);
+		assertThat(issue.primaryHash()).isEqualTo(javaError.primaryHash());
+		assertThat(issue.title()).isEqualTo(javaError.title());
+		assertThat(issue.culprit()).isEqualTo("sdkharness.Main in processOrder");
+		assertThat(issue.type()).isEqualTo("error");
+		assertThat(issue.metadata()).containsEntry("type", "IllegalStateException");
+		assertThat(issue.timesSeen()).isEqualTo(1);
+		assertThat(issue.userCount()).isEqualTo(1);
+		assertThat(issue.firstSeen()).isEqualTo(Instant.parse("2026-11-24T23:58:38.083Z"));
+
+		List<Issue> issues = this.metadata.issues().list(this.projectId, new IssueQuery(null, IssueSort.DATE, 0, 100));
+		assertThat(issues).extracting(Issue::type).contains("error", "default");
+		assertThat(issues).extracting(Issue::title)
+			.contains("Payment of 99.50 EUR for order ord-1234 declined", "hello from sentry-cli",
+					"User %s failed to login after %d attempts", "TypeError: Checkout failed for order ord-1234");
+		assertThat(this.loop.isHealthy()).isTrue();
+	}
+
+	@Test
+	void replayingAnEnvelopeDoesNotDoubleCount() {
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 1);
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+
+		StoredEvent event = find(JAVA_ERROR_ID).orElseThrow();
+		Issue issue = this.metadata.issues().findById(event.issueId()).orElseThrow();
+		assertThat(issue.timesSeen()).isEqualTo(1);
+		assertThat(this.events.listByIssue(this.projectId, issue.id(), 0, 10)).hasSize(1);
+	}
+
+	@Test
+	void sameCodePathWithDifferentValuesGroupsIntoOneIssue() {
+		String template = "{}\n{\"type\":\"event\"}\n{\"event_id\":\"%032x\",\"platform\":\"java\","
+				+ "\"exception\":{\"values\":[{\"type\":\"IllegalStateException\",\"value\":\"Order %d failed\","
+				+ "\"stacktrace\":{\"frames\":[{\"module\":\"shop.Orders\",\"function\":\"check\",\"lineno\":%d,"
+				+ "\"in_app\":true}]}}]}}\n";
+		for (int i = 1; i <= 20; i++) {
+			publish(template.formatted(i, i * 7, 40 + i).getBytes(StandardCharsets.UTF_8));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 20);
+		List<Issue> issues = this.metadata.issues().list(this.projectId, new IssueQuery(null, IssueSort.DATE, 0, 100));
+		assertThat(issues).hasSize(1);
+		assertThat(issues.get(0).timesSeen()).isEqualTo(20);
+	}
+
+	@Test
+	void poisonRecordIsSkippedAndCounted() {
+		publish("definitely not an envelope".getBytes(StandardCharsets.UTF_8));
+		publish("cli-event");
+		await().atMost(Duration.ofSeconds(30)).until(() -> find("e9acf878ed9a4e30998fad1c6db54f05").isPresent());
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", ItemOutcomes.POISON) == 1);
+	}
+
+	@Test
+	void storeFailureIsRetriedWithoutLosingOrDoubleCounting() {
+		this.flakyEvents.failNext(3);
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> find(JAVA_ERROR_ID).isPresent());
+		assertThat(this.meters.find(ItemOutcomes.STORE_FAILURES).counter().count()).isEqualTo(3);
+		Issue issue = this.metadata.issues().findById(find(JAVA_ERROR_ID).orElseThrow().issueId()).orElseThrow();
+		assertThat(issue.timesSeen()).isEqualTo(1);
+	}
+
+	@Test
+	void stopCommitsWhatWasProcessed() {
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 1);
+		this.loop.stop();
+		assertThat(this.loop.isRunning()).isFalse();
+		try (EnvelopeConsumer consumer = this.queue.consumer("processor")) {
+			assertThat(consumer.poll(10, Duration.ofMillis(200))).isEmpty();
+		}
+	}
+
+	/**
+	 * Delegates to a real event store after failing a given number of writes, to stand
+	 * for an outage of the engine.
+	 */
+	private static final class FlakyEventStore implements EventStore {
+
+		private final EventStore delegate;
+
+		private final AtomicInteger failures = new AtomicInteger();
+
+		FlakyEventStore(EventStore delegate) {
+			this.delegate = delegate;
+		}
+
+		void failNext(int count) {
+			this.failures.set(count);
+		}
+
+		@Override
+		public void write(List<StoredEvent> batch) {
+			if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+				throw new IllegalStateException("event store unavailable (simulated)");
+			}
+			this.delegate.write(batch);
+		}
+
+		@Override
+		public Optional<StoredEvent> find(long projectId, String eventId) {
+			return this.delegate.find(projectId, eventId);
+		}
+
+		@Override
+		public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+			return this.delegate.listByIssue(projectId, issueId, offset, limit);
+		}
+
+		@Override
+		public Optional<StoredEvent> latest(long projectId, long issueId) {
+			return this.delegate.latest(projectId, issueId);
+		}
+
+		@Override
+		public boolean isHealthy() {
+			return this.delegate.isHealthy();
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
+	}
+
+}
