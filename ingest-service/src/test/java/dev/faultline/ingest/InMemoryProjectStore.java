@@ -42,6 +42,14 @@ public class InMemoryProjectStore implements ProjectStore {
 				new ProjectKey(this.keys.size() + 1, projectId, publicKey, "secret", "Default", active, Instant.EPOCH));
 	}
 
+	/**
+	 * Adds a key to an existing project, for chaining.
+	 */
+	public InMemoryProjectStore putKeyAnd(long projectId, String publicKey, boolean active) {
+		putKey(projectId, publicKey, active);
+		return this;
+	}
+
 	public void removeProject(long id) {
 		this.projects.remove(id);
 	}
