@@ -94,7 +94,8 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 			@Nullable String token, @DefaultValue("faultline") String organization) {
 
 		public Admin {
-			// Compose files pass unset variables as empty strings: treat those as not given.
+			// Compose files pass unset variables as empty strings: treat those as not
+			// given.
 			password = blankToNull(password);
 			token = blankToNull(token);
 		}
