@@ -23,10 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The acceptance scenario against the distributed shape: ingest-service, processor-service and
- * api-service as three separate applications that share nothing but real engines — a KRaft Kafka
- * broker, the machine's PostgreSQL (a fresh database) and ClickHouse (libchdb behind its HTTP
- * protocol, spoken to by the official client exactly as in production).
+ * The acceptance scenario against the distributed shape: ingest-service,
+ * processor-service and api-service as three separate applications that share nothing but
+ * real engines — a KRaft Kafka broker, the machine's PostgreSQL (a fresh database) and
+ * ClickHouse (libchdb behind its HTTP protocol, spoken to by the official client exactly
+ * as in production).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedShapeIT extends SdkAcceptanceContract {
@@ -63,7 +64,8 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 				"--faultline.events.clickhouse.url=" + this.clickhouse.endpoint(),
 				"--faultline.public-url=" + ingestUrl);
 
-		// The API bootstraps the organization and admin; ingest and processing need no order.
+		// The API bootstraps the organization and admin; ingest and processing need no
+		// order.
 		start(ApiServiceApplication.class, engines, "--server.port=" + apiPort,
 				"--faultline.admin.email=admin@example.com", "--faultline.admin.password=e2e-password",
 				"--faultline.admin.token=" + TOKEN);

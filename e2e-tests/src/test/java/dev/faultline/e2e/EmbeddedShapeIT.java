@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The acceptance scenario against the embedded shape, as an operator runs it: the packaged
- * {@code standalone/target/faultline.jar} started with {@code java -jar} in a fresh data
- * directory, configured only through its documented environment variables.
+ * The acceptance scenario against the embedded shape, as an operator runs it: the
+ * packaged {@code standalone/target/faultline.jar} started with {@code java -jar} in a
+ * fresh data directory, configured only through its documented environment variables.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedShapeIT extends SdkAcceptanceContract {

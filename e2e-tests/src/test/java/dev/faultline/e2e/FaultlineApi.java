@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small client of Faultline's Sentry-compatible Web API, as a tool written for Sentry would use
- * it: bearer token, JSON in and out.
+ * A small client of Faultline's Sentry-compatible Web API, as a tool written for Sentry
+ * would use it: bearer token, JSON in and out.
  */
 final class FaultlineApi {
 
@@ -56,7 +56,8 @@ final class FaultlineApi {
 	}
 
 	/**
-	 * Creates a project in the bootstrap organization's default team and returns its public DSN.
+	 * Creates a project in the bootstrap organization's default team and returns its
+	 * public DSN.
 	 */
 	String createProjectDsn(String organization, String team, String name, String platform) {
 		JsonNode project = post("/api/0/teams/" + organization + "/" + team + "/projects/",
@@ -66,7 +67,8 @@ final class FaultlineApi {
 	}
 
 	List<JsonNode> issues(String organization, String project) {
-		JsonNode page = get("/api/0/projects/" + organization + "/" + project + "/issues/?query=is:unresolved&limit=100");
+		JsonNode page = get(
+				"/api/0/projects/" + organization + "/" + project + "/issues/?query=is:unresolved&limit=100");
 		List<JsonNode> issues = new ArrayList<>();
 		page.forEach(issues::add);
 		return issues;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code src/test/node/scenario.cjs} with the official {@code @sentry/node} SDK installed in
- * {@code tools/node_modules} (by the test command), against a DSN.
+ * Runs {@code src/test/node/scenario.cjs} with the official {@code @sentry/node} SDK
+ * installed in {@code tools/node_modules} (by the test command), against a DSN.
  */
 final class NodeSdkScenario {
 

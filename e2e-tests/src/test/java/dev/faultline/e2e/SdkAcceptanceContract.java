@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a Faultline of either shape must do with what the official SDKs send: the acceptance
- * scenario, read back through the Web API. Subclasses start one shape and expose its API.
+ * What a Faultline of either shape must do with what the official SDKs send: the
+ * acceptance scenario, read back through the Web API. Subclasses start one shape and
+ * expose its API.
  */
 abstract class SdkAcceptanceContract {
 
@@ -22,7 +23,8 @@ abstract class SdkAcceptanceContract {
 	static final String ORGANIZATION = "faultline";
 
 	/**
-	 * A client of the running Faultline's Web API, authenticated as the bootstrapped admin.
+	 * A client of the running Faultline's Web API, authenticated as the bootstrapped
+	 * admin.
 	 */
 	abstract FaultlineApi api();
 
@@ -118,8 +120,8 @@ abstract class SdkAcceptanceContract {
 
 	private static List<String> breadcrumbMessages(JsonNode event) {
 		List<String> messages = new ArrayList<>();
-		entries(event, "breadcrumbs").forEach(
-				(data) -> data.get("values").forEach((crumb) -> messages.add(crumb.path("message").asString(""))));
+		entries(event, "breadcrumbs")
+			.forEach((data) -> data.get("values").forEach((crumb) -> messages.add(crumb.path("message").asString(""))));
 		return messages;
 	}
 
