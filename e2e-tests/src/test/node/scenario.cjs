@@ -30,15 +30,18 @@ async function main() {
   Sentry.setTag('feature', 'checkout');
   Sentry.addBreadcrumb({ category: 'ui.click', message: 'Clicked checkout', level: 'info' });
 
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // The SDK's dedupe integration drops an event identical to the one just before it, so the
+  // repeated exception is sent with the message in between.
+  const failCheckout = () => {
     try {
       checkout('ord-1234');
     } catch (error) {
       Sentry.captureException(error);
     }
-  }
-
+  };
+  failCheckout();
   Sentry.captureMessage(Sentry.parameterize`Cart ${'cart-77'} holds ${3} items`);
+  failCheckout();
 
   for (let number = 1; number <= 20; number++) {
     try {

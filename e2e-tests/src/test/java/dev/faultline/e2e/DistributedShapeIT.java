@@ -16,7 +16,6 @@ import dev.faultline.testing.chdb.ChdbHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +33,7 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
-	@TempDir
-	Path clickhouseDir;
+	private final Path clickhouseDir = Temporary.directory("faultline-e2e");
 
 	private final String database = "faultline_e2e_" + UUID.randomUUID().toString().replace("-", "");
 

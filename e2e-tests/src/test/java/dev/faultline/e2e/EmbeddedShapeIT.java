@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,8 +21,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedShapeIT extends SdkAcceptanceContract {
 
-	@TempDir
-	Path dataDir;
+	private final Path dataDir = Temporary.directory("faultline-e2e");
 
 	private Process faultline;
 
