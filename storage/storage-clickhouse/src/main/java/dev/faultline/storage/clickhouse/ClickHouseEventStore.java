@@ -1,17 +1,185 @@
 package dev.faultline.storage.clickhouse;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.data.ClickHouseFormat;
 import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventUser;
+import dev.faultline.storage.events.StoredEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
- * PLACEHOLDER: replaced by the event store adapter work.
+ * The scale {@link EventStore}: a ClickHouse {@code events} table reached over HTTP with
+ * the official client ({@code client-v2}).
+ *
+ * <p>
+ * Each {@link #write} is one synchronous INSERT request ({@code JSONEachRow}); when it
+ * returns the rows are stored and visible. The table is a {@code ReplacingMergeTree} and
+ * every read uses {@code FINAL}, so rewriting an event (a replay) never shows twice. All
+ * values are bound as {@code {name:Type}} query parameters. Thread-safe (the client pools
+ * connections). Failures surface as {@link ClickHouseAccessException}.
  */
-public final class ClickHouseEventStore {
+public final class ClickHouseEventStore implements EventStore {
 
-	private ClickHouseEventStore() {
+	private static final String TABLE = "events";
+
+	private static final String SELECT = "SELECT project_id, event_id, issue_id, timestamp, received_at, platform, "
+			+ "level, title, culprit, message, release, environment, transaction, trace_id, tags, has_user, user_id, "
+			+ "user_username, user_email, user_ip_address, primary_hash, grouping_variant, payload FROM events FINAL ";
+
+	private static final long TIMEOUT_SECONDS = 60;
+
+	private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+	private final Client client;
+
+	private final ClickHouseSettings settings;
+
+	private ClickHouseEventStore(Client client, ClickHouseSettings settings) {
+		this.client = client;
+		this.settings = settings;
 	}
 
-	public static EventStore open(ClickHouseSettings settings) {
-		throw new UnsupportedOperationException("pending");
+	/**
+	 * Connects, creates the database if missing and applies the schema.
+	 * @throws ClickHouseAccessException if the server is unreachable or rejects the
+	 * schema
+	 */
+	public static ClickHouseEventStore open(ClickHouseSettings settings) {
+		Client client = new Client.Builder().addEndpoint(settings.endpoint())
+			.setUsername(settings.username())
+			.setPassword(settings.password())
+			.setDefaultDatabase(settings.database())
+			.build();
+		try {
+			ClickHouseSchema.apply(client, settings.database());
+			return new ClickHouseEventStore(client, settings);
+		}
+		catch (Exception ex) {
+			client.close();
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new ClickHouseAccessException("Cannot open the ClickHouse event store at " + settings, ex);
+		}
+	}
+
+	@Override
+	public void write(List<StoredEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		// Duplicates inside one batch collapse here; across batches FINAL collapses them.
+		Map<String, StoredEvent> unique = new LinkedHashMap<>();
+		for (StoredEvent event : events) {
+			unique.putIfAbsent(event.projectId() + ":" + event.eventId(), event);
+		}
+		Collection<StoredEvent> rows = unique.values();
+		try (InsertResponse response = this.client
+			.insert(TABLE, (out) -> JsonEachRowEncoder.write(rows, out), ClickHouseFormat.JSONEachRow,
+					new InsertSettings())
+			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			// A synchronous insert has committed its parts when the response arrives.
+		}
+		catch (Exception ex) {
+			throw failure("Cannot write " + rows.size() + " events", ex);
+		}
+	}
+
+	@Override
+	public Optional<StoredEvent> find(long projectId, String eventId) {
+		Map<String, Object> parameters = Map.of("project_id", projectId, "event_id", eventId);
+		return query(SELECT + "WHERE project_id = {project_id:UInt64} AND event_id = {event_id:String} LIMIT 1",
+				parameters)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+		if (offset < 0 || limit < 1 || limit > 1000) {
+			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
+		}
+		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_id", issueId, "offset", offset, "limit",
+				limit);
+		return query(
+				SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} "
+						+ "ORDER BY timestamp DESC, event_id DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
+				parameters);
+	}
+
+	@Override
+	public Optional<StoredEvent> latest(long projectId, long issueId) {
+		return listByIssue(projectId, issueId, 0, 1).stream().findFirst();
+	}
+
+	@Override
+	public boolean isHealthy() {
+		try {
+			return this.client.ping(PING_TIMEOUT.toMillis());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+	}
+
+	private List<StoredEvent> query(String sql, Map<String, Object> parameters) {
+		try {
+			List<StoredEvent> events = new ArrayList<>();
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				events.add(read(row));
+			}
+			return events;
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot read events", ex);
+		}
+	}
+
+	private ClickHouseAccessException failure(String message, Exception ex) {
+		if (ex instanceof InterruptedException) {
+			Thread.currentThread().interrupt();
+		}
+		return new ClickHouseAccessException(message + " (" + this.settings + ")", ex);
+	}
+
+	private static StoredEvent read(GenericRecord row) {
+		EventUser user = row.getBoolean("has_user") ? new EventUser(nullable(row, "user_id"),
+				nullable(row, "user_username"), nullable(row, "user_email"), nullable(row, "user_ip_address")) : null;
+		return new StoredEvent(row.getLong("project_id"), row.getString("event_id"), row.getLong("issue_id"),
+				row.getInstant("timestamp"), row.getInstant("received_at"), row.getString("platform"),
+				row.getString("level"), row.getString("title"), row.getString("culprit"), row.getString("message"),
+				nullable(row, "release"), nullable(row, "environment"), nullable(row, "transaction"),
+				nullable(row, "trace_id"), tags(row.getObject("tags")), user, row.getString("primary_hash"),
+				row.getString("grouping_variant"), row.getString("payload"));
+	}
+
+	private static @Nullable String nullable(GenericRecord row, String column) {
+		return row.hasValue(column) ? row.getString(column) : null;
+	}
+
+	private static Map<String, String> tags(@Nullable Object value) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, tag) -> tags.put(String.valueOf(key), String.valueOf(tag)));
+		}
+		return tags;
 	}
 
 }
