@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.faultline.protocol.auth.AuthParseException;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
+import dev.faultline.storage.queue.EnvelopeTooLargeException;
 import dev.faultline.storage.queue.QueueFullException;
 import dev.faultline.storage.queue.QueueUnavailableException;
 import org.slf4j.Logger;
@@ -47,6 +48,12 @@ class IngestExceptionHandler {
 	ResponseEntity<byte[]> badCredentials(AuthParseException ex) {
 		logger.debug("Ingest rejected credentials ({}): {}", ex.reason(), ex.getMessage());
 		return IngestReplies.rejected(HttpStatus.UNAUTHORIZED, ex.reason().name().toLowerCase(Locale.ROOT));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<byte[]> tooLargeForQueue(EnvelopeTooLargeException ex) {
+		logger.debug("Envelope too large for the queue: {}", ex.getMessage());
+		return IngestReplies.rejected(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large");
 	}
 
 	@ExceptionHandler

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.EnvelopeTooLargeException;
 import dev.faultline.storage.queue.QueueFullException;
 import dev.faultline.storage.queue.QueueUnavailableException;
 import dev.faultline.storage.queue.QueuedEnvelope;
@@ -45,7 +46,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@link KafkaQueueSettings#publishTimeout()} for the acknowledgement. A full producer
  * buffer is reported as {@link QueueFullException}; an unreachable or unacknowledging
  * cluster as {@link QueueUnavailableException}; an envelope larger than
- * {@link KafkaQueueSettings#maxMessageBytes()} as {@link IllegalArgumentException}.</li>
+ * {@link KafkaQueueSettings#maxMessageBytes()} as {@link EnvelopeTooLargeException}.</li>
  * <li><b>Lazy I/O.</b> Construction never fails because the cluster is down: the topic is
  * created in the background (see {@link EnvelopeTopic}) and again on later use until it
  * succeeds; {@link #isHealthy()} reports the outcome.</li>
@@ -188,7 +189,7 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 
 	private RuntimeException failure(QueuedEnvelope envelope, Throwable cause) {
 		if (cause instanceof RecordTooLargeException) {
-			return new IllegalArgumentException(
+			return new EnvelopeTooLargeException(
 					"envelope of project " + envelope.projectId() + " with " + envelope.body().length
 							+ " bytes exceeds the Kafka queue's limit of " + this.settings.maxMessageBytes() + " bytes",
 					cause);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.EnvelopeTooLargeException;
 import dev.faultline.storage.queue.QueueUnavailableException;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import dev.faultline.storage.tck.queue.EnvelopeQueueContract;
@@ -18,7 +19,6 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The Kafka queue against the port's contract on a real in-process KRaft broker, plus
@@ -92,7 +92,7 @@ class KafkaEnvelopeQueueIT extends EnvelopeQueueContract {
 	void refusesEnvelopesAboveTheMessageLimit() {
 		QueuedEnvelope tooLarge = new QueuedEnvelope(1, "key", Instant.now(), null, null,
 				new byte[KafkaQueueSettings.DEFAULT_MAX_MESSAGE_BYTES + 1]);
-		assertThatIllegalArgumentException().isThrownBy(() -> queue().publish(tooLarge));
+		assertThatExceptionOfType(EnvelopeTooLargeException.class).isThrownBy(() -> queue().publish(tooLarge));
 	}
 
 	@Test

@@ -23,6 +23,8 @@ public interface EnvelopeQueue extends AutoCloseable {
 	 * @throws QueueFullException when the backlog is at capacity (ingest answers 503)
 	 * @throws QueueUnavailableException when the queue cannot be reached or did not
 	 * acknowledge
+	 * @throws EnvelopeTooLargeException when the envelope exceeds what the queue can
+	 * carry (ingest answers 413)
 	 */
 	void publish(QueuedEnvelope envelope);
 
