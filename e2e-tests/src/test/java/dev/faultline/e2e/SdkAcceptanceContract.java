@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class SdkAcceptanceContract {
 
-	static final String TOKEN = "e2e-admin-token-0123456789abcdef";
+	static final String TOKEN = StandaloneFaultline.TOKEN;
 
 	static final String ORGANIZATION = "faultline";
 
