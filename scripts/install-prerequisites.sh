@@ -42,8 +42,12 @@ if ! psql -h 127.0.0.1 -U postgres -tAc 'select 1' >/dev/null 2>&1; then
 fi
 
 
-# libchdb (the ClickHouse engine as a library) and the official SDKs, pinned by tools/package-lock.json.
+# Debian's Chromium for the web UI's browser journey (driven by playwright-core, which downloads nothing).
+command -v chromium >/dev/null || apt_install chromium
+
+# libchdb (the ClickHouse engine as a library), the official SDKs and playwright-core, pinned by tools/package-lock.json.
 if [ ! -f tools/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so ] || [ ! -d tools/node_modules/@sentry/node ] \
+	|| [ ! -d tools/node_modules/playwright-core ] \
 	|| [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
 	npm --prefix tools ci --no-audit --no-fund --loglevel=error
 fi
