@@ -1,5 +1,6 @@
 package dev.faultline.storage.metadata;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface IssueStore {
 	 * A page of the project's issues.
 	 */
 	List<Issue> list(long projectId, IssueQuery query);
+
+	/**
+	 * A page of the issues of several projects (an organization's issue list), in the
+	 * query's order across all of them; empty when no project id is given.
+	 */
+	List<Issue> listForProjects(Collection<Long> projectIds, IssueQuery query);
 
 	/**
 	 * Sets the status; returns the updated issue, or empty when it does not exist.

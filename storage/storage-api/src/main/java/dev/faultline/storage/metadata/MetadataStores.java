@@ -17,6 +17,11 @@ public interface MetadataStores extends AutoCloseable {
 	IssueStore issues();
 
 	/**
+	 * Sign-in sessions of the web UI.
+	 */
+	SessionStore sessions();
+
+	/**
 	 * Returns whether the database answers now; never throws.
 	 */
 	boolean isHealthy();

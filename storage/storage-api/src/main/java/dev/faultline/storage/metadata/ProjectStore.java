@@ -3,6 +3,8 @@ package dev.faultline.storage.metadata;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Projects and their client keys. Thread-safe.
  */
@@ -35,5 +37,18 @@ public interface ProjectStore {
 	List<ProjectKey> listKeys(long projectId);
 
 	Optional<ProjectKey> findKeyByPublicKey(String publicKey);
+
+	/**
+	 * Renames and/or (de)activates a key of the project; a null argument leaves that
+	 * field as it is.
+	 * @return the updated key, or empty when the project has no key with this public key
+	 */
+	Optional<ProjectKey> updateKey(long projectId, String publicKey, @Nullable String label, @Nullable Boolean active);
+
+	/**
+	 * Deletes a key of the project; ingest refuses it once its key cache expires.
+	 * @return whether the project had a key with this public key
+	 */
+	boolean deleteKey(long projectId, String publicKey);
 
 }

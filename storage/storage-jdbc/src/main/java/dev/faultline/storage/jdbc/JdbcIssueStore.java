@@ -3,6 +3,9 @@ package dev.faultline.storage.jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,18 +138,32 @@ final class JdbcIssueStore implements IssueStore {
 
 	@Override
 	public List<Issue> list(long projectId, IssueQuery query) {
+		return listForProjects(List.of(projectId), query);
+	}
+
+	@Override
+	public List<Issue> listForProjects(Collection<Long> projectIds, IssueQuery query) {
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
 		String order = switch (query.sort()) {
 			case DATE -> "last_seen";
 			case NEW -> "first_seen";
 			case FREQ -> "times_seen";
 			case USER -> "user_count";
 		};
-		String sql = ISSUE + "WHERE project_id = ?" + ((query.status() != null) ? " AND status = ?" : "") + " ORDER BY "
+		// One bound placeholder per project: the ids are values, never SQL text.
+		String projects = (projectIds.size() == 1) ? "project_id = ?"
+				: "project_id IN (" + String.join(", ", Collections.nCopies(projectIds.size(), "?")) + ")";
+		String sql = ISSUE + "WHERE " + projects + ((query.status() != null) ? " AND status = ?" : "") + " ORDER BY "
 				+ order + " DESC, id DESC LIMIT ? OFFSET ?";
-		Object[] values = (query.status() != null)
-				? new Object[] { projectId, query.status().apiName(), query.limit(), query.offset() }
-				: new Object[] { projectId, query.limit(), query.offset() };
-		return this.database.read((connection) -> Queries.list(connection, sql, this::issue, values));
+		List<Object> values = new ArrayList<>(projectIds);
+		if (query.status() != null) {
+			values.add(query.status().apiName());
+		}
+		values.add(query.limit());
+		values.add(query.offset());
+		return this.database.read((connection) -> Queries.list(connection, sql, this::issue, values.toArray()));
 	}
 
 	@Override

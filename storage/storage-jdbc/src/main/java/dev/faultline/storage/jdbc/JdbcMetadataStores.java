@@ -6,6 +6,7 @@ import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
 
 /**
@@ -24,6 +25,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final IssueStore issues;
 
+	private final SessionStore sessions;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows
 	 */
@@ -33,6 +36,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.projects = new JdbcProjectStore(database, clock);
 		this.users = new JdbcUserStore(database, clock);
 		this.issues = new JdbcIssueStore(database);
+		this.sessions = new JdbcSessionStore(database, clock);
 	}
 
 	@Override
@@ -53,6 +57,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public IssueStore issues() {
 		return this.issues;
+	}
+
+	@Override
+	public SessionStore sessions() {
+		return this.sessions;
 	}
 
 	@Override

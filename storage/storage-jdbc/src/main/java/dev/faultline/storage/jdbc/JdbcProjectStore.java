@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ProjectStore} over the {@code projects} and {@code project_keys} tables.
@@ -80,6 +81,24 @@ final class JdbcProjectStore implements ProjectStore {
 	public Optional<ProjectKey> findKeyByPublicKey(String publicKey) {
 		return this.database.read((connection) -> Queries.first(connection, KEY + "WHERE public_key = ?",
 				JdbcProjectStore::key, publicKey));
+	}
+
+	@Override
+	public Optional<ProjectKey> updateKey(long projectId, String publicKey, @Nullable String label,
+			@Nullable Boolean active) {
+		// COALESCE keeps a field the caller left null: one statement for every
+		// combination.
+		return this.database.write((connection) -> Queries.first(connection,
+				"UPDATE project_keys SET label = COALESCE(?, label), active = COALESCE(?, active) "
+						+ "WHERE project_id = ? AND public_key = ? "
+						+ "RETURNING id, project_id, public_key, secret_key, label, active, date_created",
+				JdbcProjectStore::key, label, active, projectId, publicKey));
+	}
+
+	@Override
+	public boolean deleteKey(long projectId, String publicKey) {
+		return this.database.write((connection) -> Queries.update(connection,
+				"DELETE FROM project_keys WHERE project_id = ? AND public_key = ?", projectId, publicKey)) > 0;
 	}
 
 	private static Project project(ResultSet row) throws SQLException {

@@ -34,6 +34,8 @@ import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.Session;
+import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.metadata.User;
 import dev.faultline.storage.metadata.UserStore;
@@ -266,6 +268,36 @@ public abstract class MetadataStoresContract {
 		assertThatExceptionOfType(DuplicateException.class)
 			.isThrownBy(() -> projects().createKey(other.id(), "Default", hex(1), hex(102)));
 		assertThat(projects().listKeys(other.id())).isEmpty();
+	}
+
+	@Test
+	void updateKeyRenamesAndDeactivatesWithinItsProject() {
+		Project project = newProject();
+		Project other = newProject();
+		ProjectKey key = projects().createKey(project.id(), "Default", hex(1), hex(101));
+		assertThat(projects().updateKey(other.id(), hex(1), "Stolen", false)).isEmpty();
+		ProjectKey renamed = projects().updateKey(project.id(), hex(1), "Browser", null).orElseThrow();
+		assertThat(renamed).usingRecursiveComparison().ignoringFields("label").isEqualTo(key);
+		assertThat(renamed.label()).isEqualTo("Browser");
+		ProjectKey inactive = projects().updateKey(project.id(), hex(1), null, false).orElseThrow();
+		assertThat(inactive.active()).isFalse();
+		assertThat(inactive.label()).isEqualTo("Browser");
+		assertThat(projects().findKeyByPublicKey(hex(1))).contains(inactive);
+		assertThat(projects().updateKey(project.id(), hex(1), null, true)).map(ProjectKey::active).contains(true);
+		assertThat(projects().updateKey(project.id(), hex(9), "Missing", true)).isEmpty();
+	}
+
+	@Test
+	void deleteKeyRemovesOnlyThatKeyOfThatProject() {
+		Project project = newProject();
+		Project other = newProject();
+		projects().createKey(project.id(), "Default", hex(1), hex(101));
+		ProjectKey kept = projects().createKey(project.id(), "CI", hex(2), hex(102));
+		assertThat(projects().deleteKey(other.id(), hex(1))).isFalse();
+		assertThat(projects().deleteKey(project.id(), hex(1))).isTrue();
+		assertThat(projects().deleteKey(project.id(), hex(1))).isFalse();
+		assertThat(projects().findKeyByPublicKey(hex(1))).isEmpty();
+		assertThat(projects().listKeys(project.id())).containsExactly(kept);
 	}
 
 	// ---- users and tokens -----------------------------------------------------------
@@ -502,6 +534,75 @@ public abstract class MetadataStoresContract {
 		assertThat(issues().updateStatus(issue.id() + 1000, IssueStatus.RESOLVED)).isEmpty();
 	}
 
+	@Test
+	void listForProjectsMergesTheProjectsInOneOrder() {
+		Project project = newProject();
+		Project second = newProject();
+		Project unlisted = newProject();
+		List<Issue> abcd = sortFixture(project);
+		Issue e = issues().findOrCreate(candidate(second, hex(5), T0.plusSeconds(35)));
+		issues().recordOccurrence(occurrence(e, hex(51), T0.plusSeconds(35), null));
+		issues().findOrCreate(candidate(unlisted, hex(6), T0.plusSeconds(50)));
+		List<Long> both = List.of(project.id(), second.id());
+		assertThat(ids(issues().listForProjects(both, new IssueQuery(null, IssueSort.DATE, 0, 100))))
+			.containsExactly(abcd.get(2).id(), e.id(), abcd.get(1).id(), abcd.get(3).id(), abcd.get(0).id());
+		assertThat(ids(issues().listForProjects(both, new IssueQuery(null, IssueSort.DATE, 1, 2))))
+			.containsExactly(e.id(), abcd.get(1).id());
+		issues().updateStatus(e.id(), IssueStatus.RESOLVED);
+		assertThat(ids(issues().listForProjects(both, new IssueQuery(IssueStatus.RESOLVED, IssueSort.NEW, 0, 100))))
+			.containsExactly(e.id());
+		assertThat(ids(issues().listForProjects(List.of(second.id()), new IssueQuery(null, IssueSort.FREQ, 0, 100))))
+			.containsExactly(e.id());
+		assertThat(issues().listForProjects(List.of(), new IssueQuery(null, IssueSort.DATE, 0, 100))).isEmpty();
+	}
+
+	// ---- sessions ------------------------------------------------------------------
+
+	@Test
+	void sessionIsFoundByTokenHashUntilItExpires() {
+		User user = users().create("ann@example.com", "Ann", "hash");
+		Instant expires = T0.plus(Duration.ofDays(14));
+		Session created = sessions().create(user.id(), hex(1), hex(2), expires);
+		assertThat(created.id()).isPositive();
+		assertThat(created).extracting(Session::userId, Session::tokenHash, Session::csrfHash, Session::expiresAt)
+			.containsExactly(user.id(), hex(1), hex(2), expires);
+		assertThat(sessions().findByTokenHash(hex(1), T0)).contains(created);
+		assertThat(sessions().findByTokenHash(hex(1), expires.minusMillis(1))).contains(created);
+		assertThat(sessions().findByTokenHash(hex(1), expires)).isEmpty();
+		assertThat(sessions().findByTokenHash(hex(3), T0)).isEmpty();
+	}
+
+	@Test
+	void sessionTokenHashIsUnique() {
+		User user = users().create("ann@example.com", "Ann", "hash");
+		sessions().create(user.id(), hex(1), hex(2), T0.plusSeconds(60));
+		assertThatExceptionOfType(DuplicateException.class)
+			.isThrownBy(() -> sessions().create(user.id(), hex(1), hex(3), T0.plusSeconds(60)));
+		assertThat(sessions().findByTokenHash(hex(1), T0)).map(Session::csrfHash).contains(hex(2));
+	}
+
+	@Test
+	void deletedSessionNoLongerAuthenticates() {
+		User user = users().create("ann@example.com", "Ann", "hash");
+		sessions().create(user.id(), hex(1), hex(2), T0.plusSeconds(60));
+		Session other = sessions().create(user.id(), hex(3), hex(4), T0.plusSeconds(60));
+		assertThat(sessions().delete(hex(1))).isTrue();
+		assertThat(sessions().delete(hex(1))).isFalse();
+		assertThat(sessions().findByTokenHash(hex(1), T0)).isEmpty();
+		assertThat(sessions().findByTokenHash(hex(3), T0)).contains(other);
+	}
+
+	@Test
+	void deleteExpiredRemovesOnlyExpiredSessions() {
+		User user = users().create("ann@example.com", "Ann", "hash");
+		sessions().create(user.id(), hex(1), hex(2), T0.minusSeconds(1));
+		sessions().create(user.id(), hex(3), hex(4), T0);
+		Session live = sessions().create(user.id(), hex(5), hex(6), T0.plusMillis(1));
+		assertThat(sessions().deleteExpired(T0)).isEqualTo(2);
+		assertThat(sessions().deleteExpired(T0)).isZero();
+		assertThat(sessions().findByTokenHash(hex(5), T0)).contains(live);
+	}
+
 	// ---- issues: concurrency -------------------------------------------------------
 
 	@Test
@@ -582,6 +683,10 @@ public abstract class MetadataStoresContract {
 
 	private IssueStore issues() {
 		return this.stores.issues();
+	}
+
+	private SessionStore sessions() {
+		return this.stores.sessions();
 	}
 
 	/** A project in an organization and team of its own. */
