@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A port double of {@link ProjectStore} for ingest tests until the embedded SQLite
@@ -93,6 +94,23 @@ public class InMemoryProjectStore implements ProjectStore {
 	public Optional<ProjectKey> findKeyByPublicKey(String publicKey) {
 		this.keyLookups.incrementAndGet();
 		return Optional.ofNullable(this.keys.get(publicKey));
+	}
+
+	@Override
+	public Optional<ProjectKey> updateKey(long projectId, String publicKey, @Nullable String label,
+			@Nullable Boolean active) {
+		ProjectKey key = this.keys.computeIfPresent(publicKey,
+				(k, old) -> (old.projectId() != projectId) ? old
+						: new ProjectKey(old.id(), projectId, publicKey, old.secretKey(),
+								(label != null) ? label : old.label(), (active != null) ? active : old.active(),
+								old.dateCreated()));
+		return Optional.ofNullable(key).filter((k) -> k.projectId() == projectId);
+	}
+
+	@Override
+	public boolean deleteKey(long projectId, String publicKey) {
+		ProjectKey key = this.keys.get(publicKey);
+		return key != null && key.projectId() == projectId && this.keys.remove(publicKey, key);
 	}
 
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -105,6 +106,170 @@ class IngestEndpointIT {
 		assertThat(queued.projectId()).isEqualTo(42);
 		assertThat(queued.publicKey()).isEqualTo(KEY);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+	}
+
+	/** One envelope per item type Sentry SDKs send, plus one nobody knows yet. */
+	static final List<String> ITEM_TYPES = List.of("event", "transaction", "span", "session", "sessions", "attachment",
+			"user_report", "feedback", "check_in", "log", "client_report", "replay_event", "replay_recording",
+			"profile", "profile_chunk", "trace_metric", "statsd", "security", "some_future_type");
+
+	Stream<Arguments> sampleEncodings() throws IOException {
+		List<Path> samples = samples().toList();
+		return Stream.of(Encodings.values())
+			.flatMap((encoding) -> samples.stream().map((sample) -> Arguments.of(sample.getFileName(), encoding)));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("sampleEncodings")
+	void acceptsEveryRecordedSdkEnvelopeInEveryEncoding(Path sample, Encodings encoding) throws IOException {
+		byte[] body = sample(sample.toString());
+		boolean tunnel = sample.toString().contains("tunnel");
+		HttpRequest.Builder request = post("/api/42/envelope/" + (tunnel ? "" : "?sentry_key=" + KEY),
+				encoding.encode(body));
+		if (encoding.header() != null) {
+			request.header("Content-Encoding", encoding.header());
+		}
+
+		HttpResponse<String> response = send(request);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.queue.published()).singleElement()
+			.satisfies((queued) -> assertThat(queued.body()).isEqualTo(body));
+	}
+
+	Stream<Arguments> itemTypeEncodings() {
+		return Stream.of(Encodings.values())
+			.flatMap((encoding) -> ITEM_TYPES.stream().map((type) -> Arguments.of(type, encoding)));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("itemTypeEncodings")
+	void acceptsEveryItemTypeInEveryEncoding(String type, Encodings encoding) throws IOException {
+		byte[] body = envelopeOf(type);
+		HttpRequest.Builder request = post("/api/42/envelope/?sentry_key=" + KEY, encoding.encode(body));
+		if (encoding.header() != null) {
+			request.header("Content-Encoding", encoding.header());
+		}
+
+		HttpResponse<String> response = send(request);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.queue.published()).singleElement()
+			.satisfies((queued) -> assertThat(queued.body()).isEqualTo(body));
+	}
+
+	@Test
+	void acceptsHeaderAndFramingVariants() throws IOException {
+		List<String> variants = List.of(
+				// empty envelope header, no trailing newline
+				"{}\n{\"type\":\"event\"}\n{\"message\":\"a\"}",
+				// trailing newline, dashed upper-case event id, ISO sent_at
+				"{\"event_id\":\"9EC79C33-EC99-42AB-8353-589FCB2E04DC\",\"sent_at\":\"2026-11-25T01:00:00.123Z\"}\n"
+						+ "{\"type\":\"event\"}\n{\"timestamp\":\"2026-11-25T01:00:00Z\"}\n",
+				// float epoch timestamps, explicit lengths, an empty payload
+				"{\"sent_at\":1764032400.5}\n{\"type\":\"transaction\",\"length\":27}\n"
+						+ "{\"timestamp\":1764032400.25}\n{\"type\":\"attachment\",\"length\":0}\n\n",
+				// an envelope of only unknown items
+				"{}\n{\"type\":\"nobody_knows\",\"x\":[1]}\n{}\n");
+
+		for (String variant : variants) {
+			assertThat(send(post("/api/42/envelope/?sentry_key=" + KEY, variant.getBytes(StandardCharsets.UTF_8)))
+				.statusCode()).as(variant).isEqualTo(200);
+		}
+		assertThat(this.queue.published()).hasSize(variants.size());
+	}
+
+	Stream<Arguments> hostileInputs() {
+		String ok = "?sentry_key=" + KEY;
+		byte[] event = "{}\n{\"type\":\"event\"}\n{}".getBytes(StandardCharsets.UTF_8);
+		byte[] zeros = new byte[4 * 1024 * 1024];
+		byte[] nested = ("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}\n").getBytes(StandardCharsets.UTF_8);
+		byte[] invalidUtf8 = { '{', '"', 'a', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}', '\n' };
+		byte[] thirtyMegabytes = new byte[30 * 1024 * 1024];
+		return Stream.of(
+				hostile("garbage", ok, "\u0000\u0001garbage\nmore".getBytes(), null, 400, "invalid_envelope_header"),
+				hostile("bad JSON envelope header", ok, "{\"a\":}\n".getBytes(), null, 400, "invalid_envelope_header"),
+				hostile("bad JSON item header", ok, "{}\n{type:event}\n{}".getBytes(), null, 400,
+						"invalid_item_header"),
+				hostile("item without type", ok, "{}\n{\"length\":2}\n{}".getBytes(), null, 400, "missing_item_type"),
+				hostile("length past end", ok, "{}\n{\"type\":\"event\",\"length\":1000}\n{}".getBytes(), null, 400,
+						"length_past_end"),
+				hostile("negative length", ok, "{}\n{\"type\":\"event\",\"length\":-5}\n{}".getBytes(), null, 400,
+						"negative_length"),
+				hostile("length not a number", ok, "{}\n{\"type\":\"event\",\"length\":\"2\"}\n{}".getBytes(), null,
+						400, "invalid_length"),
+				hostile("invalid UTF-8 header", ok, invalidUtf8, null, 400, "invalid_envelope_header"),
+				hostile("deeply nested header", ok, nested, null, 400, "too_deeply_nested"),
+				hostile("bad gzip", ok, event, "gzip", 400, "invalid_compression"),
+				hostile("bad deflate", ok, event, "deflate", 400, "invalid_compression"),
+				hostile("bad br", ok, event, "br", 400, "invalid_compression"),
+				hostile("bad zstd", ok, event, "zstd", 400, "invalid_compression"),
+				hostile("unknown encoding", ok, event, "compress", 415, "unsupported_content_encoding"),
+				hostile("30 MB body", ok, thirtyMegabytes, null, 413, "request_too_large"),
+				hostile("gzip bomb", ok, Encodings.gzip(zeros), "gzip", 413, "payload_too_large"),
+				hostile("deflate bomb", ok, Encodings.deflate(zeros, false), "deflate", 413, "payload_too_large"),
+				hostile("zstd bomb", ok, Encodings.ZSTD.encode(zeros), "zstd", 413, "payload_too_large"),
+				hostile("br bomb", ok, resource("bomb-64mib.br"), "br", 413, "payload_too_large"),
+				hostile("event item over the event limit", ok,
+						("{}\n{\"type\":\"event\"}\n{\"m\":\"" + "x".repeat(40 * 1024) + "\"}").getBytes(), null, 413,
+						"event_too_large"),
+				hostile("wrong key", "?sentry_key=0123456789abcdef0123456789abcdef", event, null, 401, "unknown_key"),
+				hostile("key of another project", "?sentry_key=otherkey", event, null, 401, "project_key_mismatch"),
+				hostile("disabled key", "?sentry_key=disabledkey", event, null, 403, "key_disabled"),
+				hostile("no key", "", event, null, 403, "missing_auth"));
+	}
+
+	private static Arguments hostile(String name, String query, byte[] body, String encoding, int status,
+			String reason) {
+		return Arguments.of(name, query, body, encoding, status, reason);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileInputs")
+	void refusesHostileInputWithTheExactClientErrorAndStaysUsable(String name, String query, byte[] body,
+			String encoding, int status, String reason) throws IOException {
+		HttpRequest.Builder request = post("/api/42/envelope/" + query, body);
+		if (encoding != null) {
+			request.header("Content-Encoding", encoding);
+		}
+
+		assertRejected(request, status, reason);
+		assertThat(this.queue.published()).isEmpty();
+		HttpResponse<String> good = send(
+				post("/api/42/envelope/?sentry_key=" + KEY, sample("node-event-error.envelope")));
+		assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+		assertThat(this.queue.published()).hasSize(1);
+	}
+
+	@Test
+	void refusesAnUnknownProject() throws IOException {
+		assertRejected(post("/api/999/envelope/?sentry_key=" + KEY, envelopeOf("event")), 401, "project_key_mismatch");
+		this.projects.withProject(43, "orphankey", true).removeProject(43);
+		assertRejected(post("/api/43/envelope/?sentry_key=orphankey", envelopeOf("event")), 401, "unknown_key");
+	}
+
+	private static byte[] envelopeOf(String type) {
+		String payload = switch (type) {
+			case "event", "transaction", "feedback" ->
+				"{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\",\"timestamp\":1764032400.5}";
+			case "attachment", "replay_recording", "profile_chunk" -> "binary\u0000\u00ffdata";
+			case "statsd" -> "foo:1|c";
+			default -> "{\"type\":\"" + type + "\"}";
+		};
+		String header = "{\"type\":\"" + type + "\",\"length\":" + payload.getBytes(StandardCharsets.UTF_8).length
+				+ ("attachment".equals(type) ? ",\"filename\":\"a.bin\"" : "") + "}";
+		return ("{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\",\"sent_at\":\"2026-11-25T01:00:00Z\"}\n" + header
+				+ "\n" + payload + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] resource(String name) {
+		try (var in = IngestEndpointIT.class.getResourceAsStream("/compression/" + name)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
+import com.github.luben.zstd.Zstd;
+import dev.faultline.ingest.Encodings;
 import dev.faultline.ingest.http.IngestRejection;
 import org.junit.jupiter.api.Test;
 
@@ -101,9 +103,79 @@ class ContentDecodingTest {
 	}
 
 	@Test
+	void decodesBrotli() throws IOException {
+		assertThat(decode(Encodings.brotliStored(TEXT), "br")).isEqualTo(TEXT);
+		byte[] compressed = resource("java-event-error.envelope.br");
+		assertThat(new String(decode(compressed, "br"), StandardCharsets.UTF_8)).startsWith("{\"event_id\":");
+	}
+
+	@Test
+	void decodesZstd() {
+		assertThat(decode(Zstd.compress(TEXT), "zstd")).isEqualTo(TEXT);
+		assertThat(decode(Zstd.compress(TEXT, 19), "ZSTD")).isEqualTo(TEXT);
+	}
+
+	@Test
+	void stopsBrotliBombAtTheDecompressedLimit() throws IOException {
+		// 140 bytes that expand to 64 MiB (made with Node's zlib.brotliCompressSync).
+		byte[] bomb = resource("bomb-64mib.br");
+
+		assertThatThrownBy(
+				() -> ContentDecoding.decode(new ByteArrayInputStream(bomb), "br", Long.MAX_VALUE, 1024 * 1024))
+			.isInstanceOfSatisfying(IngestRejection.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo("payload_too_large"));
+	}
+
+	@Test
+	void stopsZstdBombAtTheDecompressedLimit() {
+		byte[] bomb = Zstd.compress(new byte[64 * 1024 * 1024], 3);
+
+		assertThatThrownBy(
+				() -> ContentDecoding.decode(new ByteArrayInputStream(bomb), "zstd", Long.MAX_VALUE, 1024 * 1024))
+			.isInstanceOfSatisfying(IngestRejection.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo("payload_too_large"));
+	}
+
+	@Test
+	void rejectsCorruptBrotliAndZstdAsBadRequest() {
+		byte[] zstd = Zstd.compress(TEXT);
+		byte[] truncatedZstd = Arrays.copyOf(zstd, zstd.length - 4);
+		byte[] brotli = Encodings.brotliStored(TEXT);
+		byte[] truncatedBrotli = Arrays.copyOf(brotli, brotli.length - 10);
+		byte[][][] cases = { { TEXT, "br".getBytes() }, { truncatedBrotli, "br".getBytes() },
+				{ new byte[] { (byte) 0xff, (byte) 0xff, (byte) 0xff }, "br".getBytes() }, { TEXT, "zstd".getBytes() },
+				{ truncatedZstd, "zstd".getBytes() } };
+
+		for (byte[][] input : cases) {
+			assertThatThrownBy(() -> decode(input[0], new String(input[1])))
+				.isInstanceOfSatisfying(IngestRejection.class, (ex) -> {
+					assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+					assertThat(ex.reason()).isEqualTo("invalid_compression");
+				});
+		}
+	}
+
+	@Test
+	void refusesZstdFramesAskingForAHugeWindow() {
+		// A frame whose header asks for a 2^30-byte window (exponent 20), with one raw
+		// block "hello": valid, but the window would be allocated before any output.
+		byte[] frame = { 0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x00, (byte) (20 << 3), 0x29, 0x00, 0x00, 'h', 'e', 'l',
+				'l', 'o' };
+
+		assertThatThrownBy(() -> decode(frame, "zstd")).isInstanceOfSatisfying(IngestRejection.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo("invalid_compression"));
+	}
+
+	@Test
 	void rejectsUnsupportedEncoding() {
 		assertThatThrownBy(() -> decode(TEXT, "compress")).isInstanceOfSatisfying(IngestRejection.class,
 				(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+	}
+
+	private static byte[] resource(String name) throws IOException {
+		try (InputStream in = ContentDecodingTest.class.getResourceAsStream("/compression/" + name)) {
+			return in.readAllBytes();
+		}
 	}
 
 	private static byte[] decode(byte[] body, String encoding) {
