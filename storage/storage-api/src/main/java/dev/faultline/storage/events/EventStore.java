@@ -1,6 +1,9 @@
 package dev.faultline.storage.events;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +36,30 @@ public interface EventStore extends AutoCloseable {
 	 * The newest event of the issue.
 	 */
 	Optional<StoredEvent> latest(long projectId, long issueId);
+
+	/**
+	 * The oldest event of the issue (smallest {@code timestamp}, then {@code eventId}).
+	 */
+	Optional<StoredEvent> oldest(long projectId, long issueId);
+
+	/**
+	 * The events of the same issue next to the given one in the list order: the previous
+	 * event is the closest older one ({@code (timestamp, eventId)} smaller), the next
+	 * event the closest newer one. The given event need not exist.
+	 */
+	EventNeighbours neighbours(long projectId, long issueId, Instant timestamp, String eventId);
+
+	/**
+	 * Counts the events of each issue in time buckets, for a whole page of issues in one
+	 * query. Bucket {@code i} covers {@code [from + i·bucket, from + (i+1)·bucket)};
+	 * there are {@code ceil((to - from) / bucket)} buckets and only events with
+	 * {@code from <= timestamp < to} count.
+	 * @param issueIds issues of the project (up to 1000)
+	 * @param bucket at least one second, whole milliseconds
+	 * @return for every requested issue id, its counts oldest bucket first (zeros where
+	 * nothing happened)
+	 */
+	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket);
 
 	/**
 	 * Returns whether the store answers now; never throws.

@@ -1,22 +1,27 @@
 package dev.faultline.storage.clickhouse;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
+import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.TimeBuckets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,6 +127,67 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public Optional<StoredEvent> latest(long projectId, long issueId) {
 		return listByIssue(projectId, issueId, 0, 1).stream().findFirst();
+	}
+
+	@Override
+	public Optional<StoredEvent> oldest(long projectId, long issueId) {
+		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_id", issueId);
+		return query(SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} "
+				+ "ORDER BY timestamp ASC, event_id ASC LIMIT 1", parameters)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public EventNeighbours neighbours(long projectId, long issueId, Instant timestamp, String eventId) {
+		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_id", issueId, "at",
+				timestamp.toEpochMilli(), "event_id", eventId);
+		String where = "FROM events FINAL WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} AND ";
+		String at = "fromUnixTimestamp64Milli({at:Int64}, 'UTC')";
+		String sql = "SELECT 'previous' AS side, event_id FROM (SELECT event_id " + where + "(timestamp < " + at
+				+ " OR (timestamp = " + at + " AND event_id < {event_id:String})) "
+				+ "ORDER BY timestamp DESC, event_id DESC LIMIT 1) UNION ALL "
+				+ "SELECT 'next' AS side, event_id FROM (SELECT event_id " + where + "(timestamp > " + at
+				+ " OR (timestamp = " + at + " AND event_id > {event_id:String})) "
+				+ "ORDER BY timestamp ASC, event_id ASC LIMIT 1)";
+		Map<String, String> found = new HashMap<>();
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				found.put(row.getString("side"), row.getString("event_id"));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot read event neighbours", ex);
+		}
+		return new EventNeighbours(found.get("previous"), found.get("next"));
+	}
+
+	@Override
+	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
+			Duration bucket) {
+		TimeBuckets buckets = new TimeBuckets(issueIds, from, to, bucket);
+		if (issueIds.isEmpty()) {
+			return buckets.result();
+		}
+		// The id list is bound as one Array(UInt64) parameter; its text is built from
+		// longs only, so nothing but numbers reaches the server.
+		String ids = issueIds.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_ids", ids, "from", buckets.fromMillis(),
+				"to", to.toEpochMilli(), "bucket", buckets.bucketMillis());
+		String sql = "SELECT issue_id, intDiv(toUnixTimestamp64Milli(timestamp) - {from:Int64}, {bucket:Int64}) "
+				+ "AS bucket, count() AS events FROM events FINAL WHERE project_id = {project_id:UInt64} "
+				+ "AND issue_id IN {issue_ids:Array(UInt64)} "
+				+ "AND timestamp >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') "
+				+ "AND timestamp < fromUnixTimestamp64Milli({to:Int64}, 'UTC') GROUP BY issue_id, bucket";
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				buckets.add(row.getLong("issue_id"), row.getLong("bucket"), row.getLong("events"));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot count events", ex);
+		}
+		return buckets.result();
 	}
 
 	@Override

@@ -6,19 +6,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.TimeBuckets;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -157,6 +162,55 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@Override
+	public Optional<StoredEvent> oldest(long projectId, long issueId) {
+		return query(SELECT + "WHERE project_id = ? AND issue_id = ? ORDER BY timestamp ASC, event_id ASC LIMIT 1",
+				projectId, issueId)
+			.stream()
+			.findFirst();
+	}
+
+	@Override
+	public EventNeighbours neighbours(long projectId, long issueId, Instant timestamp, String eventId) {
+		long at = timestamp.toEpochMilli();
+		// epoch_ms(BIGINT) turns the bound milliseconds into the column's TIMESTAMP, so
+		// the comparison stays on the column (zone maps apply).
+		String where = "FROM events WHERE project_id = ? AND issue_id = ? AND ";
+		String sql = "SELECT 'previous', event_id FROM (SELECT event_id " + where
+				+ "(timestamp < epoch_ms(?::BIGINT) OR (timestamp = epoch_ms(?::BIGINT) AND event_id < ?)) "
+				+ "ORDER BY timestamp DESC, event_id DESC LIMIT 1) UNION ALL "
+				+ "SELECT 'next', event_id FROM (SELECT event_id " + where
+				+ "(timestamp > epoch_ms(?::BIGINT) OR (timestamp = epoch_ms(?::BIGINT) AND event_id > ?)) "
+				+ "ORDER BY timestamp ASC, event_id ASC LIMIT 1)";
+		Map<String, String> found = new HashMap<>();
+		run(sql, (rows) -> found.put(rows.getString(1), rows.getString(2)), projectId, issueId, at, at, eventId,
+				projectId, issueId, at, at, eventId);
+		return new EventNeighbours(found.get("previous"), found.get("next"));
+	}
+
+	@Override
+	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
+			Duration bucket) {
+		TimeBuckets buckets = new TimeBuckets(issueIds, from, to, bucket);
+		if (issueIds.isEmpty()) {
+			return buckets.result();
+		}
+		// One bound placeholder per issue id: values are never SQL text.
+		String ids = String.join(", ", Collections.nCopies(issueIds.size(), "?"));
+		String sql = "SELECT issue_id, (epoch_ms(timestamp) - ?) // ? AS bucket, count(*) FROM events "
+				+ "WHERE project_id = ? AND issue_id IN (" + ids + ") "
+				+ "AND timestamp >= epoch_ms(?::BIGINT) AND timestamp < epoch_ms(?::BIGINT) GROUP BY issue_id, bucket";
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(buckets.fromMillis());
+		parameters.add(buckets.bucketMillis());
+		parameters.add(projectId);
+		parameters.addAll(issueIds);
+		parameters.add(from.toEpochMilli());
+		parameters.add(to.toEpochMilli());
+		run(sql, (rows) -> buckets.add(rows.getLong(1), rows.getLong(2), rows.getLong(3)), parameters.toArray());
+		return buckets.result();
+	}
+
+	@Override
 	public boolean isHealthy() {
 		if (!this.lock.tryLock()) {
 			// Busy with a write: the engine is answering.
@@ -202,6 +256,15 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	private List<StoredEvent> query(String sql, Object... parameters) {
+		List<StoredEvent> events = new ArrayList<>();
+		run(sql, (rows) -> events.add(read(rows)), parameters);
+		return events;
+	}
+
+	/**
+	 * Runs a read under the lock, handing each row to the consumer.
+	 */
+	private void run(String sql, RowConsumer consumer, Object... parameters) {
 		this.lock.lock();
 		try {
 			ensureOpen();
@@ -210,11 +273,9 @@ public final class DuckDbEventStore implements EventStore {
 					statement.setObject(i + 1, parameters[i]);
 				}
 				try (ResultSet rows = statement.executeQuery()) {
-					List<StoredEvent> events = new ArrayList<>();
 					while (rows.next()) {
-						events.add(read(rows));
+						consumer.accept(rows);
 					}
-					return events;
 				}
 			}
 		}
@@ -224,6 +285,13 @@ public final class DuckDbEventStore implements EventStore {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	@FunctionalInterface
+	private interface RowConsumer {
+
+		void accept(ResultSet row) throws SQLException;
+
 	}
 
 	private void ensureOpen() {

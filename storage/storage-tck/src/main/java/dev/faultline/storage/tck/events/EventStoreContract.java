@@ -1,5 +1,7 @@
 package dev.faultline.storage.tck.events;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
@@ -218,6 +221,76 @@ public abstract class EventStoreContract {
 	}
 
 	@Test
+	void oldestIsTheOldestEventOfTheIssueWithEventIdBreakingTies() {
+		StoredEvent tieHigh = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent tieLow = this.events.full(PROJECT, SampleEvents.eventId(0), ISSUE, this.events.at(0));
+		StoredEvent newer = this.events.full(PROJECT, ISSUE, this.events.at(2_000));
+		StoredEvent olderInOtherIssue = this.events.full(PROJECT, OTHER_ISSUE, this.events.at(-5_000));
+		StoredEvent olderInOtherProject = this.events.full(OTHER_PROJECT, ISSUE, this.events.at(-9_000));
+
+		store().write(List.of(newer, tieHigh, tieLow, olderInOtherIssue, olderInOtherProject));
+
+		assertThat(store().oldest(PROJECT, ISSUE)).contains(tieLow);
+		assertThat(store().oldest(PROJECT, OTHER_ISSUE)).contains(olderInOtherIssue);
+		assertThat(store().oldest(PROJECT, 99)).isEmpty();
+	}
+
+	@Test
+	void neighboursAreTheClosestOlderAndNewerEventsOfTheIssue() {
+		StoredEvent first = this.events.full(PROJECT, ISSUE, this.events.at(0));
+		StoredEvent tieLow = this.events.full(PROJECT, ISSUE, this.events.at(500));
+		StoredEvent tieHigh = this.events.full(PROJECT, ISSUE, this.events.at(500));
+		StoredEvent last = this.events.full(PROJECT, ISSUE, this.events.at(1_000));
+		StoredEvent otherIssue = this.events.full(PROJECT, OTHER_ISSUE, this.events.at(250));
+		StoredEvent otherProject = this.events.full(OTHER_PROJECT, ISSUE, this.events.at(750));
+
+		store().write(List.of(last, tieHigh, first, otherIssue, tieLow, otherProject));
+
+		assertThat(neighbours(first)).isEqualTo(new EventNeighbours(null, tieLow.eventId()));
+		assertThat(neighbours(tieLow)).isEqualTo(new EventNeighbours(first.eventId(), tieHigh.eventId()));
+		assertThat(neighbours(tieHigh)).isEqualTo(new EventNeighbours(tieLow.eventId(), last.eventId()));
+		assertThat(neighbours(last)).isEqualTo(new EventNeighbours(tieHigh.eventId(), null));
+		assertThat(neighbours(otherIssue)).isEqualTo(new EventNeighbours(null, null));
+	}
+
+	@Test
+	void countByIssueCountsEachIssueInTimeBuckets() {
+		Instant from = this.events.at(0);
+		Duration hour = Duration.ofHours(1);
+		List<StoredEvent> written = new ArrayList<>();
+		written.add(this.events.full(PROJECT, ISSUE, from));
+		written.add(this.events.full(PROJECT, ISSUE, from.plus(hour).minusMillis(1)));
+		written.add(this.events.full(PROJECT, ISSUE, from.plus(hour.multipliedBy(2))));
+		written.add(this.events.full(PROJECT, ISSUE, from.minusMillis(1)));
+		written.add(this.events.full(PROJECT, ISSUE, from.plus(hour.multipliedBy(3))));
+		written.add(this.events.full(PROJECT, OTHER_ISSUE, from.plus(hour).plusMillis(5)));
+		written.add(this.events.full(OTHER_PROJECT, ISSUE, from.plusMillis(5)));
+		written.add(this.events.full(PROJECT, 12, from.plusMillis(5)));
+		store().write(written);
+		// A rewritten event still counts once.
+		store().write(List.of(written.get(0)));
+
+		Map<Long, List<Long>> counts = store().countByIssue(PROJECT, List.of(ISSUE, OTHER_ISSUE, 99L), from,
+				from.plus(hour.multipliedBy(3)), hour);
+
+		assertThat(counts).containsOnlyKeys(ISSUE, OTHER_ISSUE, 99L);
+		assertThat(counts.get(ISSUE)).containsExactly(2L, 0L, 1L);
+		assertThat(counts.get(OTHER_ISSUE)).containsExactly(0L, 1L, 0L);
+		assertThat(counts.get(99L)).containsExactly(0L, 0L, 0L);
+		assertThat(store().countByIssue(PROJECT, List.of(), from, from.plus(hour), hour)).isEmpty();
+	}
+
+	@Test
+	void countByIssueHasAPartialLastBucket() {
+		Instant from = this.events.at(0);
+		Duration day = Duration.ofDays(1);
+		store().write(List.of(this.events.full(PROJECT, ISSUE, from.plus(Duration.ofHours(30)))));
+
+		assertThat(store().countByIssue(PROJECT, List.of(ISSUE), from, from.plus(Duration.ofHours(36)), day))
+			.containsEntry(ISSUE, List.of(0L, 1L));
+	}
+
+	@Test
 	void sameEventIdInTwoProjectsIsTwoEvents() {
 		String eventId = this.events.nextEventId();
 		StoredEvent mine = this.events.full(PROJECT, eventId, ISSUE, this.events.at(0));
@@ -339,6 +412,10 @@ public abstract class EventStoreContract {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private EventNeighbours neighbours(StoredEvent event) {
+		return store().neighbours(event.projectId(), event.issueId(), event.timestamp(), event.eventId());
 	}
 
 	private static StoredEvent withUser(StoredEvent e, @Nullable EventUser user) {
