@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.core.grouping.GroupingResult;
+import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
@@ -20,11 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The processing of one polled batch, in two phases.
  * <ol>
- * <li>{@link #prepare}: decode, parse, normalize and group, without I/O. Never throws for
- * bad input: a record that is not an envelope is a poison record (logged with its queue
- * position, never its payload) and an item that cannot be processed is invalid; both are
- * dropped with one outcome each. Item types other than {@code event} are dropped as
- * {@code unsupported} for now.</li>
+ * <li>{@link #prepare}: decode, parse, normalize, scrub and group, without I/O. Never
+ * throws for bad input: a record that is not an envelope is a poison record (logged with
+ * its queue position, never its payload) and an item that cannot be processed is invalid;
+ * both are dropped with one outcome each. Item types other than {@code event} are dropped
+ * as {@code unsupported} for now.</li>
  * <li>{@link #store}: assign issues and write the events in one {@link EventStore#write}
  * call. Idempotent (occurrences count once per event id, event writes dedupe), so a
  * failed call is retried with the same batch; store failures propagate.</li>
@@ -43,6 +44,8 @@ final class EventPipeline {
 
 	private final NormalizationStage normalization = new NormalizationStage();
 
+	private final ScrubbingStage scrubbing;
+
 	private final GroupingStage grouping = new GroupingStage();
 
 	private final IssueAssignmentStage issues;
@@ -52,8 +55,13 @@ final class EventPipeline {
 	private final EventStore events;
 
 	EventPipeline(IssueAssignmentStage issues, EventStore events) {
+		this(issues, events, ScrubbingSettings.defaultSettings());
+	}
+
+	EventPipeline(IssueAssignmentStage issues, EventStore events, ScrubbingSettings scrubbing) {
 		this.issues = issues;
 		this.events = events;
+		this.scrubbing = new ScrubbingStage(scrubbing);
 	}
 
 	PreparedBatch prepare(List<QueueRecord> records) {
@@ -99,6 +107,7 @@ final class EventPipeline {
 		QueuedEnvelope queued = record.envelope();
 		ObjectNode raw = this.parsing.parse(item);
 		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
+		this.scrubbing.scrub(normalized);
 		GroupingResult result = this.grouping.group(normalized);
 		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), normalized, result);
 	}

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * Wires the processing pipeline and its consumer loop onto the ports.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessorProperties.class)
 class ProcessorConfiguration {
 
 	@Bean
@@ -22,8 +24,8 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	EventPipeline eventPipeline(IssueStore issueStore, EventStore eventStore) {
-		return new EventPipeline(new IssueAssignmentStage(issueStore), eventStore);
+	EventPipeline eventPipeline(IssueStore issueStore, EventStore eventStore, ProcessorProperties properties) {
+		return new EventPipeline(new IssueAssignmentStage(issueStore), eventStore, properties.scrubbing().settings());
 	}
 
 	@Bean

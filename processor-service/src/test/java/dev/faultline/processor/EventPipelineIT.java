@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
-import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueQuery;
@@ -48,7 +46,7 @@ class EventPipelineIT {
 
 	private DuckDbEventStore events;
 
-	private FlakyEventStore flakyEvents;
+	private EventStoreFaults faults;
 
 	private SimpleMeterRegistry meters;
 
@@ -61,14 +59,15 @@ class EventPipelineIT {
 		this.queue = new SqliteEnvelopeQueue(this.dir.resolve("queue.db"), 10_000);
 		this.metadata = SqliteMetadataStores.open(this.dir.resolve("metadata.db"));
 		this.events = DuckDbEventStore.open(this.dir.resolve("events.duckdb"));
-		this.flakyEvents = new FlakyEventStore(this.events);
+		this.faults = EventStoreFaults.around(this.events);
 		Organization organization = this.metadata.organizations().create("acme", "Acme");
 		Team team = this.metadata.organizations().createTeam(organization.id(), "core", "Core");
 		Project project = this.metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
 		this.projectId = project.id();
 		this.meters = new SimpleMeterRegistry();
 		ItemOutcomes outcomes = new ItemOutcomes(this.meters);
-		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), this.flakyEvents);
+		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()),
+				this.faults.store());
 		this.loop = new ProcessorLoop(this.queue, pipeline, outcomes, new ProcessorSettings("processor", 500,
 				Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20)));
 		this.loop.start();
@@ -169,7 +168,7 @@ class EventPipelineIT {
 
 	@Test
 	void storeFailureIsRetriedWithoutLosingOrDoubleCounting() {
-		this.flakyEvents.failNext(3);
+		this.faults.failNext(3);
 		publish("java-event-error");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find(JAVA_ERROR_ID).isPresent());
 		assertThat(this.meters.find(ItemOutcomes.STORE_FAILURES).counter().count()).isEqualTo(3);
@@ -186,59 +185,6 @@ class EventPipelineIT {
 		try (EnvelopeConsumer consumer = this.queue.consumer("processor")) {
 			assertThat(consumer.poll(10, Duration.ofMillis(200))).isEmpty();
 		}
-	}
-
-	/**
-	 * Delegates to a real event store after failing a given number of writes, to stand
-	 * for an outage of the engine.
-	 */
-	private static final class FlakyEventStore implements EventStore {
-
-		private final EventStore delegate;
-
-		private final AtomicInteger failures = new AtomicInteger();
-
-		FlakyEventStore(EventStore delegate) {
-			this.delegate = delegate;
-		}
-
-		void failNext(int count) {
-			this.failures.set(count);
-		}
-
-		@Override
-		public void write(List<StoredEvent> batch) {
-			if (this.failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
-				throw new IllegalStateException("event store unavailable (simulated)");
-			}
-			this.delegate.write(batch);
-		}
-
-		@Override
-		public Optional<StoredEvent> find(long projectId, String eventId) {
-			return this.delegate.find(projectId, eventId);
-		}
-
-		@Override
-		public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
-			return this.delegate.listByIssue(projectId, issueId, offset, limit);
-		}
-
-		@Override
-		public Optional<StoredEvent> latest(long projectId, long issueId) {
-			return this.delegate.latest(projectId, issueId);
-		}
-
-		@Override
-		public boolean isHealthy() {
-			return this.delegate.isHealthy();
-		}
-
-		@Override
-		public void close() {
-			this.delegate.close();
-		}
-
 	}
 
 }

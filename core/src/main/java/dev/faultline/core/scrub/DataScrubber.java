@@ -1,0 +1,351 @@
+package dev.faultline.core.scrub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.faultline.core.normalize.EventTitles;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Removes secrets and personal data from a normalized event, after Sentry's (Relay's)
+ * default data scrubbing rules.
+ *
+ * <p>
+ * With {@link ScrubbingSettings#defaults()}:
+ * <ul>
+ * <li>the value of every object key, and of every {@code [key, value]} pair (tags,
+ * headers, cookies, query strings, environment), whose name contains {@code password},
+ * {@code secret}, {@code passwd}, {@code api_key}, {@code apikey}, {@code auth},
+ * {@code credentials}, {@code mysql_pwd}, {@code privatekey}, {@code private_key},
+ * {@code token}, {@code otp} or {@code two_factor} (Relay's {@code PASSWORD_KEY_REGEX};
+ * case-insensitive, {@code -} read as {@code _}) or one of the additional sensitive
+ * fields becomes {@value #FILTERED}; so does every cookie ({@code request.cookies}, the
+ * {@code Cookie} and {@code Set-Cookie} headers), since session cookies are
+ * credentials;</li>
+ * <li>inside strings: {@code Bearer} tokens, credentials in URLs
+ * ({@code scheme://user:pass@}), PEM private key bodies, {@code key=value} and
+ * {@code key: value} pairs with a sensitive key, credit card numbers that pass the Luhn
+ * check, and US social security numbers are replaced by {@value #FILTERED}.</li>
+ * </ul>
+ * With {@link ScrubbingSettings#ipAddresses()}: {@code user.ip_address},
+ * {@code request.env.REMOTE_ADDR} and the {@code X-Forwarded-For}, {@code X-Real-IP} and
+ * {@code Forwarded} headers are removed.
+ *
+ * <p>
+ * Left alone, as Relay does: the SDK block, debug images, the identity of stack frames
+ * (file, path, module, function, package: needed for grouping and never secret) and the
+ * user agent. When anything was scrubbed the title, culprit and metadata are recomputed,
+ * so no secret reaches the issue either.
+ *
+ * <p>
+ * Stateless apart from its settings; thread-safe. Never throws on odd shapes.
+ */
+public final class DataScrubber {
+
+	/**
+	 * The replacement of a scrubbed value, as Sentry writes it.
+	 */
+	public static final String FILTERED = "[Filtered]";
+
+	private static final String KEY_WORDS = "password|secret|passwd|api_key|apikey|auth|credentials|mysql_pwd|"
+			+ "privatekey|private_key|token";
+
+	private static final Pattern SENSITIVE_KEY = Pattern.compile("(" + KEY_WORDS + "|otp|two_factor)");
+
+	private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer\\s+)[^\\s\"',;]+");
+
+	private static final Pattern URL_AUTH = Pattern
+		.compile("(?i)\\b((?:[a-z0-9+.-]+:)?//)[a-z0-9%_.~!$&'()*+,;=-]+(?::[a-z0-9%_.~!$&'()*+,;=-]*)?@");
+
+	private static final Pattern PEM = Pattern
+		.compile("(-----BEGIN[A-Z ]*PRIVATE KEY-----)[\\s\\S]+?(-----END[A-Z ]*PRIVATE KEY-----)|"
+				+ "-----BEGIN[A-Z ]*PRIVATE KEY-----[\\s\\S]*");
+
+	// "=" (query strings, form bodies, connection strings) or a quoted key before ":"
+	// (JSON text); a bare "word:" is too often prose or a host name to be read as a key.
+	private static final Pattern KEY_VALUE = Pattern.compile("(?i)([a-z0-9_.-]*(?:" + KEY_WORDS.replace("_", "[_-]")
+			+ ")[a-z0-9_.-]*(?:\\s*=\\s*|[\"']\\s*:\\s*)[\"']?)(?!\\[Filtered\\])([^\\s&;,\"'}\\]]+)");
+
+	// Card numbers start with 3 to 6 (American Express, Visa, Mastercard, Discover...);
+	// leaving out 1 keeps epoch milliseconds, which pass the Luhn check one time in ten.
+	private static final Pattern CARD = Pattern.compile("(?<![\\w-])[3-6](?:[ -]?\\d){12,18}(?![\\w-])");
+
+	private static final Pattern US_SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+
+	private static final Set<String> COOKIE_HEADERS = Set.of("cookie", "set_cookie");
+
+	private static final Set<String> IP_HEADERS = Set.of("x_forwarded_for", "x_real_ip", "forwarded");
+
+	private static final Set<String> UNSCRUBBED_TOP_LEVEL = Set.of("sdk", "debug_meta", "event_id", "timestamp",
+			"received", "platform", "level", "type");
+
+	private static final Set<String> FRAME_IDENTITY = Set.of("filename", "abs_path", "module", "function", "package",
+			"raw_function", "symbol", "instruction_addr", "symbol_addr", "image_addr", "platform");
+
+	private final ScrubbingSettings settings;
+
+	public DataScrubber(ScrubbingSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Scrubs the event in place; returns how many values were replaced or removed.
+	 */
+	public int scrub(ObjectNode event) {
+		int scrubbed = 0;
+		if (this.settings.ipAddresses()) {
+			scrubbed += scrubIpAddresses(event);
+		}
+		if (this.settings.defaults() || !this.settings.sensitiveFields().isEmpty()) {
+			List<String> fields = new ArrayList<>();
+			event.propertyNames().forEach(fields::add);
+			for (String field : fields) {
+				if (UNSCRUBBED_TOP_LEVEL.contains(field)) {
+					continue;
+				}
+				scrubbed += scrubEntry(event, field, event.get(field), Context.EVENT);
+			}
+		}
+		if (scrubbed > 0) {
+			EventTitles titles = EventTitles.of(event);
+			event.put("type", titles.type());
+			event.put("title", titles.title());
+			event.put("culprit", titles.culprit());
+			ObjectNode metadata = event.putObject("metadata");
+			titles.metadata().forEach(metadata::put);
+		}
+		return scrubbed;
+	}
+
+	private enum Context {
+
+		EVENT, FRAME, HEADERS, COOKIES, USER_AGENT
+
+	}
+
+	/**
+	 * Scrubs the value of {@code key} in its object parent.
+	 */
+	private int scrubEntry(ObjectNode parent, String key, JsonNode value, Context context) {
+		if (value.isNull() || value.isMissingNode()) {
+			return 0;
+		}
+		String name = keyName(key);
+		Context child = childContext(name, context);
+		boolean cookieText = child == Context.COOKIES && !value.isContainer();
+		if (cookieText || context == Context.COOKIES || isSensitive(name)
+				|| (context == Context.HEADERS && COOKIE_HEADERS.contains(name))) {
+			if (isFiltered(value)) {
+				return 0;
+			}
+			parent.put(key, FILTERED);
+			return 1;
+		}
+		if (context == Context.FRAME && FRAME_IDENTITY.contains(name)) {
+			return 0;
+		}
+		if (context == Context.HEADERS && "user_agent".equals(name)) {
+			return 0;
+		}
+		if (value.isString() || value.isNumber()) {
+			String scrubbed = scrubText(value);
+			if (scrubbed != null) {
+				parent.put(key, scrubbed);
+				return 1;
+			}
+			return 0;
+		}
+		return scrubContainer(value, child);
+	}
+
+	private int scrubContainer(JsonNode value, Context context) {
+		int scrubbed = 0;
+		if (value.isObject()) {
+			ObjectNode object = (ObjectNode) value;
+			List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
+			for (Map.Entry<String, JsonNode> entry : entries) {
+				scrubbed += scrubEntry(object, entry.getKey(), entry.getValue(), context);
+			}
+		}
+		else if (value.isArray()) {
+			ArrayNode array = (ArrayNode) value;
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode element = array.get(i);
+				if (isPair(element)) {
+					scrubbed += scrubPair((ArrayNode) element, context);
+				}
+				else if (element.isString() || element.isNumber()) {
+					if (context == Context.COOKIES) {
+						array.set(i, FILTERED);
+						scrubbed++;
+						continue;
+					}
+					String scrubbedText = scrubText(element);
+					if (scrubbedText != null) {
+						array.set(i, scrubbedText);
+						scrubbed++;
+					}
+				}
+				else {
+					scrubbed += scrubContainer(element, context);
+				}
+			}
+		}
+		return scrubbed;
+	}
+
+	/**
+	 * Scrubs a {@code [key, value]} pair as an object entry.
+	 */
+	private int scrubPair(ArrayNode pair, Context context) {
+		ObjectNode holder = pair.objectNode();
+		String key = pair.get(0).stringValue();
+		holder.set(key, pair.get(1));
+		int scrubbed = scrubEntry(holder, key, pair.get(1), context);
+		if (scrubbed > 0) {
+			pair.set(1, holder.get(key));
+		}
+		return scrubbed;
+	}
+
+	private static boolean isPair(JsonNode element) {
+		return element.isArray() && element.size() == 2 && element.get(0).isString();
+	}
+
+	private static Context childContext(String name, Context context) {
+		return switch (name) {
+			case "headers" -> Context.HEADERS;
+			case "cookies" -> Context.COOKIES;
+			case "frames" -> Context.FRAME;
+			default -> (context == Context.FRAME || context == Context.HEADERS) ? Context.EVENT : context;
+		};
+	}
+
+	private boolean isSensitive(String name) {
+		if (this.settings.safeFields().contains(name)) {
+			return false;
+		}
+		if (this.settings.defaults() && SENSITIVE_KEY.matcher(name).find()) {
+			return true;
+		}
+		for (String field : this.settings.sensitiveFields()) {
+			if (name.contains(field.replace('-', '_'))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The scrubbed text of a string or number, or null when nothing in it is sensitive.
+	 */
+	private @Nullable String scrubText(JsonNode value) {
+		if (!this.settings.defaults()) {
+			return null;
+		}
+		if (value.isNumber()) {
+			// Numbers are counters, sizes and times far more often than card numbers.
+			return null;
+		}
+		String text = value.stringValue();
+		String result = scrubString(text);
+		return result.equals(text) ? null : result;
+	}
+
+	static String scrubString(String text) {
+		String result = text;
+		if (result.contains("PRIVATE KEY")) {
+			result = PEM.matcher(result)
+				.replaceAll((match) -> (match.group(1) != null)
+						? Matcher.quoteReplacement(match.group(1) + FILTERED + match.group(2)) : FILTERED);
+		}
+		result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+		if (result.contains("@")) {
+			result = URL_AUTH.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED) + "@");
+		}
+		result = KEY_VALUE.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+		result = CARD.matcher(result).replaceAll((match) -> {
+			String digits = match.group().replaceAll("[ -]", "");
+			return luhn(digits) ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(match.group());
+		});
+		if (result.indexOf('-') >= 0) {
+			result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
+		}
+		return result;
+	}
+
+	static boolean luhn(String digits) {
+		int sum = 0;
+		boolean doubled = false;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int digit = digits.charAt(i) - '0';
+			if (digit < 0 || digit > 9) {
+				return false;
+			}
+			if (doubled) {
+				digit *= 2;
+				if (digit > 9) {
+					digit -= 9;
+				}
+			}
+			sum += digit;
+			doubled = !doubled;
+		}
+		return sum % 10 == 0;
+	}
+
+	private int scrubIpAddresses(ObjectNode event) {
+		int scrubbed = 0;
+		JsonNode user = event.get("user");
+		if (user instanceof ObjectNode userObject && userObject.has("ip_address")) {
+			userObject.remove("ip_address");
+			scrubbed++;
+		}
+		JsonNode request = event.get("request");
+		if (request instanceof ObjectNode requestObject) {
+			JsonNode env = requestObject.get("env");
+			if (env instanceof ObjectNode envObject && envObject.has("REMOTE_ADDR")) {
+				envObject.remove("REMOTE_ADDR");
+				scrubbed++;
+			}
+			JsonNode headers = requestObject.get("headers");
+			if (headers instanceof ObjectNode headerObject) {
+				List<String> names = new ArrayList<>();
+				headerObject.propertyNames().forEach(names::add);
+				for (String name : names) {
+					if (IP_HEADERS.contains(keyName(name))) {
+						headerObject.remove(name);
+						scrubbed++;
+					}
+				}
+			}
+			else if (headers instanceof ArrayNode headerPairs) {
+				for (int i = headerPairs.size() - 1; i >= 0; i--) {
+					JsonNode pair = headerPairs.get(i);
+					if (isPair(pair) && IP_HEADERS.contains(keyName(pair.get(0).stringValue()))) {
+						headerPairs.remove(i);
+						scrubbed++;
+					}
+				}
+			}
+		}
+		return scrubbed;
+	}
+
+	private static String keyName(String key) {
+		return key.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+	}
+
+	private static boolean isFiltered(JsonNode value) {
+		return value.isString() && FILTERED.equals(value.stringValue());
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.faultline.processor;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.faultline.storage.events.EventStore;
+
+/**
+ * A fault injector around a real {@link EventStore}: writes fail a given number of times
+ * or while an outage is on, as if the engine were down; everything else is delegated. A
+ * dynamic proxy, so it follows the port as it grows.
+ */
+final class EventStoreFaults implements InvocationHandler {
+
+	private final EventStore delegate;
+
+	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private volatile boolean down;
+
+	private final AtomicInteger failedCalls = new AtomicInteger();
+
+	private EventStoreFaults(EventStore delegate) {
+		this.delegate = delegate;
+	}
+
+	static EventStoreFaults around(EventStore delegate) {
+		return new EventStoreFaults(delegate);
+	}
+
+	EventStore store() {
+		return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+				new Class<?>[] { EventStore.class }, this);
+	}
+
+	/**
+	 * Fails the next {@code count} writes.
+	 */
+	void failNext(int count) {
+		this.failuresLeft.set(count);
+	}
+
+	/**
+	 * Starts or ends an outage: while it lasts every call but {@code close} fails and
+	 * health is down.
+	 */
+	void down(boolean down) {
+		this.down = down;
+	}
+
+	int failedCalls() {
+		return this.failedCalls.get();
+	}
+
+	@Override
+	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		String name = method.getName();
+		if (method.getDeclaringClass() == Object.class) {
+			return switch (name) {
+				case "equals" -> proxy == args[0];
+				case "hashCode" -> System.identityHashCode(proxy);
+				default -> "EventStoreFaults(" + this.delegate + ")";
+			};
+		}
+		if ("isHealthy".equals(name) && this.down) {
+			return false;
+		}
+		boolean failWrite = "write".equals(name) && this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
+		if (failWrite || (this.down && !"close".equals(name) && !"isHealthy".equals(name))) {
+			this.failedCalls.incrementAndGet();
+			throw new IllegalStateException("event store unavailable (simulated)");
+		}
+		try {
+			return method.invoke(this.delegate, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}
