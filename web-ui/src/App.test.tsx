@@ -1,7 +1,0 @@
-import { render, screen } from '@testing-library/react';
-import { App } from './App';
-
-test('renders', () => {
-  render(<App />);
-  expect(screen.getByText('Faultline')).toBeInTheDocument();
-});
