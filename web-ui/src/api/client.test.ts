@@ -30,7 +30,7 @@ test('a 401 sends the browser to the sign-in page', async () => {
 
 test('API errors carry the server detail', async () => {
   mockApi({ 'GET /api/0/issues/9/': () => json({ detail: 'The requested resource does not exist' }, 404) });
-  const error = await apiJson('/api/0/issues/9/').catch((e) => e);
+  const error = (await apiJson('/api/0/issues/9/').catch((e: unknown) => e)) as ApiError;
   expect(error).toBeInstanceOf(ApiError);
   expect(error.message).toBe('The requested resource does not exist');
 });
