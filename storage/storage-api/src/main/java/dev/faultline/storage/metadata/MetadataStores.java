@@ -22,6 +22,11 @@ public interface MetadataStores extends AutoCloseable {
 	SessionStore sessions();
 
 	/**
+	 * Outcome counters per project and hour, for the stats pages.
+	 */
+	OutcomeStore outcomes();
+
+	/**
 	 * Returns whether the database answers now; never throws.
 	 */
 	boolean isHealthy();

@@ -51,4 +51,16 @@ public interface ProjectStore {
 	 */
 	boolean deleteKey(long projectId, String publicKey);
 
+	/**
+	 * The rate limit of a key, or empty when the key is unlimited or does not exist.
+	 */
+	Optional<KeyRateLimit> findKeyRateLimit(String publicKey);
+
+	/**
+	 * Sets (or, with null, removes) the rate limit of a key of the project. Ingest
+	 * applies it once its key cache expires.
+	 * @return whether the project had a key with this public key
+	 */
+	boolean setKeyRateLimit(long projectId, String publicKey, @Nullable KeyRateLimit limit);
+
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.OutcomeStore;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
@@ -27,6 +28,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final SessionStore sessions;
 
+	private final OutcomeStore outcomes;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows
 	 */
@@ -37,6 +40,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.users = new JdbcUserStore(database, clock);
 		this.issues = new JdbcIssueStore(database);
 		this.sessions = new JdbcSessionStore(database, clock);
+		this.outcomes = new JdbcOutcomeStore(database);
 	}
 
 	@Override
@@ -62,6 +66,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public SessionStore sessions() {
 		return this.sessions;
+	}
+
+	@Override
+	public OutcomeStore outcomes() {
+		return this.outcomes;
 	}
 
 	@Override

@@ -3,10 +3,12 @@ package dev.faultline.storage.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.faultline.storage.metadata.KeyRateLimit;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
@@ -99,6 +101,26 @@ final class JdbcProjectStore implements ProjectStore {
 	public boolean deleteKey(long projectId, String publicKey) {
 		return this.database.write((connection) -> Queries.update(connection,
 				"DELETE FROM project_keys WHERE project_id = ? AND public_key = ?", projectId, publicKey)) > 0;
+	}
+
+	@Override
+	public Optional<KeyRateLimit> findKeyRateLimit(String publicKey) {
+		return this.database.read((connection) -> Queries.first(connection,
+				"SELECT rate_limit_count, rate_limit_window FROM project_keys "
+						+ "WHERE public_key = ? AND rate_limit_count IS NOT NULL AND rate_limit_window IS NOT NULL",
+				(row) -> new KeyRateLimit(row.getLong(1), Duration.ofSeconds(row.getLong(2))), publicKey));
+	}
+
+	@Override
+	public boolean setKeyRateLimit(long projectId, String publicKey, @Nullable KeyRateLimit limit) {
+		Long count = (limit != null) ? limit.count() : null;
+		Long window = (limit != null) ? limit.window().getSeconds() : null;
+		return this.database.write(
+				(connection) -> Queries
+					.update(connection,
+							"UPDATE project_keys SET rate_limit_count = ?, rate_limit_window = ? "
+									+ "WHERE project_id = ? AND public_key = ?",
+							count, window, projectId, publicKey)) > 0;
 	}
 
 	private static Project project(ResultSet row) throws SQLException {
