@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class Transaction extends Span {
 		this.name = name;
 		this.traceId = traceId;
 		this.sampled = sampled;
-		this.dynamicSamplingContext = Map.copyOf(dynamicSamplingContext);
+		this.dynamicSamplingContext = Collections.unmodifiableMap(new LinkedHashMap<>(dynamicSamplingContext));
 	}
 
 	/** The transaction name, e.g. {@code GET /checkout}. */
