@@ -38,10 +38,8 @@ public class Access {
 	 * scope
 	 */
 	public Organization organization(Caller caller, String slug, String scope) {
-		Organization organization = this.organizations.findBySlug(slug)
-			.filter((found) -> isMember(caller, found.id()))
-			.orElseThrow(ApiException::notFound);
-		caller.requireScope(scope);
+		Organization organization = this.organizations.findBySlug(slug).orElseThrow(ApiException::notFound);
+		caller.requireScope(scope, role(caller, organization.id()));
 		return organization;
 	}
 
@@ -51,11 +49,10 @@ public class Access {
 	 * scope
 	 */
 	public OrganizationProject project(Caller caller, String organizationSlug, String projectSlug, String scope) {
-		Organization organization = this.organizations.findBySlug(organizationSlug)
-			.filter((found) -> isMember(caller, found.id()))
-			.orElseThrow(ApiException::notFound);
+		Organization organization = this.organizations.findBySlug(organizationSlug).orElseThrow(ApiException::notFound);
+		String role = role(caller, organization.id());
 		Project project = this.projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
-		caller.requireScope(scope);
+		caller.requireScope(scope, role);
 		return new OrganizationProject(organization, project);
 	}
 
@@ -67,9 +64,8 @@ public class Access {
 	public OrganizationProject project(Caller caller, long projectId, String scope) {
 		Project project = this.projects.findById(projectId).orElseThrow(ApiException::notFound);
 		Organization organization = this.organizations.findById(project.organizationId())
-			.filter((found) -> isMember(caller, found.id()))
 			.orElseThrow(ApiException::notFound);
-		caller.requireScope(scope);
+		caller.requireScope(scope, role(caller, organization.id()));
 		return new OrganizationProject(organization, project);
 	}
 
@@ -84,8 +80,13 @@ public class Access {
 		return new ProjectIssue(owner.organization(), owner.project(), issue);
 	}
 
-	private boolean isMember(Caller caller, long organizationId) {
-		return this.organizations.findMemberRole(organizationId, caller.user().id()).isPresent();
+	/**
+	 * The caller's role in the organization.
+	 * @throws ApiException 404 when the caller is no member
+	 */
+	private String role(Caller caller, long organizationId) {
+		return this.organizations.findMemberRole(organizationId, caller.user().id())
+			.orElseThrow(ApiException::notFound);
 	}
 
 	/**

@@ -10,20 +10,28 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Guards {@code /api/0/**} with bearer tokens and lets controllers take a {@link Caller}.
+ * Guards {@code /api/0/**} with bearer tokens or sign-in sessions and lets controllers
+ * take a {@link Caller}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthWebConfiguration implements WebMvcConfigurer {
 
 	private final UserStore users;
 
-	AuthWebConfiguration(UserStore users) {
+	private final Sessions sessions;
+
+	AuthWebConfiguration(UserStore users, Sessions sessions) {
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new BearerTokenInterceptor(this.users)).addPathPatterns("/api/0/**");
+		// Signing in and out authenticate by themselves (SessionController).
+		registry.addInterceptor(new AuthenticationInterceptor(this.users, this.sessions))
+			.addPathPatterns("/api/0/**")
+			.excludePathPatterns("/api/0/auth/login/", "/api/0/auth/login", "/api/0/auth/logout/",
+					"/api/0/auth/logout");
 	}
 
 	@Override

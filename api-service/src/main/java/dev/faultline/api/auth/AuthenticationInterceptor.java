@@ -1,9 +1,11 @@
 package dev.faultline.api.auth;
 
 import java.util.Optional;
+import java.util.Set;
 
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.ApiToken;
+import dev.faultline.storage.metadata.Session;
 import dev.faultline.storage.metadata.User;
 import dev.faultline.storage.metadata.UserStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,22 +13,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every Web API request by {@code Authorization: Bearer <token>} and leaves
- * the {@link Caller} in a request attribute. Failures become 401 through the service's
- * exception handler, with Sentry's messages.
+ * Authenticates every Web API request and leaves the {@link Caller} in a request
+ * attribute: by {@code Authorization: Bearer <token>} when that header is present (tools,
+ * scripts; no CSRF check, since another site cannot make a browser send that header),
+ * otherwise by the {@code faultline_session} cookie of the web UI. With the cookie,
+ * unsafe methods must carry the session's CSRF token in {@code X-CSRFToken}. Failures
+ * become 401 (403 for CSRF) through the service's exception handler, with Sentry's
+ * messages.
  */
-class BearerTokenInterceptor implements HandlerInterceptor {
+class AuthenticationInterceptor implements HandlerInterceptor {
 
 	static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
 	private final UserStore users;
 
-	BearerTokenInterceptor(UserStore users) {
+	private final Sessions sessions;
+
+	AuthenticationInterceptor(UserStore users, Sessions sessions) {
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -36,7 +48,14 @@ class BearerTokenInterceptor implements HandlerInterceptor {
 			// guarded.
 			return true;
 		}
-		String token = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		Caller caller = (authorization != null) ? byToken(authorization) : bySession(request);
+		request.setAttribute(CALLER_ATTRIBUTE, caller);
+		return true;
+	}
+
+	private Caller byToken(String authorization) {
+		String token = bearerToken(authorization);
 		if (token == null) {
 			throw ApiException.unauthorized("Authentication credentials were not provided.");
 		}
@@ -45,14 +64,27 @@ class BearerTokenInterceptor implements HandlerInterceptor {
 		if (user.isEmpty()) {
 			throw ApiException.unauthorized("Invalid token");
 		}
-		request.setAttribute(CALLER_ATTRIBUTE, new Caller(user.get(), apiToken.get()));
-		return true;
+		return new Caller(user.get(), apiToken.get());
 	}
 
-	private static @Nullable String bearerToken(@Nullable String header) {
-		if (header == null) {
-			return null;
+	private Caller bySession(HttpServletRequest request) {
+		String token = SessionCookies.value(request, SessionCookies.SESSION);
+		if (token == null) {
+			throw ApiException.unauthorized("Authentication credentials were not provided.");
 		}
+		Optional<Session> session = this.sessions.find(token);
+		Optional<User> user = session.flatMap((found) -> this.users.findById(found.userId()));
+		if (user.isEmpty()) {
+			throw ApiException.unauthorized("Session expired or invalid");
+		}
+		if (!SAFE_METHODS.contains(request.getMethod())
+				&& !Sessions.csrfMatches(session.get(), request.getHeader(SessionCookies.CSRF_HEADER))) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "CSRF token missing or incorrect");
+		}
+		return new Caller(user.get(), null);
+	}
+
+	private static @Nullable String bearerToken(String header) {
 		String trimmed = header.trim();
 		int space = trimmed.indexOf(' ');
 		if (space < 0 || !trimmed.substring(0, space).equalsIgnoreCase("bearer")) {

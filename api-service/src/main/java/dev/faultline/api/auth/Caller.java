@@ -5,22 +5,55 @@ import java.util.Set;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.ApiToken;
 import dev.faultline.storage.metadata.User;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The authenticated user of a Web API request and the token it came with. Controllers
- * receive it as a parameter.
+ * The authenticated user of a Web API request: by an API token, or by a signed-in browser
+ * session (then {@code token} is null). Controllers receive it as a parameter.
+ *
+ * <p>
+ * A token grants its own scopes everywhere. A session grants, in each organization, the
+ * scopes of the user's role there ({@link Scopes#forRole}); where no organization is
+ * involved, the scopes every member holds.
  */
-public record Caller(User user, ApiToken token) {
+public record Caller(User user, @Nullable ApiToken token) {
 
-	public Set<String> scopes() {
-		return this.token.scopes();
+	/**
+	 * Whether the caller signed in with a browser session rather than a token.
+	 */
+	public boolean isSession() {
+		return this.token == null;
 	}
 
 	/**
-	 * @throws ApiException 403 when the token lacks the scope
+	 * The scopes outside any one organization.
+	 */
+	public Set<String> scopes() {
+		return (this.token != null) ? this.token.scopes() : Scopes.forRole(Scopes.MEMBER_ROLE);
+	}
+
+	/**
+	 * The scopes inside an organization where the user has {@code role}.
+	 */
+	public Set<String> scopesIn(String role) {
+		return (this.token != null) ? this.token.scopes() : Scopes.forRole(role);
+	}
+
+	/**
+	 * @throws ApiException 403 when the caller lacks the scope
 	 */
 	public void requireScope(String scope) {
-		if (!Scopes.grants(this.token.scopes(), scope)) {
+		if (!Scopes.grants(scopes(), scope)) {
+			throw ApiException.forbidden();
+		}
+	}
+
+	/**
+	 * @param role the caller's role in the organization the scope is needed in
+	 * @throws ApiException 403 when the caller lacks the scope there
+	 */
+	public void requireScope(String scope, String role) {
+		if (!Scopes.grants(scopesIn(role), scope)) {
 			throw ApiException.forbidden();
 		}
 	}

@@ -10,7 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Supplies the {@link Caller} that {@link BearerTokenInterceptor} authenticated to
+ * Supplies the {@link Caller} that {@link AuthenticationInterceptor} authenticated to
  * controller methods declaring one.
  */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
@@ -23,7 +23,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		Object caller = webRequest.getAttribute(BearerTokenInterceptor.CALLER_ATTRIBUTE,
+		Object caller = webRequest.getAttribute(AuthenticationInterceptor.CALLER_ATTRIBUTE,
 				RequestAttributes.SCOPE_REQUEST);
 		if (caller == null) {
 			// A controller outside /api/0/ asked for a caller: treat as unauthenticated.

@@ -25,7 +25,36 @@ public final class Scopes {
 			"project:write", "project:admin", "project:releases", "event:read", "event:write", "event:admin",
 			"alerts:read", "alerts:write");
 
+	/** The least role of an organization member in Sentry. */
+	public static final String MEMBER_ROLE = "member";
+
+	private static final Set<String> MEMBER = Set.of("org:read", "member:read", "team:read", "project:read",
+			"project:releases", "event:read", "event:write", "event:admin", "alerts:read", "alerts:write");
+
+	private static final Set<String> ADMIN = Set.of("org:read", "org:integrations", "member:read", "team:read",
+			"team:write", "team:admin", "project:read", "project:write", "project:admin", "project:releases",
+			"event:read", "event:write", "event:admin", "alerts:read", "alerts:write");
+
+	private static final Set<String> MANAGER = Set.of("org:read", "org:write", "org:integrations", "member:read",
+			"member:write", "member:admin", "team:read", "team:write", "team:admin", "project:read", "project:write",
+			"project:admin", "project:releases", "event:read", "event:write", "event:admin", "alerts:read",
+			"alerts:write");
+
 	private Scopes() {
+	}
+
+	/**
+	 * The scopes of a Sentry organization role ({@code member}, {@code admin},
+	 * {@code manager}, {@code owner}), as Sentry grants them; an unknown role gets the
+	 * member's.
+	 */
+	public static Set<String> forRole(String role) {
+		return switch (role) {
+			case "owner" -> ALL;
+			case "manager" -> MANAGER;
+			case "admin" -> ADMIN;
+			default -> MEMBER;
+		};
 	}
 
 	/**

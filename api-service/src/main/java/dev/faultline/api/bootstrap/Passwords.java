@@ -7,9 +7,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /**
- * How user passwords are hashed and generated.
+ * How user passwords are hashed and generated; sign-in checks passwords with the same
+ * encoder.
  */
-final class Passwords {
+public final class Passwords {
 
 	private Passwords() {
 	}
@@ -18,7 +19,7 @@ final class Passwords {
 	 * PBKDF2-HMAC-SHA256 with Spring Security's 5.8 defaults (310,000 iterations, random
 	 * salt): a standard slow hash available on every JRE without native code.
 	 */
-	static PasswordEncoder encoder() {
+	public static PasswordEncoder encoder() {
 		return Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 	}
 

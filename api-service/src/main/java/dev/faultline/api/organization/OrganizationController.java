@@ -39,7 +39,7 @@ class OrganizationController {
 		Organization organization = this.access.organization(caller, organizationSlug, Scopes.ORG_READ);
 		String role = this.organizations.findMemberRole(organization.id(), caller.user().id())
 			.orElseThrow(ApiException::notFound);
-		return OrganizationJson.detail(organization, role, caller.scopes().stream().sorted().toList());
+		return OrganizationJson.detail(organization, role, caller.scopesIn(role).stream().sorted().toList());
 	}
 
 	@GetMapping("/api/0/organizations/{organizationSlug}/teams/")
