@@ -14,7 +14,8 @@ public interface IssueStore {
 	 * Returns the issue of {@code (projectId, primaryHash)}, creating it from the
 	 * candidate when none exists. Concurrent calls with the same key return the same
 	 * issue. A new issue is {@link IssueStatus#UNRESOLVED}, seen 0 times, with first and
-	 * last seen at {@link NewIssue#seenAt()} and the next short number of its project.
+	 * last seen at {@link NewIssue#seenAt()} and the next short number of its project;
+	 * its creation records a {@link IssueActivity#FIRST_SEEN} activity at that time.
 	 */
 	Issue findOrCreate(NewIssue candidate);
 
@@ -23,6 +24,11 @@ public interface IssueStore {
 	 * the first call adds 1 to times seen, widens first/last seen to the event's
 	 * timestamp, counts a new user key once, and returns true; repeated calls change
 	 * nothing and return false. Atomic.
+	 * <p>
+	 * A first-time event of a {@link IssueStatus#RESOLVED} issue is a regression: in the
+	 * same transaction the issue becomes {@link IssueStatus#UNRESOLVED} and a
+	 * {@link IssueActivity#SET_REGRESSION} activity (data {@code event_id}, at the event
+	 * time) is recorded. Ignored issues stay ignored.
 	 */
 	boolean recordOccurrence(EventOccurrence occurrence);
 
@@ -40,8 +46,15 @@ public interface IssueStore {
 	List<Issue> listForProjects(Collection<Long> projectIds, IssueQuery query);
 
 	/**
-	 * Sets the status; returns the updated issue, or empty when it does not exist.
+	 * Sets the status; returns the updated issue, or empty when it does not exist. A
+	 * change records the matching activity ({@link IssueActivity#statusChange}); setting
+	 * the status the issue already has records nothing.
 	 */
 	Optional<Issue> updateStatus(long id, IssueStatus status);
+
+	/**
+	 * The issue's activity log, oldest first; empty for an unknown issue.
+	 */
+	List<IssueActivity> activities(long issueId);
 
 }

@@ -17,6 +17,11 @@ public interface MetadataStores extends AutoCloseable {
 	IssueStore issues();
 
 	/**
+	 * Items the processor parked instead of processing.
+	 */
+	DeadLetterStore deadLetters();
+
+	/**
 	 * Sign-in sessions of the web UI.
 	 */
 	SessionStore sessions();

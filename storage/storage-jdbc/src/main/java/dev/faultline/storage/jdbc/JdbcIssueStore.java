@@ -3,6 +3,8 @@ package dev.faultline.storage.jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.TreeMap;
 
 import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueActivity;
 import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.IssueStore;
@@ -53,10 +56,20 @@ final class JdbcIssueStore implements IssueStore {
 
 	private final JdbcDatabase database;
 
+	private final Clock clock;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	JdbcIssueStore(JdbcDatabase database) {
+		this(database, Clock.systemUTC());
+	}
+
+	/**
+	 * @param clock stamps status-change activities
+	 */
+	JdbcIssueStore(JdbcDatabase database, Clock clock) {
 		this.database = database;
+		this.clock = clock;
 	}
 
 	@Override
@@ -92,6 +105,7 @@ final class JdbcIssueStore implements IssueStore {
 				return find(connection, candidate)
 					.orElseThrow(() -> new IllegalStateException("issue vanished after a conflicting insert"));
 			}
+			addActivity(connection, id.get(), IssueActivity.FIRST_SEEN, Map.of(), candidate.seenAt());
 			return find(connection, candidate).orElseThrow();
 		});
 	}
@@ -127,6 +141,14 @@ final class JdbcIssueStore implements IssueStore {
 							+ "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
 							+ "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?",
 					(long) newUsers, at, at, at, at, occurrence.issueId());
+			// The regression belongs to the transaction that counts the event, so a
+			// replayed event can never reopen an issue resolved after it was counted.
+			int reopened = Queries.update(connection, "UPDATE issues SET status = ? WHERE id = ? AND status = ?",
+					IssueStatus.UNRESOLVED.apiName(), occurrence.issueId(), IssueStatus.RESOLVED.apiName());
+			if (reopened > 0) {
+				addActivity(connection, occurrence.issueId(), IssueActivity.SET_REGRESSION,
+						Map.of("event_id", occurrence.eventId()), occurrence.timestamp());
+			}
 			return true;
 		});
 	}
@@ -168,8 +190,32 @@ final class JdbcIssueStore implements IssueStore {
 
 	@Override
 	public Optional<Issue> updateStatus(long id, IssueStatus status) {
-		return this.database.write((connection) -> Queries.first(connection,
-				"UPDATE issues SET status = ? WHERE id = ? RETURNING " + COLUMNS, this::issue, status.apiName(), id));
+		return this.database.write((connection) -> {
+			Optional<Issue> updated = Queries.first(connection,
+					"UPDATE issues SET status = ? WHERE id = ? AND status <> ? RETURNING " + COLUMNS, this::issue,
+					status.apiName(), id, status.apiName());
+			if (updated.isPresent()) {
+				addActivity(connection, id, IssueActivity.statusChange(status), Map.of(), Columns.now(this.clock));
+				return updated;
+			}
+			return Queries.first(connection, ISSUE + "WHERE id = ?", this::issue, id);
+		});
+	}
+
+	@Override
+	public List<IssueActivity> activities(long issueId) {
+		return this.database.read((connection) -> Queries.list(connection,
+				"SELECT id, issue_id, type, data, created_at FROM issue_activities WHERE issue_id = ? ORDER BY id",
+				(row) -> new IssueActivity(row.getLong("id"), row.getLong("issue_id"), row.getString("type"),
+						this.json.readValue(row.getString("data"), STRING_MAP), Columns.instant(row, "created_at")),
+				issueId));
+	}
+
+	private void addActivity(Connection connection, long issueId, String type, Map<String, String> data, Instant at)
+			throws SQLException {
+		Queries.update(connection,
+				"INSERT INTO issue_activities (issue_id, type, data, created_at) VALUES (?, ?, ?, ?)", issueId, type,
+				this.json.writeValueAsString(new TreeMap<>(data)), at);
 	}
 
 	private Optional<Issue> find(Connection connection, NewIssue candidate) throws SQLException {

@@ -2,6 +2,7 @@ package dev.faultline.storage.jdbc;
 
 import java.time.Clock;
 
+import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
@@ -26,6 +27,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final IssueStore issues;
 
+	private final DeadLetterStore deadLetters;
+
 	private final SessionStore sessions;
 
 	private final OutcomeStore outcomes;
@@ -38,7 +41,8 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.organizations = new JdbcOrganizationStore(database, clock);
 		this.projects = new JdbcProjectStore(database, clock);
 		this.users = new JdbcUserStore(database, clock);
-		this.issues = new JdbcIssueStore(database);
+		this.issues = new JdbcIssueStore(database, clock);
+		this.deadLetters = new JdbcDeadLetterStore(database);
 		this.sessions = new JdbcSessionStore(database, clock);
 		this.outcomes = new JdbcOutcomeStore(database);
 	}
@@ -61,6 +65,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public IssueStore issues() {
 		return this.issues;
+	}
+
+	@Override
+	public DeadLetterStore deadLetters() {
+		return this.deadLetters;
 	}
 
 	@Override
