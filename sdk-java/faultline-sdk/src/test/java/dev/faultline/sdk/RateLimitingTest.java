@@ -41,7 +41,8 @@ class RateLimitingTest {
 		flush();
 
 		// The refused first event is reported on its own, but that report is refused too
-		// (429) and kept; it rides with the two later drops on the transaction's envelope.
+		// (429) and kept; it rides with the two later drops on the transaction's
+		// envelope.
 		assertThat(this.transport.itemTypes()).containsExactly("event", "client_report", "transaction",
 				"client_report");
 		JsonNode report = JsonMapper.builder().build().readTree(this.transport.sent.get(2).items().get(1).payload());
