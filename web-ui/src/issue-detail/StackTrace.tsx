@@ -47,11 +47,13 @@ export function Frames({ frames, showAll }: { frames: Frame[]; showAll: boolean 
     return <p className="muted">No stack trace was sent with this exception.</p>;
   }
   const hidden = newestFirst.length - visible.length;
+  // The most recent frame that has source context starts open.
+  const firstWithContext = visible.findIndex((frame) => (frame.context?.length ?? 0) > 0);
   return (
     <>
       <ol className="frames">
         {visible.map((frame, index) => (
-          <FrameRow key={index} frame={frame} expanded={index === 0} />
+          <FrameRow key={index} frame={frame} expanded={index === firstWithContext} />
         ))}
       </ol>
       {hidden > 0 && <p className="muted small">{hidden} system frames hidden.</p>}

@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, expect, test, vi } from 'vitest';
+import { event, issue } from '../test/fixtures';
+import { json, mockApi, renderAt } from '../test/render';
+import { IssueDetailPage } from './IssueDetailPage';
+
+vi.mock('../components/TimeSeriesChart', () => ({
+  TimeSeriesChart: ({ series }: { series: unknown[] }) => <span data-testid="chart">{series.length} buckets</span>,
+}));
+
+afterEach(() => vi.unstubAllGlobals());
+
+function api(overrides: Record<string, unknown> = {}) {
+  return mockApi({
+    'GET /api/0/issues/7/': issue({ stats: { '24h': [[1700000000, 2]], '30d': [[1700000000, 5], [1700086400, 1]] } }),
+    'GET /api/0/issues/7/events/latest/': event({ previousEventID: 'e0', nextEventID: null }),
+    'GET /api/0/issues/7/events/e0/': event({ id: 'e0', eventID: 'e0', previousEventID: null, nextEventID: 'e1' }),
+    ...overrides,
+  });
+}
+
+test('shows the issue, its graph and the latest event with stack trace, breadcrumbs, request, user, tags and contexts', async () => {
+  api();
+  renderAt('/issues/7', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findByRole('heading', { level: 1, name: /Checkout failed/ })).toBeInTheDocument();
+  expect(screen.getByText('checkout(app.js)')).toBeInTheDocument();
+  expect(screen.getByTestId('chart')).toHaveTextContent('1 buckets');
+  await userEvent.click(screen.getByRole('button', { name: '30d' }));
+  expect(screen.getByTestId('chart')).toHaveTextContent('2 buckets');
+
+  const exception = await screen.findByRole('region', { name: 'Exception' });
+  // The outer exception first, then its cause.
+  const titles = within(exception).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+  expect(titles).toEqual(['Error: Checkout failed', 'Error: Connection reset by peer']);
+  expect(within(exception).getByText('Caused by')).toBeInTheDocument();
+  // In-app frames only until the toggle, newest call first, with context lines.
+  expect(within(exception).getAllByTestId('frame').map((f) => f.textContent)).toEqual([
+    expect.stringContaining('app.js:20 in checkout'),
+    expect.stringContaining('app.js:12 in chargeCard'),
+  ]);
+  expect(within(exception).getByText(/throw new Error\(`Connection reset`\)/)).toBeInTheDocument();
+  await userEvent.click(within(exception).getByLabelText('Show all frames'));
+  expect(within(exception).getAllByTestId('frame')).toHaveLength(3);
+  expect(within(exception).getByText('node:internal/timers:569')).toBeInTheDocument();
+
+  expect(screen.getByTestId('breadcrumb')).toHaveTextContent('ui.click');
+  expect(screen.getByTestId('breadcrumb')).toHaveTextContent('Clicked checkout');
+  expect(screen.getByRole('region', { name: 'Request' })).toHaveTextContent('POST https://shop.example/checkout');
+  expect(screen.getByRole('region', { name: 'User' })).toHaveTextContent('alice@example.com');
+  expect(screen.getByRole('region', { name: 'Tags' })).toHaveTextContent('featurecheckout');
+  expect(screen.getByRole('region', { name: 'Contexts' })).toHaveTextContent('Linux');
+  expect(screen.getByRole('region', { name: 'Event summary' })).toHaveTextContent('shop@1.0.0');
+  expect(screen.getByText('Raw event JSON')).toBeInTheDocument();
+});
+
+test('navigates to older and newer events', async () => {
+  const calls = api();
+  renderAt('/issues/7', '/issues/:issueId', <IssueDetailPage />);
+  await screen.findByRole('region', { name: 'Exception' });
+  expect(screen.getByRole('button', { name: 'Newer →' })).toBeDisabled();
+  await userEvent.click(screen.getByRole('button', { name: '← Older' }));
+  await vi.waitFor(() => expect(calls.at(-1)!.url.pathname).toBe('/api/0/issues/7/events/e0/'));
+  expect(await screen.findByRole('button', { name: 'Newer →' })).toBeEnabled();
+  expect(screen.getByRole('button', { name: '← Older' })).toBeDisabled();
+});
+
+test('resolve calls the API and the page follows the new status', async () => {
+  let status = 'unresolved';
+  const calls = api({
+    'GET /api/0/issues/7/': () => json(issue({ status })),
+    'PUT /api/0/issues/7/': (_url: URL, init: RequestInit) => {
+      status = JSON.parse(String(init.body)).status;
+      return json({ status });
+    },
+  });
+  renderAt('/issues/7', '/issues/:issueId', <IssueDetailPage />);
+  await userEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+  expect(await screen.findByRole('button', { name: 'Unresolve' })).toBeInTheDocument();
+  expect(calls.find((c) => c.method === 'PUT')!.init.body).toBe('{"status":"resolved"}');
+  await userEvent.click(screen.getByRole('button', { name: 'Unresolve' }));
+  expect(await screen.findByRole('button', { name: 'Ignore' })).toBeInTheDocument();
+});
+
+test('a missing issue shows an error instead of a blank page', async () => {
+  mockApi({});
+  renderAt('/issues/404', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findByRole('alert')).toHaveTextContent('does not exist');
+});
+
+test('an event that fails to load leaves the issue visible', async () => {
+  api({ 'GET /api/0/issues/7/events/latest/': () => json({ detail: 'Event store unavailable' }, 503) });
+  renderAt('/issues/7', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findByRole('alert')).toHaveTextContent('Event store unavailable');
+  expect(screen.getByRole('heading', { level: 1, name: /Checkout failed/ })).toBeInTheDocument();
+});
