@@ -11,7 +11,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': process.env.FAULTLINE_API ?? 'http://localhost:8080' },
   },
   test: {
     environment: 'jsdom',

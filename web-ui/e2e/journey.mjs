@@ -149,13 +149,13 @@ try {
 
   log('checking it left the unresolved tab');
   await page.goto(`${base}/issues?project=${projectSlug}`);
-  await page.getByRole('tab', { name: 'Unresolved', selected: true }).waitFor();
+  await page.getByRole('tab', { name: 'Unresolved', exact: true, selected: true }).waitFor();
   await page.locator('.state, .issue-table').first().waitFor();
   if (await link.isVisible()) {
     throw new Error('the resolved issue is still in the unresolved tab');
   }
   await shot(page, 'issues-unresolved-after');
-  await page.getByRole('tab', { name: 'Resolved' }).click();
+  await page.getByRole('tab', { name: 'Resolved', exact: true }).click();
   await link.waitFor();
   await shot(page, 'issues-resolved-tab');
 
