@@ -1,0 +1,4 @@
+/**
+ * A servlet filter that starts a Faultline transaction per request.
+ */
+package dev.faultline.sdk.servlet;
