@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,11 @@ import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.DeadLetter;
+import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,11 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link #prepare}: decode, parse, normalize, scrub and group, without I/O. Never
  * throws for bad input: a record that is not an envelope is a poison record (logged with
  * its queue position, never its payload) and an item that cannot be processed is invalid;
- * both are dropped with one outcome each. Item types other than {@code event} are dropped
- * as {@code unsupported} for now.</li>
- * <li>{@link #store}: assign issues and write the events in one {@link EventStore#write}
- * call. Idempotent (occurrences count once per event id, event writes dedupe), so a
- * failed call is retried with the same batch; store failures propagate.</li>
+ * both are dropped with one outcome each and parked as a {@link DeadLetter} (reason,
+ * queue position, item index, bytes), so they never block the queue yet stay inspectable.
+ * Item types other than {@code event} are dropped as {@code unsupported} for now.</li>
+ * <li>{@link #store}: park the dead letters, assign issues and write the events in one
+ * {@link EventStore#write} call. Idempotent (occurrences count once per event id, event
+ * writes dedupe), so a failed call is retried with the same batch; store failures
+ * propagate.</li>
  * </ol>
  * Thread-safe as long as its stores are.
  */
@@ -54,20 +60,35 @@ final class EventPipeline {
 
 	private final EventStore events;
 
+	private final @Nullable DeadLetterStore deadLetters;
+
 	EventPipeline(IssueAssignmentStage issues, EventStore events) {
-		this(issues, events, ScrubbingSettings.defaultSettings());
+		this(issues, events, null, ScrubbingSettings.defaultSettings());
 	}
 
 	EventPipeline(IssueAssignmentStage issues, EventStore events, ScrubbingSettings scrubbing) {
+		this(issues, events, null, scrubbing);
+	}
+
+	/**
+	 * @param deadLetters where poison records and invalid items are parked; null only in
+	 * tests, where they are just counted
+	 */
+	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
+			ScrubbingSettings scrubbing) {
 		this.issues = issues;
 		this.events = events;
+		this.deadLetters = deadLetters;
 		this.scrubbing = new ScrubbingStage(scrubbing);
 	}
 
 	PreparedBatch prepare(List<QueueRecord> records) {
 		Map<String, PreparedEvent> prepared = new LinkedHashMap<>();
 		Map<String, Map<String, Long>> dropped = new LinkedHashMap<>();
+		List<DeadLetter> letters = new ArrayList<>();
+		Instant now = Instant.now();
 		for (QueueRecord record : records) {
+			QueuedEnvelope queued = record.envelope();
 			Envelope envelope;
 			try {
 				envelope = this.decoding.decode(record.envelope());
@@ -76,9 +97,12 @@ final class EventPipeline {
 				logger.warn("Dropping poison record at queue position {} of project {}: {}", record.position(),
 						record.envelope().projectId(), ex.reason());
 				count(dropped, "envelope", ItemOutcomes.POISON);
+				letters.add(new DeadLetter(0, queued.projectId(), record.position(), -1, "envelope",
+						ItemOutcomes.POISON, String.valueOf(ex.reason()), queued.body(), queued.receivedAt(), now));
 				continue;
 			}
-			for (EnvelopeItem item : envelope.items()) {
+			for (int index = 0; index < envelope.items().size(); index++) {
+				EnvelopeItem item = envelope.items().get(index);
 				if (!EVENT.equals(item.type())) {
 					logger.debug("Skipping {} item at queue position {}", item.type(), record.position());
 					count(dropped, item.type(), ItemOutcomes.UNSUPPORTED);
@@ -97,10 +121,21 @@ final class EventPipeline {
 					logger.warn("Dropping invalid event item at queue position {} of project {}: {}", record.position(),
 							record.envelope().projectId(), ex.toString());
 					count(dropped, item.type(), ItemOutcomes.INVALID);
+					letters.add(new DeadLetter(0, queued.projectId(), record.position(), index, item.type(),
+							ItemOutcomes.INVALID, detail(ex), item.payload(), queued.receivedAt(), now));
 				}
 			}
 		}
-		return new PreparedBatch(new ArrayList<>(prepared.values()), dropped);
+		return new PreparedBatch(new ArrayList<>(prepared.values()), dropped, letters);
+	}
+
+	/**
+	 * The cause of an invalid item as stored with its dead letter: our own reasons in
+	 * full, anything else by exception type only, since messages of parsers and libraries
+	 * may quote the payload.
+	 */
+	private static String detail(RuntimeException ex) {
+		return (ex instanceof InvalidItemException) ? String.valueOf(ex.getMessage()) : ex.getClass().getName();
 	}
 
 	private PreparedEvent prepareEvent(QueueRecord record, Envelope envelope, EnvelopeItem item) {
@@ -117,6 +152,11 @@ final class EventPipeline {
 	 * @throws RuntimeException whatever the stores throw; nothing is committed then
 	 */
 	int store(PreparedBatch batch) {
+		if (this.deadLetters != null) {
+			for (DeadLetter letter : batch.deadLetters()) {
+				this.deadLetters.park(letter);
+			}
+		}
 		if (batch.events().isEmpty()) {
 			return 0;
 		}

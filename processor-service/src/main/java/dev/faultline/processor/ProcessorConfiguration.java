@@ -1,7 +1,7 @@
 package dev.faultline.processor;
 
 import dev.faultline.storage.events.EventStore;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,8 +24,9 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	EventPipeline eventPipeline(IssueStore issueStore, EventStore eventStore, ProcessorProperties properties) {
-		return new EventPipeline(new IssueAssignmentStage(issueStore), eventStore, properties.scrubbing().settings());
+	EventPipeline eventPipeline(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
+		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
+				metadataStores.deadLetters(), properties.scrubbing().settings());
 	}
 
 	@Bean

@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueActivity;
 import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueSort;
+import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.Team;
@@ -67,7 +71,7 @@ class EventPipelineIT {
 		this.meters = new SimpleMeterRegistry();
 		ItemOutcomes outcomes = new ItemOutcomes(this.meters);
 		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()),
-				this.faults.store());
+				this.faults.store(), this.metadata.deadLetters(), ScrubbingSettings.defaultSettings());
 		this.loop = new ProcessorLoop(this.queue, pipeline, outcomes, new ProcessorSettings("processor", 500,
 				Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20)));
 		this.loop.start();
@@ -159,11 +163,54 @@ class EventPipelineIT {
 	}
 
 	@Test
-	void poisonRecordIsSkippedAndCounted() {
+	void poisonRecordIsParkedAndNeverBlocks() {
 		publish("definitely not an envelope".getBytes(StandardCharsets.UTF_8));
+		publish("{}\n{\"type\":\"event\"}\n{not json\n{\"type\":\"event\"}\n{\"message\":\"fine\"}\n"
+			.getBytes(StandardCharsets.UTF_8));
 		publish("cli-event");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find("e9acf878ed9a4e30998fad1c6db54f05").isPresent());
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", ItemOutcomes.POISON) == 1);
+		assertThat(count("event", ItemOutcomes.INVALID)).isEqualTo(1);
+		assertThat(count("event", ItemOutcomes.ACCEPTED)).isEqualTo(2);
+
+		List<DeadLetter> letters = this.metadata.deadLetters().list(0, 10);
+		assertThat(letters).hasSize(2);
+		DeadLetter invalid = letters.get(0);
+		DeadLetter poison = letters.get(1);
+		assertThat(poison.reason()).isEqualTo(ItemOutcomes.POISON);
+		assertThat(poison.itemIndex()).isEqualTo(-1);
+		assertThat(poison.itemType()).isEqualTo("envelope");
+		assertThat(poison.detail()).isEqualTo("INVALID_ENVELOPE_HEADER");
+		assertThat(poison.projectId()).isEqualTo(this.projectId);
+		assertThat(new String(poison.payload(), StandardCharsets.UTF_8)).isEqualTo("definitely not an envelope");
+		assertThat(invalid.reason()).isEqualTo(ItemOutcomes.INVALID);
+		assertThat(invalid.itemIndex()).isEqualTo(0);
+		assertThat(invalid.itemType()).isEqualTo("event");
+		assertThat(invalid.detail()).startsWith("payload is not valid JSON");
+		assertThat(new String(invalid.payload(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		assertThat(Long.parseLong(invalid.queuePosition())).isGreaterThan(Long.parseLong(poison.queuePosition()));
+	}
+
+	@Test
+	void aNewEventOfAResolvedIssueIsARegression() {
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> find(JAVA_ERROR_ID).isPresent());
+		long issueId = find(JAVA_ERROR_ID).orElseThrow().issueId();
+		this.metadata.issues().updateStatus(issueId, IssueStatus.RESOLVED);
+		// the same event again (a replay) is no regression
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+		assertThat(this.metadata.issues().findById(issueId).orElseThrow().status()).isEqualTo(IssueStatus.RESOLVED);
+
+		String again = new String(Samples.body("java-event-error"), StandardCharsets.UTF_8).replace(JAVA_ERROR_ID,
+				"0123456789abcdef0123456789abcdef");
+		publish(again.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.metadata.issues().findById(issueId).orElseThrow().status() == IssueStatus.UNRESOLVED);
+		assertThat(find("0123456789abcdef0123456789abcdef").orElseThrow().issueId()).isEqualTo(issueId);
+		assertThat(this.metadata.issues().activities(issueId)).extracting(IssueActivity::type)
+			.containsExactly(IssueActivity.FIRST_SEEN, IssueActivity.SET_RESOLVED, IssueActivity.SET_REGRESSION);
+		assertThat(this.metadata.issues().findById(issueId).orElseThrow().timesSeen()).isEqualTo(2);
 	}
 
 	@Test
