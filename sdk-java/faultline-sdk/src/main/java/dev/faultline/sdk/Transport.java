@@ -17,6 +17,16 @@ public interface Transport extends AutoCloseable {
 	 */
 	TransportResponse send(byte[] envelope) throws IOException;
 
+	/**
+	 * The default transport: gzip-compressed envelopes posted to the DSN's endpoint with
+	 * {@code X-Sentry-Auth}. Useful to wrap.
+	 * @param dsn where to send
+	 * @return the transport
+	 */
+	static Transport http(Dsn dsn) {
+		return new HttpTransport(dsn);
+	}
+
 	@Override
 	default void close() {
 	}
