@@ -3,6 +3,7 @@ package dev.faultline.boot;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.OutcomeStore;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.UserStore;
 import dev.faultline.storage.postgres.PostgresMetadataStores;
@@ -48,6 +49,11 @@ public class MetadataConfiguration {
 	@Bean
 	IssueStore issueStore(MetadataStores stores) {
 		return stores.issues();
+	}
+
+	@Bean
+	OutcomeStore outcomeStore(MetadataStores stores) {
+		return stores.outcomes();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.faultline.storage.metadata.KeyRateLimit;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
@@ -25,6 +26,8 @@ public class InMemoryProjectStore implements ProjectStore {
 	private final Map<String, ProjectKey> keys = new ConcurrentHashMap<>();
 
 	private final AtomicInteger keyLookups = new AtomicInteger();
+
+	private final Map<String, KeyRateLimit> rateLimits = new ConcurrentHashMap<>();
 
 	/**
 	 * Adds a project with the given id and one key.
@@ -111,6 +114,26 @@ public class InMemoryProjectStore implements ProjectStore {
 	public boolean deleteKey(long projectId, String publicKey) {
 		ProjectKey key = this.keys.get(publicKey);
 		return key != null && key.projectId() == projectId && this.keys.remove(publicKey, key);
+	}
+
+	@Override
+	public Optional<KeyRateLimit> findKeyRateLimit(String publicKey) {
+		return Optional.ofNullable(this.rateLimits.get(publicKey));
+	}
+
+	@Override
+	public boolean setKeyRateLimit(long projectId, String publicKey, @Nullable KeyRateLimit limit) {
+		ProjectKey key = this.keys.get(publicKey);
+		if (key == null || key.projectId() != projectId) {
+			return false;
+		}
+		if (limit == null) {
+			this.rateLimits.remove(publicKey);
+		}
+		else {
+			this.rateLimits.put(publicKey, limit);
+		}
+		return true;
 	}
 
 }

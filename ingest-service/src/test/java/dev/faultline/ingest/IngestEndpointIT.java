@@ -13,12 +13,15 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
+import dev.faultline.storage.metadata.KeyRateLimit;
 import dev.faultline.storage.queue.QueuedEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +40,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ingest endpoints over real HTTP (embedded Tomcat, {@link HttpClient}), with port
@@ -53,9 +57,13 @@ class IngestEndpointIT {
 		.withProject(7, "otherkey", true)
 		.putKeyAnd(42, "disabledkey", false);
 
+	private final InMemoryOutcomeStore outcomes = new InMemoryOutcomeStore();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private ConfigurableApplicationContext context;
+
+	private MeterRegistry meters;
 
 	private String base;
 
@@ -64,11 +72,13 @@ class IngestEndpointIT {
 		this.context = new SpringApplicationBuilder(TestApplication.class).initializers((ctx) -> {
 			ctx.getBeanFactory().registerSingleton("envelopeQueue", this.queue);
 			ctx.getBeanFactory().registerSingleton("projectStore", this.projects);
+			ctx.getBeanFactory().registerSingleton("outcomeStore", this.outcomes);
 		})
 			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
 					"--faultline.ingest.max-compressed-size=128KB", "--faultline.ingest.max-envelope-size=512KB",
 					"--faultline.ingest.max-event-size=32KB", "--faultline.ingest.max-store-size=32KB",
-					"--faultline.ingest.trust-forwarded-for=true");
+					"--faultline.ingest.trust-forwarded-for=true", "--faultline.ingest.outcome-flush-interval=100ms");
+		this.meters = this.context.getBean(MeterRegistry.class);
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.base = "http://127.0.0.1:" + port;
 	}
@@ -80,6 +90,7 @@ class IngestEndpointIT {
 
 	@BeforeEach
 	void clear() {
+		this.outcomes.clear();
 		this.queue.published().clear();
 		this.queue.setFull(false);
 	}
@@ -270,6 +281,67 @@ class IngestEndpointIT {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void enforcesTheKeyRateLimitPerCategoryWith429AndSentryHeaders() throws IOException {
+		this.projects.withProject(50, "limitedkey", true)
+			.setKeyRateLimit(50, "limitedkey", new KeyRateLimit(2, Duration.ofHours(1)));
+		String path = "/api/50/envelope/?sentry_key=limitedkey";
+
+		assertThat(send(post(path, envelopeOf("event"))).statusCode()).isEqualTo(200);
+		assertThat(send(post(path, envelopeOf("event"))).statusCode()).isEqualTo(200);
+		HttpResponse<String> limited = send(post(path, envelopeOf("event")));
+
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("X-Sentry-Error")).hasValue("key_quota");
+		long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 3600L);
+		assertThat(limited.headers().firstValue("X-Sentry-Rate-Limits")).hasValue(retryAfter + ":error:key:key_quota");
+		assertThat(this.queue.published()).hasSize(2);
+
+		// Other categories keep their own count; a partly refused envelope keeps the
+		// rest.
+		assertThat(send(post(path, envelopeOf("transaction"))).statusCode()).isEqualTo(200);
+		byte[] mixed = ("{}\n" + "{\"type\":\"event\"}\n{}\n" + "{\"type\":\"check_in\"}\n{\"status\":\"ok\"}\n")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> partly = send(post(path, mixed));
+		assertThat(partly.statusCode()).isEqualTo(200);
+		assertThat(partly.headers().firstValue("X-Sentry-Rate-Limits")).hasValue(retryAfter + ":error:key:key_quota");
+		String queued = new String(this.queue.published().get(3).body(), StandardCharsets.UTF_8);
+		assertThat(queued).contains("check_in").doesNotContain("\"event\"");
+
+		await().untilAsserted(
+				() -> assertThat(this.outcomes.total(50, "error", "rate_limited", "key_quota")).isEqualTo(2));
+		assertThat(this.meters.get("faultline.outcomes")
+			.tags("outcome", "rate_limited", "reason", "key_quota", "category", "error")
+			.counter()
+			.count()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void unlimitedKeysAreNeverRateLimited() throws IOException {
+		for (int i = 0; i < 20; i++) {
+			assertThat(send(post("/api/42/envelope/?sentry_key=" + KEY, envelopeOf("event"))).statusCode())
+				.isEqualTo(200);
+		}
+	}
+
+	Stream<Path> clientReportSamples() throws IOException {
+		return samples().filter((p) -> p.getFileName().toString().contains("client_report"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("clientReportSamples")
+	void recordsClientReportsAsClientDiscards(Path sample) throws IOException {
+		String name = sample.getFileName().toString();
+
+		assertThat(send(post("/api/42/envelope/?sentry_key=" + KEY, Files.readAllBytes(sample))).statusCode())
+			.isEqualTo(200);
+
+		long expected = name.startsWith("browser") ? 1 : 4;
+		await().untilAsserted(() -> assertThat(this.outcomes.total(42, "error", "client_discard", "ratelimit_backoff"))
+			.isEqualTo(expected));
 	}
 
 	@Test
@@ -506,8 +578,9 @@ class IngestEndpointIT {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(IngestConfiguration.class)
-	@ComponentScan(basePackages = { "dev.faultline.ingest.envelope", "dev.faultline.ingest.auth",
-			"dev.faultline.ingest.body", "dev.faultline.ingest.http" })
+	@ComponentScan(
+			basePackages = { "dev.faultline.ingest.envelope", "dev.faultline.ingest.auth", "dev.faultline.ingest.body",
+					"dev.faultline.ingest.http", "dev.faultline.ingest.ratelimit", "dev.faultline.ingest.outcome" })
 	static class TestApplication {
 
 	}

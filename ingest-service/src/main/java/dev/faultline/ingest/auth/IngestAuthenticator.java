@@ -44,7 +44,7 @@ public class IngestAuthenticator {
 		if (!key.active()) {
 			throw IngestRejection.forbidden("key_disabled", "project key is disabled");
 		}
-		return new AuthenticatedKey(projectId, publicKey);
+		return new AuthenticatedKey(projectId, publicKey, key.rateLimit());
 	}
 
 }

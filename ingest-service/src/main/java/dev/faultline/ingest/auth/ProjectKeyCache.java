@@ -7,7 +7,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.faultline.ingest.http.IngestRejection;
+import dev.faultline.storage.metadata.KeyRateLimit;
 import dev.faultline.storage.metadata.ProjectStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -50,7 +52,8 @@ class ProjectKeyCache {
 		try {
 			return this.projects.findKeyByPublicKey(publicKey)
 				.filter((key) -> this.projects.findById(key.projectId()).isPresent())
-				.map((key) -> new KnownKey(key.projectId(), key.active()));
+				.map((key) -> new KnownKey(key.projectId(), key.active(),
+						this.projects.findKeyRateLimit(publicKey).orElse(null)));
 		}
 		catch (RuntimeException ex) {
 			throw new IngestRejection(HttpStatus.SERVICE_UNAVAILABLE, "metadata_unavailable",
@@ -61,7 +64,7 @@ class ProjectKeyCache {
 	/**
 	 * What ingest needs to know about a key.
 	 */
-	record KnownKey(long projectId, boolean active) {
+	record KnownKey(long projectId, boolean active, @Nullable KeyRateLimit rateLimit) {
 
 	}
 

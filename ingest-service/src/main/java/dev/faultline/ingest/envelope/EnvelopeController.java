@@ -10,6 +10,7 @@ import dev.faultline.ingest.body.RequestBodyReader;
 import dev.faultline.ingest.http.ClientAddresses;
 import dev.faultline.ingest.http.IngestRejection;
 import dev.faultline.ingest.http.IngestReplies;
+import dev.faultline.ingest.ratelimit.RateLimitHeaders;
 import dev.faultline.protocol.auth.AuthParseException;
 import dev.faultline.protocol.auth.Dsn;
 import dev.faultline.protocol.auth.SentryAuth;
@@ -50,13 +51,17 @@ class EnvelopeController {
 
 	private final StoreEventWrapper storeWrapper;
 
+	private final EnvelopeAdmission admission;
+
 	EnvelopeController(EnvelopeQueue queue, IngestAuthenticator authenticator, RequestBodyReader bodies,
-			IngestProperties properties) {
+			IngestProperties properties, EnvelopeAdmission admission) {
+		this.admission = admission;
 		this.queue = queue;
 		this.authenticator = authenticator;
 		this.bodies = bodies;
 		this.properties = properties;
-		this.inspector = new EnvelopeInspector(properties.maxEventSize().toBytes());
+		this.inspector = new EnvelopeInspector(properties.maxEventSize().toBytes(),
+				properties.maxAttachmentSize().toBytes());
 		this.storeWrapper = new StoreEventWrapper(properties.maxStoreSize().toBytes());
 	}
 
@@ -74,8 +79,17 @@ class EnvelopeController {
 		Envelope envelope = this.decoder.decode(body);
 		key = authenticateWithEnvelopeDsn(project, envelope, requestAuth, key);
 		String eventId = this.inspector.inspect(envelope);
-		publish(key, receivedAt, request, body);
-		return IngestReplies.accepted(eventId);
+		EnvelopeAdmission.Admitted admitted = this.admission.admit(key, envelope, body);
+		publish(key, receivedAt, request, admitted.body());
+		ResponseEntity<byte[]> reply = IngestReplies.accepted(eventId);
+		if (admitted.rateLimits() != null) {
+			// Sentry sends the limits of a partly refused envelope with its 200.
+			return ResponseEntity.status(reply.getStatusCode())
+				.headers(reply.getHeaders())
+				.header(RateLimitHeaders.HEADER, admitted.rateLimits())
+				.body(reply.getBody());
+		}
+		return reply;
 	}
 
 	@PostMapping(path = { "/api/{projectId}/store", "/api/{projectId}/store/", "/{prefix1}/api/{projectId}/store",
@@ -90,7 +104,8 @@ class EnvelopeController {
 		}
 		AuthenticatedKey key = this.authenticator.authenticate(project, requestAuth);
 		StoreEventWrapper.WrappedEvent wrapped = this.storeWrapper.wrap(this.bodies.readStore(request));
-		publish(key, receivedAt, request, wrapped.envelope());
+		byte[] queued = this.admission.admit(key, this.decoder.decode(wrapped.envelope()), wrapped.envelope()).body();
+		publish(key, receivedAt, request, queued);
 		return IngestReplies.accepted(wrapped.eventId());
 	}
 

@@ -29,8 +29,11 @@ final class EnvelopeInspector {
 
 	private final long maxEventSize;
 
-	EnvelopeInspector(long maxEventSize) {
+	private final long maxAttachmentSize;
+
+	EnvelopeInspector(long maxEventSize, long maxAttachmentSize) {
 		this.maxEventSize = maxEventSize;
+		this.maxAttachmentSize = maxAttachmentSize;
 	}
 
 	/**
@@ -45,6 +48,10 @@ final class EnvelopeInspector {
 			if (EVENT_LIKE_TYPES.contains(item.type()) && item.payload().length > this.maxEventSize) {
 				throw IngestRejection.tooLarge("event_too_large",
 						item.type() + " item of " + item.payload().length + " bytes exceeds " + this.maxEventSize);
+			}
+			if ("attachment".equals(item.type()) && item.payload().length > this.maxAttachmentSize) {
+				throw IngestRejection.tooLarge("attachment_too_large",
+						"attachment of " + item.payload().length + " bytes exceeds " + this.maxAttachmentSize);
 			}
 		}
 		var headerId = envelope.headers().get("event_id");

@@ -2,6 +2,8 @@ package dev.faultline.ingest.http;
 
 import java.util.Locale;
 
+import dev.faultline.ingest.ratelimit.RateLimitHeaders;
+import dev.faultline.ingest.ratelimit.RateLimitedException;
 import dev.faultline.protocol.auth.AuthParseException;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
 import dev.faultline.storage.queue.EnvelopeTooLargeException;
@@ -10,6 +12,7 @@ import dev.faultline.storage.queue.QueueUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -19,8 +22,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The one place where ingest failures become HTTP replies, in Sentry's statuses: 400
  * malformed, 401 unknown or mismatched key, 403 no credentials or disabled key, 413 too
- * large, 503 queue cannot take more. Client errors log at DEBUG; server errors once at
- * ERROR. Applies to the ingest controllers only.
+ * large, 429 rate limited (with {@code Retry-After} and {@code X-Sentry-Rate-Limits}),
+ * 503 queue cannot take more. Client errors log at DEBUG; server errors once at ERROR.
+ * Applies to the ingest controllers only.
  */
 @RestControllerAdvice(basePackages = "dev.faultline.ingest")
 class IngestExceptionHandler {
@@ -36,6 +40,17 @@ class IngestExceptionHandler {
 			logger.debug("Ingest rejected a request ({}): {}", ex.reason(), ex.getMessage());
 		}
 		return IngestReplies.rejected(ex.status(), ex.reason());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<byte[]> rateLimited(RateLimitedException ex) {
+		logger.debug("Ingest refused an envelope by rate limit: {}", ex.getMessage());
+		ResponseEntity<byte[]> reply = IngestReplies.rejected(HttpStatus.TOO_MANY_REQUESTS, RateLimitHeaders.REASON);
+		return ResponseEntity.status(reply.getStatusCode())
+			.headers(reply.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RateLimitHeaders.retryAfter(ex.retryAfterByCategory())))
+			.header(RateLimitHeaders.HEADER, RateLimitHeaders.render(ex.retryAfterByCategory()))
+			.body(reply.getBody());
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,104 @@
+package dev.faultline.ingest.envelope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.faultline.ingest.auth.AuthenticatedKey;
+import dev.faultline.ingest.outcome.ClientReports;
+import dev.faultline.ingest.outcome.Outcome;
+import dev.faultline.ingest.outcome.OutcomeRecorder;
+import dev.faultline.ingest.ratelimit.KeyRateLimiter;
+import dev.faultline.ingest.ratelimit.RateLimitHeaders;
+import dev.faultline.ingest.ratelimit.RateLimitedException;
+import dev.faultline.protocol.envelope.DataCategories;
+import dev.faultline.protocol.envelope.Envelope;
+import dev.faultline.protocol.envelope.EnvelopeEncoder;
+import dev.faultline.protocol.envelope.EnvelopeItem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what of an authenticated, well-formed envelope is queued: applies the key's
+ * rate limit per data category and records the outcomes ingest owns (items refused by the
+ * rate limit, and the discards SDKs report in {@code client_report} items, which are
+ * counted here and need no processing). Client reports are never rate limited, as in
+ * Relay. Thread-safe.
+ */
+@Component
+class EnvelopeAdmission {
+
+	private static final String CLIENT_REPORT = "client_report";
+
+	private final KeyRateLimiter limiter;
+
+	private final OutcomeRecorder outcomes;
+
+	private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+
+	EnvelopeAdmission(KeyRateLimiter limiter, OutcomeRecorder outcomes) {
+		this.limiter = limiter;
+		this.outcomes = outcomes;
+	}
+
+	/**
+	 * @param body the envelope's bytes, queued unchanged when nothing is refused
+	 * @return the bytes to queue and the rate-limit header to answer with (null when
+	 * nothing was refused)
+	 * @throws RateLimitedException when the rate limit refuses every item that is not a
+	 * client report
+	 */
+	Admitted admit(AuthenticatedKey key, Envelope envelope, byte[] body) {
+		Map<String, Integer> quantities = new TreeMap<>();
+		for (EnvelopeItem item : envelope.items()) {
+			if (CLIENT_REPORT.equals(item.type())) {
+				recordClientReport(key.projectId(), item.payload());
+			}
+			else {
+				quantities.merge(DataCategories.of(item.type()), 1, Integer::sum);
+			}
+		}
+		Map<String, Long> refused = this.limiter.acquire(key, quantities);
+		if (refused.isEmpty()) {
+			return new Admitted(body, null);
+		}
+		List<EnvelopeItem> kept = new ArrayList<>();
+		boolean keptData = false;
+		for (EnvelopeItem item : envelope.items()) {
+			String category = DataCategories.of(item.type());
+			if (CLIENT_REPORT.equals(item.type()) || !refused.containsKey(category)) {
+				kept.add(item);
+				keptData |= !CLIENT_REPORT.equals(item.type());
+			}
+			else {
+				this.outcomes.record(key.projectId(), category, Outcome.RATE_LIMITED, RateLimitHeaders.REASON, 1);
+			}
+		}
+		if (!keptData) {
+			throw new RateLimitedException(refused);
+		}
+		return new Admitted(this.encoder.encode(new Envelope(envelope.headers(), kept)),
+				RateLimitHeaders.render(refused));
+	}
+
+	private void recordClientReport(long projectId, byte[] payload) {
+		for (ClientReports.Discard discard : ClientReports.parse(payload)) {
+			this.outcomes.record(projectId, discard.category(), Outcome.CLIENT_DISCARD, discard.reason(),
+					discard.quantity());
+		}
+	}
+
+	/**
+	 * What to queue and how to answer.
+	 *
+	 * @param body the envelope to queue
+	 * @param rateLimits the {@code X-Sentry-Rate-Limits} value for a partly refused
+	 * envelope, else null
+	 */
+	record Admitted(byte[] body, @Nullable String rateLimits) {
+
+	}
+
+}
