@@ -6,9 +6,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.NewIssue;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectKey;
+import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.Team;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -17,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the web UI needs from the API, over HTTP against the whole application on the
- * embedded adapters: sign-in sessions with CSRF protection next to bearer tokens.
+ * embedded adapters: sign-in sessions with CSRF protection next to bearer tokens, client
+ * key changes, the organization issue stream with stats, event navigation, and the
+ * single-page-app fallback.
  */
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "faultline.admin.token=" + WebUiIT.TOKEN, "faultline.admin.password=" + WebUiIT.PASSWORD,
@@ -52,6 +72,18 @@ class WebUiIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	OrganizationStore organizations;
+
+	@Autowired
+	ProjectStore projects;
+
+	@Autowired
+	IssueStore issues;
+
+	@Autowired
+	EventStore events;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -132,6 +164,151 @@ class WebUiIT {
 		assertThat(bearer.statusCode()).isEqualTo(201);
 		assertThat(send("GET", "/api/0/auth/session/", bearer(), null).statusCode()).isEqualTo(200);
 		assertThat(send("POST", "/api/0/auth/logout/", Map.of(), null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void keysAreRenamedDeactivatedAndRevoked() throws Exception {
+		Project project = seedProject("keys");
+		ProjectKey key = this.projects.createKey(project.id(), "Default", "a".repeat(32), "b".repeat(32));
+		String path = "/api/0/projects/faultline/keys/keys/" + key.publicKey() + "/";
+
+		HttpResponse<String> updated = send("PUT", path, bearer(), "{\"name\":\"Browser\",\"isActive\":false}");
+		assertThat(updated.statusCode()).isEqualTo(200);
+		assertThat(json(updated).path("id").asString()).isEqualTo(key.publicKey());
+		assertThat(json(updated).path("name").asString()).isEqualTo("Browser");
+		assertThat(json(updated).path("isActive").asBoolean()).isFalse();
+		assertThat(this.projects.findKeyByPublicKey(key.publicKey())).map(ProjectKey::active).contains(false);
+		HttpResponse<String> reactivated = send("PUT", path, bearer(), "{\"isActive\":true}");
+		assertThat(json(reactivated).path("isActive").asBoolean()).isTrue();
+		assertThat(json(reactivated).path("name").asString()).isEqualTo("Browser");
+
+		assertThat(send("DELETE", path, bearer(), null).statusCode()).isEqualTo(204);
+		assertThat(this.projects.findKeyByPublicKey(key.publicKey())).isEmpty();
+		assertThat(send("DELETE", path, bearer(), null).statusCode()).isEqualTo(404);
+		assertThat(send("PUT", path, bearer(), "{\"name\":\"Gone\"}").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void organizationIssuesSpanProjectsWithStats() throws Exception {
+		Project web = seedProject("org-web");
+		Project backend = seedProject("org-backend");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Issue webIssue = seedIssue(web, "web-hash", now.minus(Duration.ofHours(3)));
+		Issue backendIssue = seedIssue(backend, "backend-hash", now.minus(Duration.ofHours(1)));
+		seedEvent(web, webIssue, now.minus(Duration.ofHours(3)));
+		seedEvent(web, webIssue, now.minus(Duration.ofHours(3)).plusMillis(1));
+		seedEvent(backend, backendIssue, now.minus(Duration.ofDays(3)));
+
+		JsonNode both = getJson("/api/0/organizations/faultline/issues/?project=" + web.id() + "&project="
+				+ backend.id() + "&query=is:unresolved&sort=date&statsPeriod=24h&limit=25");
+		assertThat(both.values()).extracting((issue) -> issue.path("id").asString())
+			.containsExactly(Long.toString(backendIssue.id()), Long.toString(webIssue.id()));
+		JsonNode webStats = both.path(1).path("stats").path("24h");
+		assertThat(webStats.size()).isEqualTo(24);
+		long total = 0;
+		for (JsonNode point : webStats.values()) {
+			assertThat(point.size()).isEqualTo(2);
+			assertThat(point.path(0).asLong() % 3600).isZero();
+			total += point.path(1).asLong();
+		}
+		assertThat(total).isEqualTo(2);
+		assertThat(both.path(0).path("project").path("slug").asString()).isEqualTo("org-backend");
+
+		JsonNode daily = getJson("/api/0/organizations/faultline/issues/?project=" + backend.id() + "&statsPeriod=14d");
+		assertThat(daily.size()).isEqualTo(1);
+		assertThat(daily.path(0).path("stats").path("14d").size()).isEqualTo(14);
+		assertThat(daily.path(0).path("stats").path("14d").path(10).path(1).asLong()).isEqualTo(1);
+
+		JsonNode all = getJson("/api/0/organizations/faultline/issues/");
+		assertThat(all.values()).extracting((issue) -> issue.path("id").asString())
+			.contains(Long.toString(backendIssue.id()), Long.toString(webIssue.id()));
+		assertThat(all.path(0).has("stats")).isFalse();
+		assertThat(send("GET", "/api/0/organizations/faultline/issues/?project=999999", bearer(), null).statusCode())
+			.isEqualTo(403);
+		assertThat(send("GET", "/api/0/organizations/faultline/issues/?statsPeriod=1y", bearer(), null).statusCode())
+			.isEqualTo(400);
+
+		JsonNode detail = getJson("/api/0/issues/" + webIssue.id() + "/");
+		assertThat(detail.path("stats").path("24h").size()).isEqualTo(24);
+		assertThat(detail.path("stats").path("30d").size()).isEqualTo(30);
+		assertThat(detail.path("count").asString()).isEqualTo("1");
+		assertThat(detail.path("userCount").isNumber()).isTrue();
+		assertThat(detail.path("firstSeen").isString()).isTrue();
+		assertThat(detail.path("lastSeen").isString()).isTrue();
+		assertThat(detail.path("tags").isArray()).isTrue();
+	}
+
+	@Test
+	void fullEventsNameThePreviousAndNextEventOfTheirIssue() throws Exception {
+		Project project = seedProject("navigation");
+		Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+		Issue issue = seedIssue(project, "nav-hash", start);
+		String first = seedEvent(project, issue, start);
+		String middle = seedEvent(project, issue, start.plusSeconds(60));
+		String last = seedEvent(project, issue, start.plusSeconds(120));
+
+		JsonNode latest = getJson("/api/0/issues/" + issue.id() + "/events/latest/");
+		assertThat(latest.path("eventID").asString()).isEqualTo(last);
+		assertThat(latest.path("previousEventID").asString()).isEqualTo(middle);
+		assertThat(latest.path("nextEventID").isNull()).isTrue();
+
+		JsonNode oldest = getJson("/api/0/issues/" + issue.id() + "/events/oldest/");
+		assertThat(oldest.path("eventID").asString()).isEqualTo(first);
+		assertThat(oldest.path("previousEventID").isNull()).isTrue();
+		assertThat(oldest.path("nextEventID").asString()).isEqualTo(middle);
+
+		JsonNode byId = getJson("/api/0/issues/" + issue.id() + "/events/" + middle + "/");
+		assertThat(byId.path("previousEventID").asString()).isEqualTo(first);
+		assertThat(byId.path("nextEventID").asString()).isEqualTo(last);
+		JsonNode inProject = getJson("/api/0/projects/faultline/navigation/events/" + middle + "/");
+		assertThat(inProject.path("previousEventID").asString()).isEqualTo(first);
+		assertThat(inProject.path("nextEventID").asString()).isEqualTo(last);
+	}
+
+	@Test
+	void browserNavigationsToAppPathsGetTheApp() throws Exception {
+		// What browsers send on a navigation.
+		Map<String, String> html = Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		HttpResponse<String> deepLink = send("GET", "/organizations/faultline/issues/12/", html, null);
+		HttpResponse<String> index = send("GET", "/index.html", html, null);
+		assertThat(deepLink.statusCode()).isEqualTo(index.statusCode());
+		assertThat(deepLink.body()).isEqualTo(index.body());
+		// The API keeps answering JSON, even to a browser.
+		HttpResponse<String> api = send("GET", "/api/0/organizations/", html, null);
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(json(api).path("detail").asString()).isNotEmpty();
+		// Not a navigation: no fallback.
+		assertThat(send("GET", "/organizations/faultline/", Map.of("Accept", "application/json"), null).statusCode())
+			.isEqualTo(404);
+	}
+
+	private Project seedProject(String slug) {
+		Organization organization = this.organizations.findBySlug("faultline").orElseThrow();
+		Team team = this.organizations.listTeams(organization.id()).get(0);
+		return this.projects.create(organization.id(), team.id(), slug, slug, "javascript");
+	}
+
+	private Issue seedIssue(Project project, String hash, Instant seenAt) {
+		Issue issue = this.issues.findOrCreate(new NewIssue(project.id(), hash, "TypeError: " + hash, "app.js", "error",
+				"error", Map.of("type", "TypeError", "value", hash), seenAt));
+		this.issues.recordOccurrence(new EventOccurrence(issue.id(), project.id(),
+				String.format("%032x", hash.hashCode()), seenAt, "error", "id:1"));
+		return this.issues.findById(issue.id()).orElseThrow();
+	}
+
+	private String seedEvent(Project project, Issue issue, Instant timestamp) {
+		String eventId = UUID.randomUUID().toString().replace("-", "");
+		String payload = "{\"event_id\":\"" + eventId + "\",\"level\":\"error\",\"platform\":\"javascript\"}";
+		this.events.write(List.of(new StoredEvent(project.id(), eventId, issue.id(), timestamp, timestamp, "javascript",
+				"error", issue.title(), issue.culprit(), "", null, null, null, null, Map.of(), null, "hash", "app",
+				payload)));
+		return eventId;
+	}
+
+	private JsonNode getJson(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = send("GET", path, bearer(), null);
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+		return json(response);
 	}
 
 	private Map<String, String> bearer() {

@@ -15,6 +15,8 @@ public final class Scopes {
 
 	public static final String PROJECT_WRITE = "project:write";
 
+	public static final String PROJECT_ADMIN = "project:admin";
+
 	public static final String EVENT_READ = "event:read";
 
 	public static final String EVENT_WRITE = "event:write";

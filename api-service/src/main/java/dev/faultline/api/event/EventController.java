@@ -11,6 +11,7 @@ import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
+import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * An issue's events, its latest event, and a project's event by id.
+ * An issue's events, its latest and oldest event, and a project's event by id.
  */
 @RestController
 class EventController {
@@ -72,7 +73,14 @@ class EventController {
 	ObjectNode latest(Caller caller, @PathVariable long issueId) {
 		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
 		StoredEvent event = this.events.latest(found.project().id(), issueId).orElseThrow(ApiException::notFound);
-		return this.renderer.full(event);
+		return full(event);
+	}
+
+	@GetMapping({ "/api/0/issues/{issueId}/events/oldest/", "/api/0/groups/{issueId}/events/oldest/" })
+	ObjectNode oldest(Caller caller, @PathVariable long issueId) {
+		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
+		StoredEvent event = this.events.oldest(found.project().id(), issueId).orElseThrow(ApiException::notFound);
+		return full(event);
 	}
 
 	@GetMapping("/api/0/issues/{issueId}/events/{eventId}/")
@@ -81,7 +89,7 @@ class EventController {
 		StoredEvent event = this.events.find(found.project().id(), normalizeEventId(eventId))
 			.filter((candidate) -> candidate.issueId() == issueId)
 			.orElseThrow(ApiException::notFound);
-		return this.renderer.full(event);
+		return full(event);
 	}
 
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/events/{eventId}/")
@@ -90,7 +98,20 @@ class EventController {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
 		StoredEvent event = this.events.find(found.project().id(), normalizeEventId(eventId))
 			.orElseThrow(ApiException::notFound);
-		return this.renderer.full(event);
+		return full(event);
+	}
+
+	/**
+	 * The full event with Sentry's {@code previousEventID} (the closest older event of
+	 * its issue) and {@code nextEventID} (the closest newer one), null at the ends.
+	 */
+	private ObjectNode full(StoredEvent event) {
+		ObjectNode json = this.renderer.full(event);
+		EventNeighbours neighbours = this.events.neighbours(event.projectId(), event.issueId(), event.timestamp(),
+				event.eventId());
+		json.put("previousEventID", neighbours.previousEventId());
+		json.put("nextEventID", neighbours.nextEventId());
+		return json;
 	}
 
 	/**

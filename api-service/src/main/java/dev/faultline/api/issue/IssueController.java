@@ -1,7 +1,14 @@
 package dev.faultline.api.issue;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Access.OrganizationProject;
@@ -11,10 +18,14 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -28,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A project's issue list, issue detail and status changes.
+ * Issue lists (of a project, of an organization), issue detail and status changes.
  */
 @RestController
 class IssueController {
+
+	private static final List<String> DETAIL_PERIODS = List.of("24h", "30d");
 
 	private final IssueStore issues;
 
@@ -39,35 +52,103 @@ class IssueController {
 
 	private final String publicUrl;
 
-	IssueController(IssueStore issues, Access access, FaultlineProperties properties) {
+	private final ProjectStore projects;
+
+	private final IssueStats stats;
+
+	IssueController(IssueStore issues, ProjectStore projects, EventStore events, Access access,
+			FaultlineProperties properties) {
 		this.issues = issues;
+		this.projects = projects;
 		this.access = access;
 		this.publicUrl = properties.publicUrl();
+		this.stats = new IssueStats(events, Clock.systemUTC());
 	}
 
 	/**
-	 * Sentry's {@code statsPeriod} is accepted and ignored: the list is not limited to a
-	 * time window yet.
+	 * With {@code statsPeriod} ({@code 24h} or {@code 14d}) each issue carries its event
+	 * counts over that period; the list itself is not limited to the period.
 	 */
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/issues/")
 	ResponseEntity<List<IssueJson>> list(Caller caller, @PathVariable String organizationSlug,
 			@PathVariable String projectSlug, @RequestParam(required = false) @Nullable String query,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(required = false) @Nullable String limit) {
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String statsPeriod) {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
+		return page(found.organization(), List.of(found.project()), query, sort, cursor, limit, statsPeriod);
+	}
+
+	/**
+	 * The issues of several projects of an organization ({@code project} repeated; none
+	 * or {@code -1} means every project), as Sentry's organization issue stream.
+	 */
+	@GetMapping("/api/0/organizations/{organizationSlug}/issues/")
+	ResponseEntity<List<IssueJson>> listInOrganization(Caller caller, @PathVariable String organizationSlug,
+			@RequestParam(name = "project", required = false) @Nullable List<String> projectIds,
+			@RequestParam(required = false) @Nullable String query,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String statsPeriod) {
+		Organization organization = this.access.organization(caller, organizationSlug, Scopes.EVENT_READ);
+		List<Project> all = this.projects.listByOrganization(organization.id());
+		Set<Long> wanted = projectIds(projectIds);
+		List<Project> selected = wanted.isEmpty() ? all
+				: all.stream().filter((project) -> wanted.contains(project.id())).toList();
+		if (selected.size() != ((wanted.isEmpty()) ? all.size() : wanted.size())) {
+			// A project of another organization, or none at all: Sentry refuses alike.
+			throw ApiException.forbidden();
+		}
+		return page(organization, selected, query, sort, cursor, limit, statsPeriod);
+	}
+
+	private ResponseEntity<List<IssueJson>> page(Organization organization, List<Project> projects,
+			@Nullable String query, @Nullable String sort, @Nullable String cursor, @Nullable String limit,
+			@Nullable String statsPeriod) {
+		String period = IssueStats.listPeriod(statsPeriod);
 		int offset = Pagination.offset(cursor);
 		int pageSize = Pagination.limit(limit);
+		Map<Long, Project> byId = projects.stream().collect(Collectors.toMap(Project::id, Function.identity()));
 		// One extra row tells whether a next page exists.
-		List<Issue> rows = this.issues.list(found.project().id(),
+		List<Issue> rows = this.issues.listForProjects(byId.keySet(),
 				new IssueQuery(IssueSearch.status(query), IssueSearch.sort(sort), offset, pageSize + 1));
-		List<IssueJson> page = rows.stream()
-			.limit(pageSize)
-			.map((issue) -> IssueJson.of(issue, found.project(), found.organization(), this.publicUrl))
-			.toList();
+		List<Issue> shown = rows.stream().limit(pageSize).toList();
+		Map<Long, List<List<Long>>> counts = (period != null) ? this.stats.compute(shown, period) : Map.of();
+		List<IssueJson> page = shown.stream().map((issue) -> {
+			IssueJson json = IssueJson.of(issue, byId.get(issue.projectId()), organization, this.publicUrl);
+			return (period != null) ? json.withStats(Map.of(period, counts.get(issue.id()))) : json;
+		}).toList();
 		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, pageSize,
 				rows.size() > pageSize);
 		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
+	}
+
+	private static Set<Long> projectIds(@Nullable List<String> values) {
+		Set<Long> ids = new LinkedHashSet<>();
+		if (values == null) {
+			return ids;
+		}
+		for (String value : values) {
+			for (String part : value.split(",")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				try {
+					long id = Long.parseLong(part.trim());
+					if (id == -1) {
+						// Sentry's "all projects".
+						return Set.of();
+					}
+					ids.add(id);
+				}
+				catch (NumberFormatException ex) {
+					throw ApiException.badRequest("Invalid project parameter. Values must be numbers.");
+				}
+			}
+		}
+		return ids;
 	}
 
 	@GetMapping({ "/api/0/issues/{issueId}/", "/api/0/groups/{issueId}/" })
@@ -98,8 +179,16 @@ class IssueController {
 		return IssueDetailJson.of(json(found, updated));
 	}
 
+	/**
+	 * The detail always carries stats for {@code 24h} and {@code 30d}, as Sentry's.
+	 */
 	private IssueJson json(ProjectIssue found, Issue issue) {
-		return IssueJson.of(issue, found.project(), found.organization(), this.publicUrl);
+		IssueJson json = IssueJson.of(issue, found.project(), found.organization(), this.publicUrl);
+		Map<String, Object> stats = new LinkedHashMap<>();
+		for (String period : DETAIL_PERIODS) {
+			stats.put(period, this.stats.compute(List.of(issue), period).get(issue.id()));
+		}
+		return json.withStats(stats);
 	}
 
 	/**

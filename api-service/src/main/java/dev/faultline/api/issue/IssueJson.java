@@ -3,6 +3,7 @@ package dev.faultline.api.issue;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.Organization;
@@ -13,14 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * An issue as Sentry's issue list renders it. As in Sentry, {@code count} is a string and
  * {@code userCount} a number. Assignment, bookmarks, subscriptions, comments and sharing
- * are not modelled yet and render as Sentry renders their absence.
+ * are not modelled yet and render as Sentry renders their absence. {@code stats} is
+ * present only when asked for ({@code statsPeriod}, and always on the detail).
  */
 record IssueJson(String id, String shortId, String title, String culprit, String permalink, @Nullable String logger,
 		String level, String status, Map<String, Object> statusDetails, boolean isPublic, @Nullable String platform,
 		ProjectRef project, String type, Map<String, String> metadata, int numComments, @Nullable Object assignedTo,
 		boolean isBookmarked, boolean isSubscribed, boolean hasSeen, List<Object> annotations, String issueType,
-		String issueCategory, String count, long userCount, String firstSeen, String lastSeen,
-		@Nullable String shareId) {
+		String issueCategory, String count, long userCount, String firstSeen, String lastSeen, @Nullable String shareId,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Object> stats) {
 
 	static IssueJson of(Issue issue, Project project, Organization organization, String publicUrl) {
 		String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -30,7 +32,19 @@ record IssueJson(String id, String shortId, String title, String culprit, String
 				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(), Map.of(),
 				false, platform, ProjectRef.of(project), issue.type(), issue.metadata(), 0, null, false, false, false,
 				List.of(), "error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
-				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null);
+				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null, null);
+	}
+
+	/**
+	 * This issue with Sentry's {@code stats} (period name to
+	 * {@code [[epoch seconds, count], …]}).
+	 */
+	IssueJson withStats(Map<String, Object> stats) {
+		return new IssueJson(this.id, this.shortId, this.title, this.culprit, this.permalink, this.logger, this.level,
+				this.status, this.statusDetails, this.isPublic, this.platform, this.project, this.type, this.metadata,
+				this.numComments, this.assignedTo, this.isBookmarked, this.isSubscribed, this.hasSeen, this.annotations,
+				this.issueType, this.issueCategory, this.count, this.userCount, this.firstSeen, this.lastSeen,
+				this.shareId, Map.copyOf(stats));
 	}
 
 	record ProjectRef(String id, String name, String slug, @Nullable String platform) {

@@ -24,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -121,6 +124,35 @@ class ProjectController {
 		return ProjectKeyJson.of(createKey(found.project(), label), this.dsns);
 	}
 
+	/**
+	 * Renames and/or (de)activates a key; Sentry's {@code name} and {@code isActive}.
+	 * Ingest refuses a deactivated key once its key cache entry expires.
+	 */
+	@PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/keys/{keyId}/")
+	ProjectKeyJson updateKey(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug,
+			@PathVariable String keyId, @RequestBody UpdateKeyRequest body) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_WRITE);
+		String label = (body.name() != null && !body.name().isBlank()) ? body.name().trim() : null;
+		return this.projects.updateKey(found.project().id(), keyId, label, body.isActive())
+			.map((key) -> ProjectKeyJson.of(key, this.dsns))
+			.orElseThrow(ApiException::notFound);
+	}
+
+	/**
+	 * Deletes a key for good (Sentry's "revoke"). Ingest refuses it once its key cache
+	 * entry expires.
+	 */
+	@DeleteMapping("/api/0/projects/{organizationSlug}/{projectSlug}/keys/{keyId}/")
+	ResponseEntity<Void> deleteKey(Caller caller, @PathVariable String organizationSlug,
+			@PathVariable String projectSlug, @PathVariable String keyId) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_ADMIN);
+		if (!this.projects.deleteKey(found.project().id(), keyId)) {
+			throw ApiException.notFound();
+		}
+		logger.info("Deleted a client key of project {}", found.project().id());
+		return ResponseEntity.noContent().build();
+	}
+
 	private ProjectKey createKey(Project project, String label) {
 		return this.projects.createKey(project.id(), label, this.clientKeys.next(), this.clientKeys.next());
 	}
@@ -136,6 +168,10 @@ class ProjectController {
 	}
 
 	record CreateKeyRequest(@Nullable String name) {
+
+	}
+
+	record UpdateKeyRequest(@Nullable String name, @Nullable Boolean isActive) {
 
 	}
 
