@@ -13,12 +13,26 @@ interface Props {
   label?: string;
 }
 
+let canvasSupport: boolean | undefined;
+
+/** Whether a 2D canvas is available (not in jsdom, for one); without it the chart is only labelled. */
+function canDraw(): boolean {
+  if (canvasSupport === undefined) {
+    try {
+      canvasSupport = !!document.createElement('canvas').getContext('2d');
+    } catch {
+      canvasSupport = false;
+    }
+  }
+  return canvasSupport;
+}
+
 /** Events over time, drawn by uPlot on a canvas. */
 export function TimeSeriesChart({ series, width, height, spark = false, label = 'Events' }: Props) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
-    if (!element || series.length === 0) {
+    if (!element || series.length === 0 || !canDraw()) {
       return;
     }
     const data: uPlot.AlignedData = [series.map((point) => point[0]), series.map((point) => point[1])];
