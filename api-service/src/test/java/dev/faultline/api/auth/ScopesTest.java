@@ -29,4 +29,14 @@ class ScopesTest {
 		assertThat(Scopes.ALL).allMatch((scope) -> Scopes.grants(Scopes.ALL, scope));
 	}
 
+	@Test
+	void rolesGrantSentrysScopes() {
+		assertThat(Scopes.forRole("owner")).isEqualTo(Scopes.ALL);
+		assertThat(Scopes.forRole("member")).contains("org:read", "project:read", "event:write")
+			.doesNotContain("project:write", "org:write");
+		assertThat(Scopes.forRole("admin")).contains("project:write", "project:admin").doesNotContain("org:write");
+		assertThat(Scopes.forRole("manager")).contains("org:write", "member:admin").doesNotContain("org:admin");
+		assertThat(Scopes.forRole("no-such-role")).isEqualTo(Scopes.forRole(Scopes.MEMBER_ROLE));
+	}
+
 }
