@@ -31,7 +31,10 @@ final class StandaloneFaultline implements AutoCloseable {
 
 	private final long startupMillis;
 
-	private StandaloneFaultline(Process process, Path log, String url, long startupMillis) {
+	private final Path dataDirectory;
+
+	private StandaloneFaultline(Process process, Path log, String url, long startupMillis, Path dataDirectory) {
+		this.dataDirectory = dataDirectory;
 		this.process = process;
 		this.log = log;
 		this.url = url;
@@ -70,7 +73,8 @@ final class StandaloneFaultline implements AutoCloseable {
 			}
 			return answers(api);
 		});
-		return new StandaloneFaultline(process, log, url, (System.nanoTime() - started) / 1_000_000);
+		return new StandaloneFaultline(process, log, url, (System.nanoTime() - started) / 1_000_000,
+				home.resolve("data"));
 	}
 
 	/**
@@ -82,6 +86,14 @@ final class StandaloneFaultline implements AutoCloseable {
 
 	FaultlineApi api() {
 		return new FaultlineApi(this.url, TOKEN);
+	}
+
+	/**
+	 * The data directory ({@code FAULTLINE_DATA_DIR}), for tests that read or seed its
+	 * files beside the running process (SQLite allows it).
+	 */
+	Path dataDirectory() {
+		return this.dataDirectory;
 	}
 
 	long startupMillis() {
