@@ -78,13 +78,13 @@ try {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/issues$/);
-  await page.getByRole('heading', { name: 'Issues' }).waitFor();
+  await page.getByRole('heading', { name: 'Issues', exact: true }).waitFor();
   await page.locator('.state, .issue-table').first().waitFor();
   await shot(page, 'issues-before');
 
   log('creating a Node project');
   await page.getByRole('link', { name: 'Projects', exact: true }).click();
-  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('button', { name: 'Create project', exact: true }).click();
   await page.getByLabel('Name').fill(`Journey ${marker}`);
   await page.getByLabel('Platform').selectOption('node');
   await shot(page, 'project-create');

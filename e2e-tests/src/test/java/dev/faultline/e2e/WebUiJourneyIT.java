@@ -1,0 +1,78 @@
+package dev.faultline.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI's acceptance journey in real Chromium against the packaged standalone jar:
+ * {@code web-ui/e2e/journey.mjs} signs in, creates a Node project, has the official
+ * {@code @sentry/node} SDK send an error to the DSN it reads from the page, finds and
+ * opens the issue, checks its stack trace and breadcrumb, resolves it and sees it leave
+ * the unresolved tab. Screenshots of every page go to {@code target/ui-screenshots/}.
+ * <p>
+ * Needs Debian's {@code chromium} and {@code playwright-core} in
+ * {@code tools/node_modules}, both installed by {@code scripts/install-prerequisites.sh}.
+ */
+class WebUiJourneyIT {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("faultline.chromium", "/usr/bin/chromium"));
+
+	private static StandaloneFaultline faultline;
+
+	@BeforeAll
+	static void start() {
+		faultline = StandaloneFaultline.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (faultline != null) {
+			faultline.close();
+		}
+	}
+
+	@Test
+	void signInCreateProjectSendErrorTriageAndResolve() throws IOException, InterruptedException {
+		Path modules = Path.of(System.getProperty("faultline.tools.dir", "../tools"))
+			.toAbsolutePath()
+			.resolve("node_modules");
+		assertThat(modules.resolve("playwright-core")).as("playwright-core; run scripts/install-prerequisites.sh")
+			.isDirectory();
+		assertThat(modules.resolve("@sentry/node")).as("@sentry/node; run scripts/install-prerequisites.sh")
+			.isDirectory();
+		assertThat(CHROMIUM).as("Debian's chromium; run scripts/install-prerequisites.sh").isExecutable();
+		Path script = Path.of("../web-ui/e2e/journey.mjs").toAbsolutePath().normalize();
+		Path screenshots = Path.of("target/ui-screenshots").toAbsolutePath();
+		Files.createDirectories(screenshots);
+		Path log = screenshots.resolve("journey.log");
+		ProcessBuilder builder = new ProcessBuilder("node", script.toString()).redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("NODE_PATH", modules.toString());
+		builder.environment().put("FAULTLINE_URL", faultline.url());
+		builder.environment().put("FAULTLINE_EMAIL", StandaloneFaultline.ADMIN_EMAIL);
+		builder.environment().put("FAULTLINE_PASSWORD", StandaloneFaultline.ADMIN_PASSWORD);
+		builder.environment().put("SCREENSHOTS_DIR", screenshots.toString());
+		builder.environment().put("CHROMIUM", CHROMIUM.toString());
+		Process process = builder.start();
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		if (!finished) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		String output = Files.readString(log);
+		System.out.println(output);
+		assertThat(finished).as("the journey finished within 5 minutes:%n%s", output).isTrue();
+		assertThat(process.exitValue()).as("the journey's exit code:%n%s", output).isZero();
+		try (var files = Files.list(screenshots)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(10);
+		}
+	}
+
+}
