@@ -1,6 +1,5 @@
 package dev.faultline.sdk;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +29,16 @@ final class EnvelopeCodec {
 	}
 
 	static byte[] encode(Envelope envelope, Instant sentAt) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 		StringBuilder header = new StringBuilder(envelope.headerFields().length() + 48).append('{');
 		if (!envelope.headerFields().isEmpty()) {
 			header.append(envelope.headerFields()).append(',');
 		}
 		header.append(SENT_AT).append(Timestamps.iso(sentAt)).append("\"}\n");
-		out.writeBytes(header.toString().getBytes(StandardCharsets.UTF_8));
+		// Headers first, then one exactly sized array: the payloads are the bulk and are
+		// copied once.
+		List<byte[]> parts = new ArrayList<>(1 + 2 * envelope.items().size());
+		parts.add(header.toString().getBytes(StandardCharsets.UTF_8));
+		int size = parts.get(0).length;
 		for (EnvelopeItem item : envelope.items()) {
 			byte[] payload = item.payload();
 			StringBuilder itemHeader = new StringBuilder(96);
@@ -52,11 +54,22 @@ final class EnvelopeCodec {
 			}
 			json.endObject();
 			itemHeader.append('\n');
-			out.writeBytes(itemHeader.toString().getBytes(StandardCharsets.UTF_8));
-			out.writeBytes(payload);
-			out.write('\n');
+			byte[] headerBytes = itemHeader.toString().getBytes(StandardCharsets.UTF_8);
+			parts.add(headerBytes);
+			parts.add(payload);
+			size += headerBytes.length + payload.length + 1;
 		}
-		return out.toByteArray();
+		byte[] out = new byte[size];
+		int offset = 0;
+		for (int i = 0; i < parts.size(); i++) {
+			byte[] part = parts.get(i);
+			System.arraycopy(part, 0, out, offset, part.length);
+			offset += part.length;
+			if (i > 0 && i % 2 == 0) {
+				out[offset++] = '\n';
+			}
+		}
+		return out;
 	}
 
 	/**

@@ -21,6 +21,15 @@ final class EventSerializer {
 	private static final List<String> RUNTIME_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"jakarta.", "kotlin.", "scala.", "org.junit.", "org.apache.", "org.springframework.", "dev.faultline.sdk.");
 
+	/** Builders above this size are not kept, so one huge event does not pin memory. */
+	private static final int MAX_RETAINED_CHARS = 64 * 1024;
+
+	/**
+	 * One reusable builder per thread (in practice: the sender thread), which keeps the
+	 * sender's allocation per event to the output bytes and the frames.
+	 */
+	private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+
 	private final FaultlineOptions options;
 
 	private final ClientIdentity identity;
@@ -31,7 +40,8 @@ final class EventSerializer {
 	}
 
 	byte[] serialize(Event event) {
-		StringBuilder out = new StringBuilder(2048);
+		StringBuilder out = BUFFER.get();
+		out.setLength(0);
 		JsonWriter json = new JsonWriter(out);
 		json.beginObject()
 			.field("event_id", event.eventId())
@@ -74,7 +84,11 @@ final class EventSerializer {
 		json.field("fingerprint", event.fingerprint());
 		json.name("sdk").value(this.identity.sdk());
 		json.endObject();
-		return out.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+		if (out.capacity() > MAX_RETAINED_CHARS) {
+			BUFFER.remove();
+		}
+		return bytes;
 	}
 
 	private void writeException(JsonWriter json, Event event) {
