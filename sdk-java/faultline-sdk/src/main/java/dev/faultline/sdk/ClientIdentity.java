@@ -15,7 +15,10 @@ final class ClientIdentity {
 
 	private final String environment;
 
-	private final String serverName;
+	private final String configuredServerName;
+
+	/** Resolved on first use, on the sender thread: a host-name lookup can be slow. */
+	private volatile String serverName;
 
 	private final Map<String, Object> sdk;
 
@@ -28,7 +31,7 @@ final class ClientIdentity {
 	ClientIdentity(FaultlineOptions options, String publicKey) {
 		this.release = options.getRelease();
 		this.environment = options.getEnvironment();
-		this.serverName = (options.getServerName() != null) ? options.getServerName() : localHostName();
+		this.configuredServerName = options.getServerName();
 		this.publicKey = publicKey;
 		Map<String, Object> sdk = new LinkedHashMap<>();
 		sdk.put("name", FaultlineClient.SDK_NAME);
@@ -39,7 +42,7 @@ final class ClientIdentity {
 		Map<String, Object> runtime = new LinkedHashMap<>();
 		runtime.put("name", System.getProperty("java.runtime.name", "Java"));
 		runtime.put("version", System.getProperty("java.version", ""));
-		this.runtime = runtime;
+		this.runtime = Map.copyOf(runtime);
 		StringBuilder header = new StringBuilder();
 		new JsonWriter(header).value(sdk);
 		this.sdkHeader = header.toString();
@@ -49,6 +52,15 @@ final class ClientIdentity {
 		json.field("release", this.release)
 			.field("environment", this.environment)
 			.field("server_name", this.serverName);
+	}
+
+	private String serverName() {
+		String name = this.serverName;
+		if (name == null) {
+			name = (this.configuredServerName != null) ? this.configuredServerName : localHostName();
+			this.serverName = (name != null) ? name : "";
+		}
+		return (name == null || name.isEmpty()) ? null : name;
 	}
 
 	Map<String, Object> sdk() {

@@ -19,6 +19,8 @@ public final class Faultline {
 
 	private static UncaughtExceptionHandlerIntegration uncaughtHandler;
 
+	private static boolean shutdownHookInstalled;
+
 	private Faultline() {
 	}
 
@@ -40,6 +42,12 @@ public final class Faultline {
 		}
 		if (options.isUncaughtExceptionHandler() && created.isEnabled()) {
 			uncaughtHandler = UncaughtExceptionHandlerIntegration.install(created);
+		}
+		if (!shutdownHookInstalled && created.isEnabled()) {
+			// The sender thread is a daemon: without this, events still queued at exit
+			// would be lost instead of sent or cached.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> client.close(), "faultline-shutdown"));
+			shutdownHookInstalled = true;
 		}
 		return created;
 	}

@@ -17,7 +17,14 @@ final class HttpTransport implements Transport {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	/**
+	 * HTTP/1.1 because the default HTTP/2 client sends an {@code h2c} upgrade on plain
+	 * {@code http://}, which some proxies in front of ingest mishandle.
+	 */
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
 
 	private final Dsn dsn;
 
