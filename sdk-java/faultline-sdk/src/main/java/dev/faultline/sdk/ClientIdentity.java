@@ -49,9 +49,7 @@ final class ClientIdentity {
 	}
 
 	void writeCommonFields(JsonWriter json) {
-		json.field("release", this.release)
-			.field("environment", this.environment)
-			.field("server_name", this.serverName);
+		json.field("release", this.release).field("environment", this.environment).field("server_name", serverName());
 	}
 
 	private String serverName() {
