@@ -62,6 +62,11 @@ const page = await context.newPage();
 page.setDefaultTimeout(20_000);
 const problems = [];
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('response', (response) => {
+  if (response.status() >= 400) {
+    problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  }
+});
 page.on('console', (message) => {
   if (message.type() === 'error') {
     problems.push(`console error: ${message.text()}`);
@@ -168,7 +173,8 @@ try {
   await page.waitForURL(/\/login\?next=/);
   await shot(page, 'signed-out');
 
-  const serious = problems.filter((p) => !p.includes('401'));
+  // The session probe before signing in answers 401 by design; everything else is worth a look.
+  const serious = problems.filter((p) => !p.includes('401') && !p.startsWith('console error: Failed to load resource'));
   if (serious.length > 0) {
     log(`browser reported:\n  ${serious.join('\n  ')}`);
   }

@@ -13,7 +13,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function api(overrides: Record<string, unknown> = {}) {
   return mockApi({
-    'GET /api/0/issues/7/': issue({ stats: { '24h': [[1700000000, 2]], '30d': [[1700000000, 5], [1700086400, 1]] } }),
+    'GET /api/0/issues/7/': issue({ stats: { '30d': [[1700000000, 5], [1700086400, 1]], '24h': [[1700000000, 2]] } }),
     'GET /api/0/issues/7/events/latest/': event({ previousEventID: 'e0', nextEventID: null }),
     'GET /api/0/issues/7/events/e0/': event({ id: 'e0', eventID: 'e0', previousEventID: null, nextEventID: 'e1' }),
     ...overrides,
@@ -26,6 +26,7 @@ test('shows the issue, its graph and the latest event with stack trace, breadcru
   expect(await screen.findByRole('heading', { level: 1, name: /Checkout failed/ })).toBeInTheDocument();
   expect(screen.getByText('checkout(app.js)')).toBeInTheDocument();
   expect(screen.getByTestId('chart')).toHaveTextContent('1 buckets');
+  expect(screen.getAllByRole('button', { name: /^(24h|30d)$/ }).map((b) => b.textContent)).toEqual(['24h', '30d']);
   await userEvent.click(screen.getByRole('button', { name: '30d' }));
   expect(screen.getByTestId('chart')).toHaveTextContent('2 buckets');
 

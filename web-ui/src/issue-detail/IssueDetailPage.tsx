@@ -78,7 +78,11 @@ function Stat({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 function IssueChart({ stats }: { stats?: Record<string, Array<[number, number]>> }) {
-  const periods = Object.keys(stats ?? {}).filter((key) => (stats![key]?.length ?? 0) > 0);
+  const order = ['24h', '14d', '30d'];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const periods = Object.keys(stats ?? {})
+    .filter((key) => (stats![key]?.length ?? 0) > 0)
+    .sort((a, b) => rank(a) - rank(b));
   const [period, setPeriod] = useState(periods.includes('24h') ? '24h' : periods[0]);
   if (!stats || periods.length === 0) {
     return null;
