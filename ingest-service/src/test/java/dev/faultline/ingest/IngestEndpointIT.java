@@ -345,6 +345,31 @@ class IngestEndpointIT {
 	}
 
 	@Test
+	void acceptsCspAndReportingApiSecurityReports() throws IOException {
+		String csp = "{\"csp-report\":{\"document-uri\":\"https://app.example/\",\"violated-directive\":"
+				+ "\"script-src\",\"blocked-uri\":\"https://evil.example/x.js\"}}";
+		String reports = "[{\"type\":\"csp-violation\",\"age\":10,\"url\":\"https://app.example/\","
+				+ "\"body\":{\"blockedURL\":\"inline\",\"effectiveDirective\":\"script-src-elem\"}}]";
+
+		HttpResponse<String> first = send(post("/api/42/security/?sentry_key=" + KEY, csp.getBytes())
+			.header("Content-Type", "application/csp-report"));
+		HttpResponse<String> second = send(post("/api/42/security/?sentry_key=" + KEY, reports.getBytes())
+			.header("Content-Type", "application/reports+json")
+			.header("Origin", "https://app.example"));
+
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(second.statusCode()).isEqualTo(201);
+		assertThat(second.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(this.queue.published()).hasSize(2);
+		assertThat(new String(this.queue.published().get(0).body(), StandardCharsets.UTF_8))
+			.isEqualTo("{}\n{\"type\":\"security\",\"length\":" + csp.length() + "}\n" + csp + "\n");
+		assertRejected(post("/api/42/security/?sentry_key=" + KEY, "not json".getBytes()), 400, "invalid_json");
+		assertRejected(post("/api/42/security/?sentry_key=" + KEY, "{\"a\":".getBytes()), 400, "invalid_json");
+		assertRejected(post("/api/42/security/", csp.getBytes()), 403, "missing_auth");
+		assertRejected(post("/api/42/security/?sentry_key=nosuchkey", csp.getBytes()), 401, "unknown_key");
+	}
+
+	@Test
 	void answersWithNormalizedEventIdOfTheEnvelope() throws IOException {
 		HttpResponse<String> response = send(post("/api/42/envelope/?sentry_key=" + KEY, sample("cli-event.envelope")));
 

@@ -4,13 +4,14 @@ import java.util.regex.Pattern;
 
 /**
  * The URLs of the ingest endpoints:
- * {@code [/prefix]/api/{projectId}/(envelope|store)[/]}, where the optional prefix is the
- * path of a DSN such as {@code https://k@host/sentry/42} (up to two segments). The
- * controller mappings list the same shapes.
+ * {@code [/prefix]/api/{projectId}/(envelope|store|security|csp-report)[/]}, where the
+ * optional prefix is the path of a DSN such as {@code https://k@host/sentry/42} (up to
+ * two segments). The controller mappings list the same shapes.
  */
 final class IngestPaths {
 
-	private static final Pattern INGEST_PATH = Pattern.compile("^(/[^/]+){0,2}/api/[^/]+/(envelope|store)/?$");
+	private static final Pattern INGEST_PATH = Pattern
+		.compile("^(/[^/]+){0,2}/api/[^/]+/(envelope|store|security|csp-report)/?$");
 
 	private IngestPaths() {
 	}

@@ -1,0 +1,71 @@
+package dev.faultline.api.stats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.faultline.api.web.ApiException;
+import dev.faultline.storage.metadata.OutcomeCount;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class StatsQueryTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T01:30:00Z");
+
+	@Test
+	void groupsHourlyCountsIntoSentrysShape() {
+		StatsQuery query = StatsQuery.parse(NOW, List.of("sum(quantity)"), List.of("outcome", "category"), "1h", "3h",
+				null, null, List.of(), List.of(), List.of());
+
+		Map<String, Object> body = query.evaluate(List.of(count("2026-11-25T00:00:00Z", "error", "accepted", "", 5),
+				count("2026-11-25T01:00:00Z", "error", "accepted", "", 2),
+				count("2026-11-25T01:00:00Z", "error", "rate_limited", "key_quota", 3),
+				count("2026-11-24T20:00:00Z", "error", "accepted", "", 100)));
+
+		assertThat(body).containsEntry("start", "2026-11-24T23:00:00Z").containsEntry("end", "2026-11-25T02:00:00Z");
+		assertThat(body.get("intervals"))
+			.isEqualTo(List.of("2026-11-24T23:00:00Z", "2026-11-25T00:00:00Z", "2026-11-25T01:00:00Z"));
+		assertThat(body.get("groups")).isEqualTo(List.of(
+				Map.of("by", Map.of("outcome", "accepted", "category", "error"), "totals", Map.of("sum(quantity)", 7L),
+						"series", Map.of("sum(quantity)", List.of(0L, 5L, 2L))),
+				Map.of("by", Map.of("outcome", "rate_limited", "category", "error"), "totals",
+						Map.of("sum(quantity)", 3L), "series", Map.of("sum(quantity)", List.of(0L, 0L, 3L)))));
+	}
+
+	@Test
+	void filtersAndCoarserIntervals() {
+		StatsQuery query = StatsQuery.parse(NOW, List.of(), List.of("reason"), "1d", null, "2026-11-24T00:00:00Z",
+				"2026-11-25T01:30:00Z", List.of("error"), List.of("client_discard"), List.of());
+
+		Map<String, Object> body = query
+			.evaluate(List.of(count("2026-11-25T00:00:00Z", "error", "client_discard", "ratelimit_backoff", 4),
+					count("2026-11-25T00:00:00Z", "span", "client_discard", "ratelimit_backoff", 9),
+					count("2026-11-25T00:00:00Z", "error", "accepted", "", 1)));
+
+		assertThat((List<?>) body.get("intervals")).hasSize(2);
+		assertThat(body.get("groups")).isEqualTo(List.of(Map.of("by", Map.of("reason", "ratelimit_backoff"), "totals",
+				Map.of("sum(quantity)", 4L), "series", Map.of("sum(quantity)", List.of(0L, 4L)))));
+	}
+
+	@Test
+	void refusesWhatItDoesNotUnderstand() {
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of("sum(times_seen)"),
+				List.of(), null, null, null, null, List.of(), List.of(), List.of()));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of(),
+				List.of("planet"), null, null, null, null, List.of(), List.of(), List.of()));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of(), List.of(), "5m",
+				null, null, null, List.of(), List.of(), List.of()));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of(), List.of(), null,
+				"1000d", null, null, List.of(), List.of(), List.of()));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of(), List.of(), null,
+				null, "yesterday", "2026-11-25T00:00:00Z", List.of(), List.of(), List.of()));
+	}
+
+	private static OutcomeCount count(String hour, String category, String outcome, String reason, long quantity) {
+		return new OutcomeCount(1, Instant.parse(hour), category, outcome, reason, quantity);
+	}
+
+}
