@@ -91,6 +91,14 @@ export interface ExceptionValue {
   stacktrace?: { frames?: Frame[] | null } | null;
 }
 
+export interface ThreadValue {
+  id?: number | string | null;
+  name?: string | null;
+  crashed?: boolean;
+  current?: boolean;
+  stacktrace?: { frames?: Frame[] | null } | null;
+}
+
 export interface Breadcrumb {
   type?: string;
   category?: string | null;
@@ -113,6 +121,7 @@ export type Entry =
   | { type: 'exception'; data: { values?: ExceptionValue[] | null; hasSystemFrames?: boolean } }
   | { type: 'breadcrumbs'; data: { values?: Breadcrumb[] | null } }
   | { type: 'request'; data: RequestData }
+  | { type: 'threads'; data: { values?: ThreadValue[] | null } }
   | { type: 'message'; data: { formatted?: string | null; message?: string | null } }
   | { type: string; data: unknown };
 

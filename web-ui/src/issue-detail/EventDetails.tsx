@@ -1,7 +1,7 @@
-import type { Breadcrumb, ExceptionValue, IssueEvent, RequestData } from '../api/models';
+import type { Breadcrumb, ExceptionValue, IssueEvent, RequestData, ThreadValue } from '../api/models';
 import { Breadcrumbs } from './Breadcrumbs';
 import { KeyValues } from './KeyValues';
-import { Exceptions } from './StackTrace';
+import { Exceptions, ThreadStack } from './StackTrace';
 
 function entry<T>(event: IssueEvent, type: string): T | undefined {
   return event.entries?.find((e) => e.type === type)?.data as T | undefined;
@@ -22,6 +22,10 @@ export function EventDetails({ event }: { event: IssueEvent }) {
   const message = entry<{ formatted?: string | null; message?: string | null }>(event, 'message');
   const messageText = message?.formatted ?? message?.message ?? (exception ? null : event.message);
   const contexts = Object.entries(event.contexts ?? {});
+  // Message events sent with attachStacktrace carry the stack in the crashed or current thread.
+  const threads = entry<{ values?: ThreadValue[] | null }>(event, 'threads');
+  const thread = threads?.values?.find((t) => t.crashed) ?? threads?.values?.find((t) => t.current) ?? threads?.values?.[0];
+  const threadFrames = thread?.stacktrace?.frames ?? [];
   return (
     <div className="event-details">
       <section className="card" aria-label="Event summary">
@@ -43,6 +47,7 @@ export function EventDetails({ event }: { event: IssueEvent }) {
         </section>
       )}
       {exception?.values && exception.values.length > 0 && <Exceptions values={exception.values} />}
+      {!exception?.values?.length && threadFrames.length > 0 && <ThreadStack frames={threadFrames} name={thread?.name} />}
       {breadcrumbs && <Breadcrumbs values={breadcrumbs.values ?? []} />}
       {request && (
         <section className="card" aria-label="Request">

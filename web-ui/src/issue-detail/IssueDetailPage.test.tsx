@@ -95,3 +95,27 @@ test('an event that fails to load leaves the issue visible', async () => {
   expect(await screen.findByRole('alert')).toHaveTextContent('Event store unavailable');
   expect(screen.getByRole('heading', { level: 1, name: /Checkout failed/ })).toBeInTheDocument();
 });
+
+test('a message event shows its message and the stack of its crashed thread', async () => {
+  api({
+    'GET /api/0/issues/7/events/latest/': event({
+      entries: [
+        { type: 'message', data: { formatted: 'Cart cart-77 holds 3 items' } },
+        {
+          type: 'threads',
+          data: {
+            values: [
+              { name: 'worker', current: false, stacktrace: { frames: [{ filename: 'Worker.java', lineNo: 3, inApp: true }] } },
+              { name: 'main', crashed: true, stacktrace: { frames: [{ filename: 'Main.java', lineNo: 9, function: 'run', inApp: true }] } },
+            ],
+          },
+        },
+      ],
+    }),
+  });
+  renderAt('/issues/7', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findByRole('region', { name: 'Message' })).toHaveTextContent('Cart cart-77 holds 3 items');
+  const stack = screen.getByRole('region', { name: 'Stack trace' });
+  expect(stack).toHaveTextContent('thread main');
+  expect(within(stack).getByTestId('frame')).toHaveTextContent('Main.java:9 in run');
+});

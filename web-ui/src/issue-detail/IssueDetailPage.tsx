@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { IssueStatus } from '../api/models';
 import { useIssue, useIssueEvent, useIssueEvents, useUpdateIssueStatus } from '../api/queries';
@@ -68,7 +68,7 @@ export function IssueDetailPage() {
   );
 }
 
-function Stat({ label, value }: { label: string; value: React.ReactNode }) {
+function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="stat">
       <div className="stat-label muted small">{label}</div>

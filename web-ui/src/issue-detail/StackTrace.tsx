@@ -103,3 +103,23 @@ function FrameRow({ frame, expanded }: { frame: Frame; expanded: boolean }) {
     </li>
   );
 }
+
+/** The stack of a thread (message events with attachStacktrace), with the same in-app toggle. */
+export function ThreadStack({ frames, name }: { frames: Frame[]; name?: string | null }) {
+  const anyInApp = frames.some((frame) => frame.inApp);
+  const anySystem = frames.some((frame) => !frame.inApp);
+  const [showAll, setShowAll] = useState(!anyInApp);
+  return (
+    <section className="card" aria-label="Stack trace">
+      <div className="card-header">
+        <h2>Stack trace{name ? ` (thread ${name})` : ''}</h2>
+        {anyInApp && anySystem && (
+          <label className="toggle">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show all frames
+          </label>
+        )}
+      </div>
+      <Frames frames={frames} showAll={showAll} />
+    </section>
+  );
+}
