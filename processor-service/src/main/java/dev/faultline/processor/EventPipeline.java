@@ -144,6 +144,7 @@ final class EventPipeline {
 		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
 		this.scrubbing.scrub(normalized);
 		GroupingResult result = this.grouping.group(normalized);
+		GroupingStage.record(normalized, result);
 		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), normalized, result);
 	}
 

@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import dev.faultline.core.grouping.Grouper;
 import dev.faultline.core.grouping.GroupingResult;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,6 +14,20 @@ final class GroupingStage {
 
 	GroupingResult group(ObjectNode normalizedEvent) {
 		return this.grouper.group(normalizedEvent);
+	}
+
+	/**
+	 * Records in the event why it was grouped as it was: Sentry's {@code hashes} and a
+	 * {@code grouping_info} object ({@code hash}, {@code variant}, {@code components}),
+	 * which the Web API's grouping-info endpoint serves.
+	 */
+	static void record(ObjectNode normalizedEvent, GroupingResult result) {
+		normalizedEvent.putArray("hashes").add(result.hash());
+		ObjectNode info = normalizedEvent.putObject("grouping_info");
+		info.put("hash", result.hash());
+		info.put("variant", result.variant());
+		ArrayNode components = info.putArray("components");
+		result.components().forEach(components::add);
 	}
 
 }

@@ -115,6 +115,8 @@ class EventPipelineIT {
 		assertThat(javaError.title()).isEqualTo("IllegalStateException: Checkout failed for order ord-1234");
 		assertThat(javaError.groupingVariant()).isEqualTo("app");
 		assertThat(javaError.payload()).contains("\"culprit\":\"sdkharness.Main in processOrder\"");
+		assertThat(javaError.payload()).contains("\"hashes\":[\"" + javaError.primaryHash() + "\"]")
+			.contains("\"grouping_info\":{\"hash\":\"" + javaError.primaryHash() + "\",\"variant\":\"app\"");
 		Issue issue = this.metadata.issues().findById(javaError.issueId()).orElseThrow();
 		assertThat(issue.projectId()).isEqualTo(this.projectId);
 		assertThat(issue.primaryHash()).isEqualTo(javaError.primaryHash());
