@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * rate limiter answered {@code 429}: with a key that allows one error per day, the second
  * error is refused (ingest counts it {@code rate_limited}), the SDKs drop the next errors
  * themselves and say so in their client reports, which ingest records as
- * {@code client_discard} / {@code ratelimit_backoff}. Runs the packaged embedded shape.
+ * {@code client_discard} / {@code ratelimit_backoff}, read back from the outcome store
+ * and through {@code stats_v2}. Runs the packaged embedded shape.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitBackoffIT {
@@ -114,6 +116,25 @@ class RateLimitBackoffIT {
 			assertThat(sum(counts, "client_discard", "ratelimit_backoff")).as("dropped by the SDK: %s", counts)
 				.isGreaterThanOrEqualTo(DROPPED_BY_SDK);
 		});
+		// The same counts through Sentry's stats API.
+		JsonNode stats = this.faultline.api()
+			.get("/api/0/organizations/faultline/stats_v2/?field=sum(quantity)&groupBy=outcome&groupBy=category"
+					+ "&groupBy=reason&interval=1h&statsPeriod=24h&project=" + projectId);
+		assertThat(stats.get("intervals").size()).isEqualTo(24);
+		assertThat(total(stats, "rate_limited", "key_quota")).isEqualTo(1);
+		assertThat(total(stats, "client_discard", "ratelimit_backoff")).isGreaterThanOrEqualTo(DROPPED_BY_SDK);
+	}
+
+	private static long total(JsonNode stats, String outcome, String reason) {
+		long total = 0;
+		for (JsonNode group : stats.get("groups")) {
+			JsonNode by = group.get("by");
+			if (by.get("outcome").asString().equals(outcome) && by.get("reason").asString().equals(reason)
+					&& by.get("category").asString().equals("error")) {
+				total += group.get("totals").get("sum(quantity)").asLong();
+			}
+		}
+		return total;
 	}
 
 	private static long sum(List<OutcomeCount> counts, String outcome, String reason) {
