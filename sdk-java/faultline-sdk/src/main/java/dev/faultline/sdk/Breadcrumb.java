@@ -1,6 +1,7 @@
 package dev.faultline.sdk;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param category nullable, e.g. {@code ui.click}
  * @param message nullable
  * @param level the severity
- * @param data extra values, copied (nullable values are not allowed)
+ * @param data extra values, copied in order; values may be null
  */
 public record Breadcrumb(Instant timestamp, String type, String category, String message, Level level,
 		Map<String, Object> data) implements JsonWriter.JsonValue {
@@ -21,7 +22,7 @@ public record Breadcrumb(Instant timestamp, String type, String category, String
 		if (timestamp == null || level == null) {
 			throw new IllegalArgumentException("timestamp and level are required");
 		}
-		data = (data == null) ? Map.of() : Map.copyOf(new LinkedHashMap<>(data));
+		data = (data == null) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.faultline.sdk;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,8 @@ public final class Event {
 	public Event setMessage(String formatted, String template, List<Object> params) {
 		this.message = formatted;
 		this.messageTemplate = template;
-		this.messageParams = List.copyOf(params);
+		// Log frameworks pass null arguments; they are kept (written as JSON null).
+		this.messageParams = Collections.unmodifiableList(new ArrayList<>(params));
 		return this;
 	}
 

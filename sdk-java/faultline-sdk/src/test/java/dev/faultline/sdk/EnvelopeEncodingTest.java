@@ -195,6 +195,17 @@ class EnvelopeEncodingTest {
 	}
 
 	@Test
+	void nullParametersAndBreadcrumbValuesAreKept() {
+		this.client.addBreadcrumb(new Breadcrumb(java.time.Instant.now(), null, "c", "m", Level.INFO,
+				java.util.Collections.singletonMap("k", null)));
+		this.client.captureEvent(new Event().setMessage("a null", "a %s", java.util.Arrays.asList((Object) null)));
+		this.client.flush(Duration.ofSeconds(10));
+		JsonNode event = JSON.readTree(this.transport.sent.get(0).items().get(0).payload());
+		assertThat(event.get("message").get("params").get(0).isNull()).isTrue();
+		assertThat(event.get("breadcrumbs").get(0).get("data").get("k").isNull()).isTrue();
+	}
+
+	@Test
 	void jsonStringsAreEscaped() {
 		StringBuilder out = new StringBuilder();
 		new JsonWriter(out).value(Map.of("k", "a\"b\\c\nd\u0001e\u2028"));
