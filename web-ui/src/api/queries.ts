@@ -179,6 +179,9 @@ export function useIssues(params: IssueListParams | undefined) {
     queryFn: ({ signal }) => fetchIssues(params!, signal),
     enabled: !!params,
     placeholderData: (previous) => previous,
+    // An empty first page of unresolved issues is waiting for the first event: keep looking.
+    refetchInterval: (query) =>
+      params?.status === 'unresolved' && !params.cursor && query.state.data?.items.length === 0 ? 5000 : false,
   });
 }
 

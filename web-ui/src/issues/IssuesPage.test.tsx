@@ -25,6 +25,7 @@ test('lists issues with counts, culprit and a sparkline, and pages with the Link
   expect(within(row).getByRole('link', { name: /Checkout failed/ })).toHaveAttribute('href', '/issues/7');
   expect(row).toHaveTextContent('checkout(app.js)');
   expect(row).toHaveTextContent('SHOP-1');
+  expect(within(row).getByText('Shop')).toBeInTheDocument();
   expect(within(row).getByTestId('sparkline')).toHaveTextContent('2');
   expect(calls.at(-1)!.url.searchParams.get('query')).toBe('is:unresolved');
   expect(calls.at(-1)!.url.searchParams.get('sort')).toBe('date');
@@ -45,6 +46,9 @@ test('status tabs and sort change the query', async () => {
   await userEvent.click(screen.getByRole('tab', { name: 'Resolved' }));
   await vi.waitFor(() => expect(calls.at(-1)!.url.searchParams.get('query')).toBe('is:resolved'));
   await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'freq');
+  await vi.waitFor(() => expect(calls.at(-1)!.url.searchParams.get('sort')).toBe('freq'));
+  await userEvent.selectOptions(screen.getByLabelText('Project'), 'shop');
+  await vi.waitFor(() => expect(calls.at(-1)!.url.searchParams.get('project')).toBe('1'));
   await vi.waitFor(() => expect(calls.at(-1)!.url.searchParams.get('sort')).toBe('freq'));
 });
 

@@ -128,7 +128,7 @@ export function IssuesPage() {
         <NoIssues status={status} project={project} projects={projects.data!} />
       ) : (
         <>
-          <IssueTable issues={issues.data.items} busy={issues.isFetching} />
+          <IssueTable issues={issues.data.items} busy={issues.isFetching && issues.isPlaceholderData} showProject={!project} />
           <div className="pagination">
             <button
               type="button"
@@ -183,13 +183,21 @@ function NoIssues({ status, project, projects }: { status: IssueStatus; project?
 
 const column = createColumnHelper<Issue>();
 
-export function IssueTable({ issues, busy = false }: { issues: Issue[]; busy?: boolean }) {
+export function IssueTable({
+  issues,
+  busy = false,
+  showProject = false,
+}: {
+  issues: Issue[];
+  busy?: boolean;
+  showProject?: boolean;
+}) {
   const columns = useMemo(
     () => [
       column.display({
         id: 'issue',
         header: 'Issue',
-        cell: ({ row }) => <IssueSummary issue={row.original} />,
+        cell: ({ row }) => <IssueSummary issue={row.original} showProject={showProject} />,
       }),
       column.display({
         id: 'graph',
@@ -221,7 +229,7 @@ export function IssueTable({ issues, busy = false }: { issues: Issue[]; busy?: b
         cell: (info) => <RelativeTime date={info.getValue()} />,
       }),
     ],
-    [],
+    [showProject],
   );
   const table = useReactTable({ data: issues, columns, getCoreRowModel: getCoreRowModel(), getRowId: (issue) => issue.id });
   return (
@@ -254,7 +262,7 @@ export function IssueTable({ issues, busy = false }: { issues: Issue[]; busy?: b
   );
 }
 
-function IssueSummary({ issue }: { issue: Issue }) {
+function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boolean }) {
   return (
     <div className="issue-summary">
       <Link to={`/issues/${issue.id}`} className="issue-title">
@@ -262,6 +270,7 @@ function IssueSummary({ issue }: { issue: Issue }) {
         {issue.title}
       </Link>
       <div className="issue-meta muted">
+        {showProject && <span className="issue-project">{issue.project.name}</span>}
         <span className="mono">{issue.shortId}</span>
         {issue.culprit && <span className="culprit">{issue.culprit}</span>}
         <span className="badge">{issue.level}</span>
