@@ -2,7 +2,7 @@
 # Installs what building and testing Faultline needs on a fresh Debian 12 machine, skipping what
 # is already there: a JDK 17+, Maven, Node.js >= 20.19 with npm, PostgreSQL (running),
 # and the npm-provided engines and clients in tools/ (libchdb, the official Sentry SDKs).
-# Usage: scripts/install-prerequisites.sh [--for-run]   (--for-run: only what running needs)
+# Usage: scripts/install-prerequisites.sh [--for-run]   (--for-run: only what building and running needs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,15 +17,16 @@ java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | he
 if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ]; then apt_install openjdk-17-jdk-headless; fi
 command -v mvn >/dev/null || apt_install maven
 
-[ "${1:-}" = "--for-run" ] && exit 0
-
 node_ok() {
 	command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a==20&&b>=19)?0:1)'
 }
 if ! node_ok; then
 	apt_install nodejs npm
-	node_ok || { echo "Node.js >= 20.19 is required by @sentry/node 11 (found $(node --version 2>/dev/null))" >&2; exit 1; }
+	node_ok || { echo "Node.js >= 20.19 is required by the web UI build (Vite) and @sentry/node 11 (found $(node --version 2>/dev/null))" >&2; exit 1; }
 fi
+
+# Building (web-ui) needs Node.js too; the rest is for the tests.
+[ "${1:-}" = "--for-run" ] && exit 0
 
 # PostgreSQL: the machine's own server on 127.0.0.1:5432 (trust auth for local test databases).
 if ! command -v pg_ctlcluster >/dev/null; then apt_install postgresql; fi
