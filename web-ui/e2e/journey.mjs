@@ -128,6 +128,9 @@ try {
     await page.locator('.state, .issue-table').first().waitFor();
   }
   await shot(page, 'issues-list');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'issues-list-narrow');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   log('opening the issue');
   await link.click();
