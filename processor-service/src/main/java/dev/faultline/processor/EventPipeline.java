@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.DeadLetterStore;
+import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import org.jspecify.annotations.Nullable;
@@ -162,10 +164,16 @@ final class EventPipeline {
 			return 0;
 		}
 		List<StoredEvent> rows = new ArrayList<>(batch.events().size());
+		List<EventOccurrence> occurrences = new ArrayList<>(batch.events().size());
+		// One issue lookup per grouping hash and one metadata transaction per batch.
+		Map<String, Long> issueIds = new HashMap<>();
 		for (PreparedEvent event : batch.events()) {
-			long issueId = this.issues.assign(event);
+			long issueId = issueIds.computeIfAbsent(event.projectId() + ":" + event.grouping().hash(),
+					(key) -> this.issues.findOrCreate(event));
+			occurrences.add(this.issues.occurrence(event, issueId));
 			rows.add(this.mapper.map(event, issueId));
 		}
+		this.issues.record(occurrences);
 		this.events.write(rows);
 		return rows.size();
 	}

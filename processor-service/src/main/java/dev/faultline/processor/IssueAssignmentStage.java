@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.faultline.core.EventNodes;
@@ -29,18 +30,42 @@ final class IssueAssignmentStage {
 	}
 
 	/**
-	 * Returns the id of the event's issue.
+	 * Returns the id of the event's issue after counting the event against it.
 	 */
 	long assign(PreparedEvent prepared) {
+		long issueId = findOrCreate(prepared);
+		this.issues.recordOccurrence(occurrence(prepared, issueId));
+		return issueId;
+	}
+
+	/**
+	 * Returns the id of the event's issue, creating the issue from the event when it is
+	 * the first of its group.
+	 */
+	long findOrCreate(PreparedEvent prepared) {
 		ObjectNode event = prepared.event();
-		Instant timestamp = timestamp(event);
-		String level = event.path("level").asString("error");
 		Issue issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
-				event.path("title").asString(""), event.path("culprit").asString(""), level,
-				event.path("type").asString("default"), metadata(event), timestamp));
-		this.issues.recordOccurrence(new EventOccurrence(issue.id(), prepared.projectId(), prepared.eventId(),
-				timestamp, level, userKey(event.path("user"))));
+				event.path("title").asString(""), event.path("culprit").asString(""), level(event),
+				event.path("type").asString("default"), metadata(event), timestamp(event)));
 		return issue.id();
+	}
+
+	EventOccurrence occurrence(PreparedEvent prepared, long issueId) {
+		ObjectNode event = prepared.event();
+		return new EventOccurrence(issueId, prepared.projectId(), prepared.eventId(), timestamp(event), level(event),
+				userKey(event.path("user")));
+	}
+
+	/**
+	 * Counts the events of a batch in one transaction (exactly once per event id, see
+	 * {@link IssueStore#recordOccurrences}).
+	 */
+	void record(List<EventOccurrence> occurrences) {
+		this.issues.recordOccurrences(occurrences);
+	}
+
+	private static String level(JsonNode event) {
+		return event.path("level").asString("error");
 	}
 
 	static Instant timestamp(JsonNode event) {

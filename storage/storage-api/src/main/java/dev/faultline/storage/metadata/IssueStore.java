@@ -32,6 +32,20 @@ public interface IssueStore {
 	 */
 	boolean recordOccurrence(EventOccurrence occurrence);
 
+	/**
+	 * {@link #recordOccurrence} for several events in one transaction: all are recorded
+	 * or, when one fails, none. Returns how many were counted for the first time.
+	 */
+	default int recordOccurrences(List<EventOccurrence> occurrences) {
+		int recorded = 0;
+		for (EventOccurrence occurrence : occurrences) {
+			if (recordOccurrence(occurrence)) {
+				recorded++;
+			}
+		}
+		return recorded;
+	}
+
 	Optional<Issue> findById(long id);
 
 	/**

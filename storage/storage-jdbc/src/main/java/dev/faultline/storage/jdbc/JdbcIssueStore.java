@@ -112,45 +112,65 @@ final class JdbcIssueStore implements IssueStore {
 
 	@Override
 	public boolean recordOccurrence(EventOccurrence occurrence) {
-		long at = occurrence.timestamp().toEpochMilli();
+		return this.database.write((connection) -> record(connection, occurrence));
+	}
+
+	@Override
+	public int recordOccurrences(List<EventOccurrence> occurrences) {
+		if (occurrences.isEmpty()) {
+			return 0;
+		}
+		// One transaction for the whole batch: a commit (an fsync on SQLite) per event
+		// was what bounded processing.
 		return this.database.write((connection) -> {
-			// Selecting the issue id scoped by project makes an occurrence for another
-			// project's issue insert nothing instead of failing on the foreign key.
-			int inserted = Queries.update(connection,
-					"INSERT INTO issue_events (project_id, event_id, issue_id) "
-							+ "SELECT project_id, ?, id FROM issues WHERE id = ? AND project_id = ? "
-							+ "ON CONFLICT (project_id, event_id) DO NOTHING",
-					occurrence.eventId(), occurrence.issueId(), occurrence.projectId());
-			if (inserted == 0) {
-				if (!exists(connection, occurrence.issueId(), occurrence.projectId())) {
-					throw new IllegalArgumentException(
-							"no issue " + occurrence.issueId() + " in project " + occurrence.projectId());
+			int recorded = 0;
+			for (EventOccurrence occurrence : occurrences) {
+				if (record(connection, occurrence)) {
+					recorded++;
 				}
-				return false;
 			}
-			int newUsers = 0;
-			if (occurrence.userKey() != null) {
-				newUsers = Queries.update(connection,
-						"INSERT INTO issue_users (issue_id, user_key) VALUES (?, ?) "
-								+ "ON CONFLICT (issue_id, user_key) DO NOTHING",
-						occurrence.issueId(), occurrence.userKey());
-			}
-			// CASE rather than LEAST/MIN: SQLite and PostgreSQL spell those differently.
-			Queries.update(connection,
-					"UPDATE issues SET times_seen = times_seen + 1, user_count = user_count + ?, "
-							+ "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
-							+ "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?",
-					(long) newUsers, at, at, at, at, occurrence.issueId());
-			// The regression belongs to the transaction that counts the event, so a
-			// replayed event can never reopen an issue resolved after it was counted.
-			int reopened = Queries.update(connection, "UPDATE issues SET status = ? WHERE id = ? AND status = ?",
-					IssueStatus.UNRESOLVED.apiName(), occurrence.issueId(), IssueStatus.RESOLVED.apiName());
-			if (reopened > 0) {
-				addActivity(connection, occurrence.issueId(), IssueActivity.SET_REGRESSION,
-						Map.of("event_id", occurrence.eventId()), occurrence.timestamp());
-			}
-			return true;
+			return recorded;
 		});
+	}
+
+	private boolean record(Connection connection, EventOccurrence occurrence) throws SQLException {
+		long at = occurrence.timestamp().toEpochMilli();
+		// Selecting the issue id scoped by project makes an occurrence for another
+		// project's issue insert nothing instead of failing on the foreign key.
+		int inserted = Queries.update(connection,
+				"INSERT INTO issue_events (project_id, event_id, issue_id) "
+						+ "SELECT project_id, ?, id FROM issues WHERE id = ? AND project_id = ? "
+						+ "ON CONFLICT (project_id, event_id) DO NOTHING",
+				occurrence.eventId(), occurrence.issueId(), occurrence.projectId());
+		if (inserted == 0) {
+			if (!exists(connection, occurrence.issueId(), occurrence.projectId())) {
+				throw new IllegalArgumentException(
+						"no issue " + occurrence.issueId() + " in project " + occurrence.projectId());
+			}
+			return false;
+		}
+		int newUsers = 0;
+		if (occurrence.userKey() != null) {
+			newUsers = Queries.update(connection,
+					"INSERT INTO issue_users (issue_id, user_key) VALUES (?, ?) "
+							+ "ON CONFLICT (issue_id, user_key) DO NOTHING",
+					occurrence.issueId(), occurrence.userKey());
+		}
+		// CASE rather than LEAST/MIN: SQLite and PostgreSQL spell those differently.
+		Queries.update(connection,
+				"UPDATE issues SET times_seen = times_seen + 1, user_count = user_count + ?, "
+						+ "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
+						+ "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?",
+				(long) newUsers, at, at, at, at, occurrence.issueId());
+		// The regression belongs to the transaction that counts the event, so a
+		// replayed event can never reopen an issue resolved after it was counted.
+		int reopened = Queries.update(connection, "UPDATE issues SET status = ? WHERE id = ? AND status = ?",
+				IssueStatus.UNRESOLVED.apiName(), occurrence.issueId(), IssueStatus.RESOLVED.apiName());
+		if (reopened > 0) {
+			addActivity(connection, occurrence.issueId(), IssueActivity.SET_REGRESSION,
+					Map.of("event_id", occurrence.eventId()), occurrence.timestamp());
+		}
+		return true;
 	}
 
 	@Override

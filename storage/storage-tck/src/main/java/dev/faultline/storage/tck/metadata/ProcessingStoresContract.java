@@ -2,6 +2,7 @@ package dev.faultline.storage.tck.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.faultline.storage.metadata.DeadLetter;
@@ -14,11 +15,13 @@ import dev.faultline.storage.metadata.NewIssue;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.Team;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The contract of what the processor keeps in the metadata port besides issues and
@@ -128,6 +131,38 @@ public abstract class ProcessingStoresContract {
 			.containsExactly(IssueActivity.FIRST_SEEN, IssueActivity.SET_RESOLVED);
 	}
 
+	@Test
+	void aBatchOfOccurrencesCountsEachEventOnce() {
+		Issue first = issue("a");
+		Issue second = issue("b");
+		this.stores.issues().updateStatus(second.id(), IssueStatus.RESOLVED);
+		List<EventOccurrence> batch = List.of(occurrence(first, "e1", "u1"), occurrence(first, "e2", "u1"),
+				occurrence(second, "e3", "u2"), occurrence(first, "e1", "u1"));
+
+		assertThat(this.stores.issues().recordOccurrences(batch)).isEqualTo(3);
+		assertThat(this.stores.issues().recordOccurrences(batch)).isZero();
+		assertThat(this.stores.issues().recordOccurrences(List.of())).isZero();
+
+		Issue a = this.stores.issues().findById(first.id()).orElseThrow();
+		assertThat(a.timesSeen()).isEqualTo(2);
+		assertThat(a.userCount()).isEqualTo(1);
+		Issue b = this.stores.issues().findById(second.id()).orElseThrow();
+		assertThat(b.timesSeen()).isEqualTo(1);
+		assertThat(b.status()).isEqualTo(IssueStatus.UNRESOLVED);
+		assertThat(this.stores.issues().activities(second.id())).extracting(IssueActivity::type)
+			.containsExactly(IssueActivity.FIRST_SEEN, IssueActivity.SET_RESOLVED, IssueActivity.SET_REGRESSION);
+	}
+
+	@Test
+	void aBatchWithAnUnknownIssueRecordsNothing() {
+		Issue issue = issue("a");
+		List<EventOccurrence> batch = List.of(occurrence(issue, "e1", null),
+				new EventOccurrence(issue.id() + 1000, this.project.id(), "e2", T0, "error", null));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.stores.issues().recordOccurrences(batch));
+		assertThat(this.stores.issues().findById(issue.id()).orElseThrow().timesSeen()).isZero();
+	}
+
 	// ---- dead letters ---------------------------------------------------------------
 
 	@Test
@@ -177,6 +212,10 @@ public abstract class ProcessingStoresContract {
 	private boolean occur(Issue issue, String eventId, Instant at) {
 		return this.stores.issues()
 			.recordOccurrence(new EventOccurrence(issue.id(), this.project.id(), eventId, at, "error", null));
+	}
+
+	private EventOccurrence occurrence(Issue issue, String eventId, @Nullable String userKey) {
+		return new EventOccurrence(issue.id(), this.project.id(), eventId, T0, "error", userKey);
 	}
 
 	private DeadLetter letter(String position, int item, String reason) {
