@@ -1,0 +1,201 @@
+package dev.faultline.processor;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
+import dev.faultline.storage.clickhouse.ClickHouseEventStore;
+import dev.faultline.storage.clickhouse.ClickHouseSettings;
+import dev.faultline.storage.duckdb.DuckDbEventStore;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.Team;
+import dev.faultline.storage.postgres.PostgresMetadataStores;
+import dev.faultline.storage.queue.QueuedEnvelope;
+import dev.faultline.storage.sqlite.SqliteMetadataStores;
+import dev.faultline.testing.chdb.ChdbHttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Processor throughput: N error events (Java-shaped, ~30 frames, breadcrumbs, request
+ * with headers and cookies, ~6 KB each, spread over a number of groups) are queued first,
+ * then one consumer loop (the production {@link ProcessorLoop} and {@link EventPipeline}:
+ * decode, parse, normalize, scrub, group, issue, store) drains them; the time from start
+ * to the last commit gives events per second, printed.
+ *
+ * <p>
+ * Shapes: {@code embedded} (SQLite metadata, DuckDB events) and {@code distributed}
+ * (PostgreSQL metadata on 127.0.0.1:5432 as {@code postgres}, ClickHouse through the
+ * libchdb test server). The queue is the embedded one in both, since this measures
+ * processing, not the queue.
+ *
+ * <p>
+ * Usage:
+ * {@code bash bench/processor-throughput/run.sh [embedded|distributed|both] [events]
+ * [groups]}.
+ */
+public final class ProcessorThroughputBench {
+
+	private ProcessorThroughputBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String shape = (args.length > 0) ? args[0] : "both";
+		int events = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
+		int groups = (args.length > 2) ? Integer.parseInt(args[2]) : 50;
+		System.out.printf("processor throughput: %d events in %d groups, %d cores, max heap %d MB%n", events, groups,
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		if (shape.equals("embedded") || shape.equals("both")) {
+			Path dir = Files.createTempDirectory("faultline-bench-");
+			try (MetadataStores metadata = SqliteMetadataStores.open(dir.resolve("metadata.db"));
+					EventStore store = DuckDbEventStore.open(dir.resolve("events.duckdb"))) {
+				run("embedded (SQLite + DuckDB)", dir, metadata, store, events, groups);
+			}
+		}
+		if (shape.equals("distributed") || shape.equals("both")) {
+			Path dir = Files.createTempDirectory("faultline-bench-");
+			String database = "faultline_bench_" + UUID.randomUUID().toString().replace("-", "");
+			execute("jdbc:postgresql://127.0.0.1:5432/postgres", "CREATE DATABASE " + database);
+			try (MetadataStores metadata = PostgresMetadataStores.open("jdbc:postgresql://127.0.0.1:5432/" + database,
+					"postgres", "");
+					EventStore store = ClickHouseEventStore
+						.open(new ClickHouseSettings(ChdbHttpServer.shared().endpoint(), "default", "", database))) {
+				run("distributed (PostgreSQL + ClickHouse/libchdb)", dir, metadata, store, events, groups);
+			}
+			finally {
+				execute("jdbc:postgresql://127.0.0.1:5432/postgres",
+						"DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			}
+		}
+		System.exit(0);
+	}
+
+	private static void run(String label, Path dir, MetadataStores metadata, EventStore store, int events, int groups)
+			throws Exception {
+		Organization organization = metadata.organizations().create("bench", "Bench");
+		Team team = metadata.organizations().createTeam(organization.id(), "bench", "Bench");
+		Project project = metadata.projects().create(organization.id(), team.id(), "bench", "Bench", "java");
+		try (SqliteEnvelopeQueue queue = new SqliteEnvelopeQueue(dir.resolve("queue.db"), 10_000_000)) {
+			long publishStart = System.nanoTime();
+			publish(queue, project.id(), events, groups);
+			long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishStart);
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(metadata.issues()), store,
+					metadata.deadLetters(), ScrubbingSettings.defaultSettings());
+			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters),
+					ProcessorSettings.defaults());
+			long start = System.nanoTime();
+			loop.start();
+			while (accepted(meters) < events) {
+				Thread.sleep(5);
+			}
+			long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			loop.stop();
+			System.out.printf("%s: %d events processed in %d ms = %.0f events/s (queued beforehand in %d ms)%n", label,
+					events, millis, events * 1000.0 / millis, publishMillis);
+		}
+	}
+
+	private static void publish(SqliteEnvelopeQueue queue, long projectId, int events, int groups) throws Exception {
+		ExecutorService publishers = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<?>> pending = new ArrayList<>();
+			for (int i = 0; i < events; i++) {
+				byte[] body = envelope(i, groups);
+				pending.add(publishers.submit(() -> queue
+					.publish(new QueuedEnvelope(projectId, "publickey", Instant.now(), "203.0.113.7", "bench", body))));
+				if (pending.size() >= 256) {
+					for (Future<?> future : pending) {
+						future.get();
+					}
+					pending.clear();
+				}
+			}
+			for (Future<?> future : pending) {
+				future.get();
+			}
+		}
+		finally {
+			publishers.shutdown();
+		}
+	}
+
+	private static long accepted(SimpleMeterRegistry meters) {
+		Counter counter = meters.find(ItemOutcomes.ITEMS)
+			.tag("type", "event")
+			.tag("outcome", ItemOutcomes.ACCEPTED)
+			.counter();
+		return (counter != null) ? (long) counter.count() : 0;
+	}
+
+	static byte[] envelope(int i, int groups) {
+		String eventId = "%032x".formatted(0xbe4c_0000_0000L + i);
+		int group = i % groups;
+		StringBuilder frames = new StringBuilder();
+		for (int f = 0; f < 30; f++) {
+			boolean inApp = f >= 25;
+			if (f > 0) {
+				frames.append(',');
+			}
+			frames.append("{\"module\":\"")
+				.append(inApp ? "shop.orders.Service" + ((f == 29) ? group : f)
+						: "org.framework.layer" + f + ".Handler")
+				.append("\",\"function\":\"handle")
+				.append(f)
+				.append("\",\"filename\":\"Handler.java\",\"lineno\":")
+				.append(100 + f + i % 7)
+				.append(",\"in_app\":")
+				.append(inApp)
+				.append('}');
+		}
+		StringBuilder crumbs = new StringBuilder();
+		for (int b = 0; b < 10; b++) {
+			if (b > 0) {
+				crumbs.append(',');
+			}
+			crumbs.append("{\"timestamp\":1764028700.")
+				.append(b)
+				.append(",\"category\":\"http\",\"message\":\"GET /api/items/")
+				.append(i + b)
+				.append("\",\"data\":{\"status_code\":200}}");
+		}
+		String event = "{\"event_id\":\"" + eventId + "\",\"platform\":\"java\",\"level\":\"error\","
+				+ "\"release\":\"shop@1.4." + (i % 3) + "\",\"environment\":\"production\",\"server_name\":\"web-"
+				+ (i % 4) + "\",\"exception\":{\"values\":[{\"type\":\"IllegalStateException\",\"value\":\"Order " + i
+				+ " failed for customer " + (i * 7) + "\",\"module\":\"java.lang\",\"stacktrace\":{\"frames\":["
+				+ frames + "]}}]},\"breadcrumbs\":{\"values\":[" + crumbs + "]},\"tags\":{\"region\":\"eu-" + (i % 3)
+				+ "\",\"feature\":\"checkout\"},\"user\":{\"id\":\"user-" + (i % 1000)
+				+ "\",\"ip_address\":\"{{auto}}\"},\"request\":{\"url\":\"https://shop.example.com/checkout?token=abc"
+				+ i + "\",\"method\":\"POST\",\"headers\":{\"User-Agent\":\"Mozilla/5.0\",\"Authorization\":\"Bearer x"
+				+ i + "\",\"Cookie\":\"session=s" + i + "\"}},\"contexts\":{\"trace\":{\"trace_id\":\"" + eventId
+				+ "\",\"span_id\":\"" + eventId.substring(0, 16) + "\"},\"os\":{\"name\":\"Linux\"}},"
+				+ "\"extra\":{\"password\":\"p" + i + "\",\"cart_size\":" + (i % 9) + "}}";
+		return ("{\"event_id\":\"" + eventId + "\"}\n{\"type\":\"event\"}\n" + event + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void execute(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
