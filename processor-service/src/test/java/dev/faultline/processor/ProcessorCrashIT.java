@@ -87,7 +87,9 @@ class ProcessorCrashIT {
 		started = System.nanoTime();
 
 		Child first = Child.start(this.dataDir, projectId, sentinel);
-		await().atMost(Duration.ofMinutes(2)).until(() -> first.accepted() >= EVENTS / 4 || !first.process.isAlive());
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> first.accepted() >= EVENTS / 4 || !first.process.isAlive());
 		assertThat(first.process.isAlive()).as("still processing when killed").isTrue();
 		first.process.destroyForcibly(); // SIGKILL
 		assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -85,7 +85,7 @@ public final class DataScrubber {
 	private static final Set<String> IP_HEADERS = Set.of("x_forwarded_for", "x_real_ip", "forwarded");
 
 	private static final Set<String> UNSCRUBBED_TOP_LEVEL = Set.of("sdk", "debug_meta", "event_id", "timestamp",
-			"received", "platform", "level", "type");
+			"received", "platform", "level", "type", "_meta");
 
 	private static final Set<String> FRAME_IDENTITY = Set.of("filename", "abs_path", "module", "function", "package",
 			"raw_function", "symbol", "instruction_addr", "symbol_addr", "image_addr", "platform");
