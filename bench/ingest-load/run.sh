@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The ingest load benchmark (not run in CI). On loopback, in one run, it measures accepted
+# envelopes/s and p50/p99 latency of:
+#   1. bare         — an accept-and-discard servlet on the same embedded Tomcat (the ceiling)
+#   2. distributed  — ingest-service alone (queue Kafka, metadata PostgreSQL, key cached)
+#   3. embedded     — faultline.jar end to end; also waits until every accepted error is
+#                     processed and queryable through the Web API, and reports events/s
+# Load: wrk with load.lua, replaying unique envelopes made by gen-bodies.py from the recorded
+# SDK samples (5 KB Java error event gzip, Node error event, Java transaction), bounded in
+# count (requests) and time (seconds).
+#
+# Needs: wrk (apt-get install wrk), PostgreSQL on 127.0.0.1:5432 (user postgres, trust),
+# python3, and a built tree: mvn -B install -DskipTests (ingest-service exec jar, faultline.jar).
+#
+# usage: bash bench/ingest-load/run.sh [requests] [connections] [seconds] [targets]
+#        targets: any of bare,distributed,embedded (default all)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/bench/ingest-load"
+REQUESTS="${1:-60000}"
+CONNECTIONS="${2:-32}"
+SECONDS_MAX="${3:-30}"
+TARGETS="${4:-bare,distributed,embedded}"
+THREADS=2
+SAMPLES="${FAULTLINE_SAMPLES_DIR:-$ROOT/../shared/reference/sentry-wire/samples}"
+WORK="$(mktemp -d /tmp/faultline-bench.XXXXXX)"
+KEY=0123456789abcdef0123456789abcdef
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n "${BENCH_DB:-}" ]]; then
+    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cd "$ROOT"
+mvn -o -q -B -pl bench/ingest-load install -DskipTests
+mvn -o -q -B -pl bench/ingest-load dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
+CP="$HERE/target/classes:$(cat "$WORK/classpath.txt")"
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "generating envelopes in $WORK"
+python3 "$HERE/gen-bodies.py" "$SAMPLES" "$WORK/mix.bin" "$REQUESTS" java,node,transaction
+python3 "$HERE/gen-bodies.py" "$SAMPLES" "$WORK/warm.bin" 20000 java,node,transaction
+python3 "$HERE/gen-bodies.py" "$SAMPLES" "$WORK/errors.bin" "$REQUESTS" java,node
+python3 "$HERE/gen-bodies.py" "$SAMPLES" "$WORK/warm-errors.bin" 10000 java,node
+
+wait_for() { # url
+  for _ in $(seq 1 600); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.2
+  done
+  echo "timed out waiting for $1" >&2; exit 1
+}
+
+load() { # label base-url path bodies requests
+  local per_thread=$(( ($5 + THREADS - 1) / THREADS ))
+  BENCH_THREADS=$THREADS BENCH_REQUESTS_PER_THREAD=$per_thread BENCH_PATH="$3" BENCH_BODIES="$4" \
+    BENCH_AUTH="Sentry sentry_version=7, sentry_client=bench/1.0, sentry_key=$KEY" \
+    wrk -t$THREADS -c"$CONNECTIONS" -d"${SECONDS_MAX}s" --timeout 10s -s "$HERE/load.lua" "$2" \
+    | grep '^RESULT' | sed "s/^RESULT/$1/"
+}
+
+if [[ ",$TARGETS," == *",bare,"* ]]; then
+  java -cp "$CP" dev.faultline.bench.ingest.BareServer 18081 > "$WORK/bare.log" 2>&1 & PIDS+=($!)
+  wait_for http://127.0.0.1:18081/
+  load "bare(warm-up)" http://127.0.0.1:18081 /api/1/envelope/ "$WORK/warm.bin" 20000 >/dev/null
+  load "bare" http://127.0.0.1:18081 /api/1/envelope/ "$WORK/mix.bin" "$REQUESTS"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
+fi
+
+if [[ ",$TARGETS," == *",distributed,"* ]]; then
+  BENCH_DB="faultline_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $BENCH_DB" >/dev/null
+  java -cp "$CP" dev.faultline.bench.ingest.KafkaBroker "$WORK/kafka.txt" > "$WORK/kafka.log" 2>&1 & PIDS+=($!)
+  for _ in $(seq 1 300); do [[ -s "$WORK/kafka.txt" ]] && break; sleep 0.2; done
+  PROJECT=$(java -cp "$CP" dev.faultline.bench.ingest.SeedPostgres "jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" postgres "$KEY" 2>>"$WORK/seed.log" | tail -1)
+  FAULTLINE_QUEUE_TYPE=kafka FAULTLINE_QUEUE_KAFKA_BOOTSTRAP_SERVERS="$(cat "$WORK/kafka.txt")" \
+    FAULTLINE_METADATA_TYPE=postgres FAULTLINE_METADATA_POSTGRES_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+    FAULTLINE_METADATA_POSTGRES_USERNAME=postgres SERVER_PORT=18082 SERVER_ADDRESS=127.0.0.1 \
+    java -jar "$ROOT"/ingest-service/target/faultline-ingest-service-*-exec.jar > "$WORK/ingest.log" 2>&1 & PIDS+=($!)
+  wait_for http://127.0.0.1:18082/actuator/health
+  load "distributed(warm-up)" http://127.0.0.1:18082 "/api/$PROJECT/envelope/" "$WORK/warm.bin" 20000 >/dev/null
+  load "distributed" http://127.0.0.1:18082 "/api/$PROJECT/envelope/" "$WORK/mix.bin" "$REQUESTS"
+fi
+
+if [[ ",$TARGETS," == *",embedded,"* ]]; then
+  # The distributed run's processes are stopped first: the embedded shape gets the machine.
+  cleanup; PIDS=(); BENCH_DB=""
+  TOKEN=bench-admin-token-0123456789abcdef
+  FAULTLINE_DATA_DIR="$WORK/data" FAULTLINE_ADMIN_TOKEN=$TOKEN FAULTLINE_ADMIN_PASSWORD=bench-password \
+    FAULTLINE_PUBLIC_URL=http://127.0.0.1:18083 SERVER_PORT=18083 SERVER_ADDRESS=127.0.0.1 \
+    java -jar "$ROOT/standalone/target/faultline.jar" > "$WORK/standalone.log" 2>&1 & PIDS+=($!)
+  wait_for http://127.0.0.1:18083/api/0/
+  curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"Bench","platform":"java"}' http://127.0.0.1:18083/api/0/teams/faultline/faultline/projects/ >/dev/null
+  DSN=$(curl -s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:18083/api/0/projects/faultline/bench/keys/ \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["dsn"]["public"])')
+  KEY=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).username)' "$DSN")
+  PROJECT=${DSN##*/}
+  events() { # errors stored and queryable: the sum of the project's issue counts
+    curl -s -H "Authorization: Bearer $TOKEN" \
+      "http://127.0.0.1:18083/api/0/projects/faultline/bench/issues/?query=&statsPeriod=&limit=100" \
+      | python3 -c 'import json,sys; print(sum(int(i["count"]) for i in json.load(sys.stdin)))'
+  }
+  load "embedded(warm-up)" http://127.0.0.1:18083 "/api/$PROJECT/envelope/" "$WORK/warm-errors.bin" 10000 >/dev/null
+  for _ in $(seq 1 600); do [[ "$(events)" -ge 10000 ]] && break; sleep 0.5; done
+  BASE=$(events)
+  START=$(date +%s.%N)
+  RESULT=$(load "embedded" http://127.0.0.1:18083 "/api/$PROJECT/envelope/" "$WORK/errors.bin" "$REQUESTS")
+  echo "$RESULT"
+  ACCEPTED=$(echo "$RESULT" | sed -E 's/.* ok=([0-9]+).*/\1/')
+  for _ in $(seq 1 1200); do
+    STORED=$(( $(events) - BASE ))
+    [[ "$STORED" -ge "$ACCEPTED" ]] && break
+    sleep 0.25
+  done
+  END=$(date +%s.%N)
+  python3 -c "import sys; s,e,n,a=map(float,sys.argv[1:]); print('embedded-processed events=%d of accepted=%d seconds=%.2f processed_queryable_per_s=%.0f' % (n,a,e-s,n/(e-s)))" \
+    "$START" "$END" "$STORED" "$ACCEPTED"
+fi

@@ -1,0 +1,7 @@
+/**
+ * Processes the ingest load benchmark starts beside the server under test.
+ */
+@NullMarked
+package dev.faultline.bench.ingest;
+
+import org.jspecify.annotations.NullMarked;
