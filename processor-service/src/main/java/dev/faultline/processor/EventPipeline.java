@@ -54,7 +54,7 @@ final class EventPipeline {
 
 	private final ScrubbingStage scrubbing;
 
-	private final GroupingStage grouping = new GroupingStage();
+	private final GroupingStage grouping;
 
 	private final IssueAssignmentStage issues;
 
@@ -78,10 +78,16 @@ final class EventPipeline {
 	 */
 	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
 			ScrubbingSettings scrubbing) {
+		this(issues, events, deadLetters, scrubbing, new GroupingStage());
+	}
+
+	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
+			ScrubbingSettings scrubbing, GroupingStage grouping) {
 		this.issues = issues;
 		this.events = events;
 		this.deadLetters = deadLetters;
 		this.scrubbing = new ScrubbingStage(scrubbing);
+		this.grouping = grouping;
 	}
 
 	PreparedBatch prepare(List<QueueRecord> records) {

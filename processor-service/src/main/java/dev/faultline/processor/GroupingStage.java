@@ -1,7 +1,9 @@
 package dev.faultline.processor;
 
+import dev.faultline.core.grouping.FingerprintRules;
 import dev.faultline.core.grouping.Grouper;
 import dev.faultline.core.grouping.GroupingResult;
+import dev.faultline.core.grouping.StackTraceRules;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,7 +14,26 @@ final class GroupingStage {
 
 	private final Grouper grouper = new Grouper();
 
+	private final StackTraceRules stackTraceRules;
+
+	private final FingerprintRules fingerprintRules;
+
+	GroupingStage() {
+		this(StackTraceRules.none(), FingerprintRules.none());
+	}
+
+	GroupingStage(StackTraceRules stackTraceRules, FingerprintRules fingerprintRules) {
+		this.stackTraceRules = stackTraceRules;
+		this.fingerprintRules = fingerprintRules;
+	}
+
+	/**
+	 * Applies the stack-trace rules (which frames are in-app), then the fingerprint rules
+	 * (the first match replaces the fingerprint), then groups.
+	 */
 	GroupingResult group(ObjectNode normalizedEvent) {
+		this.stackTraceRules.apply(normalizedEvent);
+		this.fingerprintRules.apply(normalizedEvent);
 		return this.grouper.group(normalizedEvent);
 	}
 

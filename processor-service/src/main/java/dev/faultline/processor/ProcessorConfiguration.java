@@ -26,7 +26,7 @@ class ProcessorConfiguration {
 	@Bean
 	EventPipeline eventPipeline(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
 		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
-				metadataStores.deadLetters(), properties.scrubbing().settings());
+				metadataStores.deadLetters(), properties.scrubbing().settings(), properties.grouping().stage());
 	}
 
 	@Bean

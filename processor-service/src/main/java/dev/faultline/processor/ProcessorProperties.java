@@ -2,6 +2,8 @@ package dev.faultline.processor;
 
 import java.util.List;
 
+import dev.faultline.core.grouping.FingerprintRules;
+import dev.faultline.core.grouping.StackTraceRules;
 import dev.faultline.core.scrub.ScrubbingSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,9 +13,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The processor's settings ({@code faultline.processor.*}).
  *
  * @param scrubbing data scrubbing applied to every event before storage
+ * @param grouping server-side grouping rules for every project
  */
 @ConfigurationProperties("faultline.processor")
-record ProcessorProperties(@DefaultValue Scrubbing scrubbing) {
+record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping) {
+
+	/**
+	 * Server-side grouping rules in Sentry's syntax, one rule per line (per-project rules
+	 * come later). Malformed rules fail the start, naming the property and the line.
+	 *
+	 * @param fingerprintRules e.g. {@code error.type:DatabaseUnavailable -> system-down}
+	 * @param stackTraceRules e.g. {@code stack.module:com.example.* +app}
+	 */
+	record Grouping(@DefaultValue("") String fingerprintRules, @DefaultValue("") String stackTraceRules) {
+
+		GroupingStage stage() {
+			FingerprintRules fingerprints;
+			StackTraceRules stacks;
+			try {
+				fingerprints = FingerprintRules.parse(this.fingerprintRules);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("faultline.processor.grouping.fingerprint-rules: " + ex.getMessage(),
+						ex);
+			}
+			try {
+				stacks = StackTraceRules.parse(this.stackTraceRules);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("faultline.processor.grouping.stack-trace-rules: " + ex.getMessage(),
+						ex);
+			}
+			return new GroupingStage(stacks, fingerprints);
+		}
+
+	}
 
 	/**
 	 * Data scrubbing for every project (per-project settings override it later).

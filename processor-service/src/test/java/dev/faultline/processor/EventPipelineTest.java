@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.storage.queue.QueueRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The pure phase of the pipeline: what is prepared for storing and what is dropped, with
@@ -31,6 +33,27 @@ class EventPipelineTest {
 		assertThat(java.event().path("received").asString()).isEqualTo("2026-11-25T00:30:00.000Z");
 		assertThat(batch.dropped()).containsEntry("session", Map.of(ItemOutcomes.UNSUPPORTED, 1L))
 			.containsEntry("transaction", Map.of(ItemOutcomes.UNSUPPORTED, 1L));
+	}
+
+	@Test
+	void serverSideGroupingRulesApplyBeforeGrouping() {
+		ProcessorProperties.Grouping rules = new ProcessorProperties.Grouping(
+				"error.type:IllegalStateException stack.function:processOrder -> checkout, {{ function }}",
+				"stack.module:sdkharness.* -app");
+		EventPipeline withRules = new EventPipeline(null, null, null, ScrubbingSettings.defaultSettings(),
+				rules.stage());
+		PreparedEvent java = withRules.prepare(List.of(Samples.record("1", "java-event-error"))).events().get(0);
+		assertThat(java.grouping().variant()).isEqualTo("custom-fingerprint");
+		assertThat(java.grouping().components()).containsExactly("fingerprint:checkout", "fingerprint:processOrder");
+		assertThat(java.event().path("_fingerprint_info").path("matched_rule").asString()).startsWith("error.type:");
+		assertThat(java.event().path("grouping_info").path("variant").asString()).isEqualTo("custom-fingerprint");
+	}
+
+	@Test
+	void malformedGroupingRulesNameTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ProcessorProperties.Grouping("error.type:X", "").stage())
+			.withMessageStartingWith("faultline.processor.grouping.fingerprint-rules: fingerprint rule on line 1");
 	}
 
 	@Test
