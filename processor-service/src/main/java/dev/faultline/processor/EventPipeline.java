@@ -56,6 +56,8 @@ final class EventPipeline {
 
 	private final GroupingStage grouping;
 
+	private final UserAgentStage userAgents = new UserAgentStage();
+
 	private final IssueAssignmentStage issues;
 
 	private final StoredEventMapper mapper = new StoredEventMapper();
@@ -150,6 +152,7 @@ final class EventPipeline {
 		QueuedEnvelope queued = record.envelope();
 		ObjectNode raw = this.parsing.parse(item);
 		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
+		this.userAgents.enrich(normalized);
 		this.scrubbing.scrub(normalized);
 		GroupingResult result = this.grouping.group(normalized);
 		GroupingStage.record(normalized, result);
