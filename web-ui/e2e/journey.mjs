@@ -118,14 +118,19 @@ try {
   const title = `Journey checkout failed ${marker}`;
   await page.goto(`${base}/issues?project=${projectSlug}`);
   const link = page.getByRole('link', { name: new RegExp(title) });
+  // Processing is asynchronous: reload until the issue is listed. Each look waits for the page
+  // to finish loading (a check right after a reload would only ever see the loading state).
   const deadline = Date.now() + 60_000;
-  while (!(await link.isVisible())) {
-    if (Date.now() > deadline) {
-      throw new Error(`the issue "${title}" did not appear in the list within 60 s`);
+  for (;;) {
+    try {
+      await link.first().waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (notYet) {
+      if (Date.now() > deadline) {
+        throw new Error(`the issue "${title}" did not appear in the list within 60 s`);
+      }
+      await page.reload();
     }
-    await page.waitForTimeout(1000);
-    await page.reload();
-    await page.locator('.state, .issue-table').first().waitFor();
   }
   await shot(page, 'issues-list');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -158,7 +163,8 @@ try {
   log('checking it left the unresolved tab');
   await page.goto(`${base}/issues?project=${projectSlug}`);
   await page.getByRole('tab', { name: 'Unresolved', exact: true, selected: true }).waitFor();
-  await page.locator('.state, .issue-table').first().waitFor();
+  // Wait for a loaded answer (the table or the empty state), never the loading state.
+  await page.locator('.state-empty, .issue-table').first().waitFor();
   if (await link.isVisible()) {
     throw new Error('the resolved issue is still in the unresolved tab');
   }
