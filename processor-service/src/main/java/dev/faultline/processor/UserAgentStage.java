@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.faultline.core.EventNodes;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import ua_parser.Parser;
  * Stage 3a: reads the request's {@code User-Agent} header with uap-java (the uap-core
  * regexes Sentry also uses) into the {@code browser}, {@code os} and {@code device}
  * contexts, as Relay does. A context the SDK already sent is kept; an unknown agent
- * ({@code Other}) adds nothing. Thread-safe: the parser only reads its compiled patterns.
+ * ({@code Other}) adds nothing. Thread-safe: the parser only reads its compiled patterns
+ * and the cache of parsed agents is concurrent.
  */
 final class UserAgentStage {
 
@@ -24,7 +26,14 @@ final class UserAgentStage {
 
 	private static final int MAX_USER_AGENT = 512;
 
+	/** Distinct agents remembered; the cache is emptied when it grows past this. */
+	private static final int CACHE_SIZE = 4096;
+
 	private final Parser parser = new Parser();
+
+	// Matching one agent against the uap-core regexes takes about a millisecond, and
+	// the same few agents come again and again.
+	private final Map<String, Client> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * Adds the contexts to the normalized event in place; returns how many were added.
@@ -35,8 +44,8 @@ final class UserAgentStage {
 			return 0;
 		}
 		// Real agents are a few hundred characters; longer input only costs regex time.
-		Client client = this.parser
-			.parse((userAgent.length() > MAX_USER_AGENT) ? userAgent.substring(0, MAX_USER_AGENT) : userAgent);
+		Client client = parse(
+				(userAgent.length() > MAX_USER_AGENT) ? userAgent.substring(0, MAX_USER_AGENT) : userAgent);
 		ObjectNode contexts = (event.get("contexts") instanceof ObjectNode existing) ? existing
 				: event.putObject("contexts");
 		int added = 0;
@@ -66,6 +75,19 @@ final class UserAgentStage {
 			added++;
 		}
 		return added;
+	}
+
+	private Client parse(String userAgent) {
+		Client cached = this.cache.get(userAgent);
+		if (cached != null) {
+			return cached;
+		}
+		Client client = this.parser.parse(userAgent);
+		if (this.cache.size() >= CACHE_SIZE) {
+			this.cache.clear();
+		}
+		this.cache.put(userAgent, client);
+		return client;
 	}
 
 	private static void putVersion(ObjectNode context, @Nullable String major, @Nullable String minor,
