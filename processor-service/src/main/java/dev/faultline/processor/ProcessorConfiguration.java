@@ -1,5 +1,7 @@
 package dev.faultline.processor;
 
+import java.time.Clock;
+
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
@@ -32,6 +34,11 @@ class ProcessorConfiguration {
 	@Bean
 	ProcessorLoop processorLoop(EnvelopeQueue queue, EventPipeline pipeline, ItemOutcomes outcomes) {
 		return new ProcessorLoop(queue, pipeline, outcomes, ProcessorSettings.defaults());
+	}
+
+	@Bean
+	RetentionSweeper retentionSweeper(EventStore eventStore, ProcessorProperties properties) {
+		return new RetentionSweeper(eventStore, properties.retention(), Clock.systemUTC());
 	}
 
 	@Bean

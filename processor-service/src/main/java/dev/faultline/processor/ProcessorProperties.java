@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.faultline.core.grouping.FingerprintRules;
@@ -14,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param scrubbing data scrubbing applied to every event before storage
  * @param grouping server-side grouping rules for every project
+ * @param retention how long events are kept (at least a day)
  */
 @ConfigurationProperties("faultline.processor")
-record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping) {
+record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping,
+		@DefaultValue("90d") Duration retention) {
 
 	/**
 	 * Server-side grouping rules in Sentry's syntax, one rule per line (per-project rules

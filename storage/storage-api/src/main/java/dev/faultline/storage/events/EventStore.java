@@ -62,6 +62,13 @@ public interface EventStore extends AutoCloseable {
 	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket);
 
 	/**
+	 * The retention sweep: removes every project's events with
+	 * {@code timestamp < cutoff}. Idempotent; an event stored later with an older
+	 * timestamp goes with the next sweep.
+	 */
+	void deleteOlderThan(Instant cutoff);
+
+	/**
 	 * Returns whether the store answers now; never throws.
 	 */
 	boolean isHealthy();

@@ -211,6 +211,25 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@Override
+	public void deleteOlderThan(Instant cutoff) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("DELETE FROM events WHERE timestamp < epoch_ms(?::BIGINT)")) {
+				statement.setLong(1, cutoff.toEpochMilli());
+				statement.executeUpdate();
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException("Cannot delete events older than " + cutoff, ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
 	public boolean isHealthy() {
 		if (!this.lock.tryLock()) {
 			// Busy with a write: the engine is answering.

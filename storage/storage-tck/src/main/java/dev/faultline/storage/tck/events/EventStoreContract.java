@@ -98,6 +98,22 @@ public abstract class EventStoreContract {
 	}
 
 	@Test
+	void retentionSweepRemovesOnlyOlderEventsOfEveryProject() {
+		StoredEvent old = this.events.full(PROJECT, ISSUE, this.events.at(1_000));
+		StoredEvent oldElsewhere = this.events.full(OTHER_PROJECT, OTHER_ISSUE, this.events.at(1_500));
+		StoredEvent atCutoff = this.events.full(PROJECT, ISSUE, this.events.at(2_000));
+		StoredEvent recent = this.events.full(PROJECT, ISSUE, this.events.at(3_000));
+		store().write(List.of(old, oldElsewhere, atCutoff, recent));
+
+		store().deleteOlderThan(this.events.at(2_000));
+		store().deleteOlderThan(this.events.at(2_000));
+
+		assertThat(store().find(PROJECT, old.eventId())).isEmpty();
+		assertThat(store().find(OTHER_PROJECT, oldElsewhere.eventId())).isEmpty();
+		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 100)).containsExactly(recent, atCutoff);
+	}
+
+	@Test
 	void isHealthyWhenOpen() {
 		assertThat(store().isHealthy()).isTrue();
 	}
