@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code kill -9} of the processor mid-load: N envelopes are in the durable queue (what
  * ingest has acknowledged with 200), the processor service runs as a separate JVM on the
- * embedded adapters, is killed with SIGKILL once part of the load is stored, and is
+ * embedded adapters, is killed with SIGKILL once its first batch is stored, and is
  * started again. Afterwards every event is stored exactly once and the issue counters are
  * exact.
  */
@@ -89,7 +89,7 @@ class ProcessorCrashIT {
 		Child first = Child.start(this.dataDir, projectId, sentinel);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> first.accepted() >= EVENTS / 4 || !first.process.isAlive());
+			.until(() -> first.accepted() >= EVENTS / 6 || !first.process.isAlive());
 		assertThat(first.process.isAlive()).as("still processing when killed").isTrue();
 		first.process.destroyForcibly(); // SIGKILL
 		assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
