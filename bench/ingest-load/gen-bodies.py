@@ -63,10 +63,16 @@ def variant(template, pad_to):
                 event["start_timestamp"] = now - 0.25
             event["timestamp"] = now
             if pad_to:
-                body = json.dumps(event, separators=(",", ":"))
-                missing = pad_to - len(body) - 40
-                if missing > 0:
-                    event.setdefault("extra", {})["bench_padding"] = "x" * missing
+                # Grown to ~5 KB with breadcrumbs, as a busy service's events are (one long
+                # filler string would measure the scrubber's regexes instead).
+                crumbs = event.setdefault("breadcrumbs", {"values": []})
+                values = crumbs["values"] if isinstance(crumbs, dict) else crumbs
+                n = 0
+                while len(json.dumps(event, separators=(",", ":"))) < pad_to:
+                    values.append({"timestamp": now - 60 + n, "type": "http", "category": "http.client",
+                                   "level": "info", "data": {"method": "GET", "status_code": 200,
+                                                             "url": "https://api.example.com/orders/%d" % (1000 + n)}})
+                    n += 1
             payload = json.dumps(event, separators=(",", ":")).encode()
         out_items.append((item, payload))
     return encode(headers, out_items)
