@@ -32,6 +32,11 @@ public interface MetadataStores extends AutoCloseable {
 	OutcomeStore outcomes();
 
 	/**
+	 * Per-project processing settings (grouping rules, scrubbing, in-app defaults).
+	 */
+	ProjectSettingsStore projectSettings();
+
+	/**
 	 * Returns whether the database answers now; never throws.
 	 */
 	boolean isHealthy();

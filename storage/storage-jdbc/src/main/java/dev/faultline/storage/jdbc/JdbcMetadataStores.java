@@ -7,6 +7,7 @@ import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.OutcomeStore;
+import dev.faultline.storage.metadata.ProjectSettingsStore;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
@@ -33,6 +34,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final OutcomeStore outcomes;
 
+	private final ProjectSettingsStore projectSettings;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows
 	 */
@@ -45,6 +48,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.deadLetters = new JdbcDeadLetterStore(database);
 		this.sessions = new JdbcSessionStore(database, clock);
 		this.outcomes = new JdbcOutcomeStore(database);
+		this.projectSettings = new JdbcProjectSettingsStore(database);
 	}
 
 	@Override
@@ -80,6 +84,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public OutcomeStore outcomes() {
 		return this.outcomes;
+	}
+
+	@Override
+	public ProjectSettingsStore projectSettings() {
+		return this.projectSettings;
 	}
 
 	@Override

@@ -1,0 +1,23 @@
+package dev.faultline.storage.metadata;
+
+import java.util.Optional;
+
+/**
+ * Per-project processing settings ({@link ProjectSettings}). Thread-safe.
+ */
+public interface ProjectSettingsStore {
+
+	/**
+	 * The settings of a project: {@link ProjectSettings#DEFAULTS} while they were never
+	 * changed, empty when the project does not exist.
+	 */
+	Optional<ProjectSettings> find(long projectId);
+
+	/**
+	 * Replaces the settings of a project as a whole (a partial update is the caller's
+	 * merge).
+	 * @return whether the project exists (nothing is stored when it does not)
+	 */
+	boolean update(long projectId, ProjectSettings settings);
+
+}

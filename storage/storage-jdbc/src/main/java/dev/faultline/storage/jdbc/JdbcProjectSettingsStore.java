@@ -1,0 +1,83 @@
+package dev.faultline.storage.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import dev.faultline.storage.metadata.ProjectSettings;
+import dev.faultline.storage.metadata.ProjectSettingsStore;
+
+/**
+ * {@link ProjectSettingsStore} over the {@code project_settings} table: one row per
+ * project whose settings were changed, lists stored one entry a line.
+ */
+final class JdbcProjectSettingsStore implements ProjectSettingsStore {
+
+	private final JdbcDatabase database;
+
+	JdbcProjectSettingsStore(JdbcDatabase database) {
+		this.database = database;
+	}
+
+	@Override
+	public Optional<ProjectSettings> find(long projectId) {
+		// LEFT JOIN: a project without a row has the defaults, no project has nothing.
+		return this.database.read((connection) -> Queries.first(connection,
+				"SELECT s.project_id, s.fingerprinting_rules, s.grouping_enhancements, s.relay_pii_config, "
+						+ "s.scrub_ip_addresses, s.sensitive_fields, s.safe_fields, s.data_scrubber, "
+						+ "s.data_scrubber_defaults, s.in_app_includes, s.in_app_excludes "
+						+ "FROM projects p LEFT JOIN project_settings s ON s.project_id = p.id WHERE p.id = ?",
+				JdbcProjectSettingsStore::settings, projectId));
+	}
+
+	@Override
+	public boolean update(long projectId, ProjectSettings settings) {
+		return this.database.write((connection) -> {
+			// Checked first rather than left to the foreign key: a violation would abort
+			// a PostgreSQL transaction and reads differently on each engine.
+			if (Queries.first(connection, "SELECT id FROM projects WHERE id = ?", (row) -> row.getLong(1), projectId)
+				.isEmpty()) {
+				return false;
+			}
+			Queries.update(connection, "INSERT INTO project_settings (project_id, fingerprinting_rules, "
+					+ "grouping_enhancements, relay_pii_config, scrub_ip_addresses, sensitive_fields, safe_fields, "
+					+ "data_scrubber, data_scrubber_defaults, in_app_includes, in_app_excludes) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+					+ "fingerprinting_rules = excluded.fingerprinting_rules, "
+					+ "grouping_enhancements = excluded.grouping_enhancements, "
+					+ "relay_pii_config = excluded.relay_pii_config, "
+					+ "scrub_ip_addresses = excluded.scrub_ip_addresses, sensitive_fields = excluded.sensitive_fields, "
+					+ "safe_fields = excluded.safe_fields, data_scrubber = excluded.data_scrubber, "
+					+ "data_scrubber_defaults = excluded.data_scrubber_defaults, "
+					+ "in_app_includes = excluded.in_app_includes, in_app_excludes = excluded.in_app_excludes",
+					projectId, settings.fingerprintingRules(), settings.groupingEnhancements(),
+					settings.relayPiiConfig(), settings.scrubIPAddresses(), lines(settings.sensitiveFields()),
+					lines(settings.safeFields()), settings.dataScrubber(), settings.dataScrubberDefaults(),
+					lines(settings.inAppIncludes()), lines(settings.inAppExcludes()));
+			return true;
+		});
+	}
+
+	private static ProjectSettings settings(ResultSet row) throws SQLException {
+		row.getLong("project_id");
+		if (row.wasNull()) {
+			return ProjectSettings.DEFAULTS;
+		}
+		return new ProjectSettings(row.getString("fingerprinting_rules"), row.getString("grouping_enhancements"),
+				row.getString("relay_pii_config"), row.getBoolean("scrub_ip_addresses"),
+				list(row.getString("sensitive_fields")), list(row.getString("safe_fields")),
+				row.getBoolean("data_scrubber"), row.getBoolean("data_scrubber_defaults"),
+				list(row.getString("in_app_includes")), list(row.getString("in_app_excludes")));
+	}
+
+	private static String lines(List<String> values) {
+		return String.join("\n", values);
+	}
+
+	private static List<String> list(String lines) {
+		return lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
+	}
+
+}

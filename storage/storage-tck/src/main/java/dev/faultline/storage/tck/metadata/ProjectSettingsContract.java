@@ -1,0 +1,107 @@
+package dev.faultline.storage.tck.metadata;
+
+import java.util.List;
+
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectSettings;
+import dev.faultline.storage.metadata.Team;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The contract of {@link dev.faultline.storage.metadata.ProjectSettingsStore}. An
+ * adapter's test subclasses this like {@link MetadataStoresContract} and returns fresh,
+ * empty stores.
+ */
+public abstract class ProjectSettingsContract {
+
+	private MetadataStores stores;
+
+	private Project project;
+
+	/**
+	 * Fresh stores over an empty, migrated database; the suite closes what it returns.
+	 */
+	protected abstract MetadataStores newStores();
+
+	@BeforeEach
+	void openStores() {
+		this.stores = newStores();
+		this.project = newProject("api");
+	}
+
+	@AfterEach
+	void closeStores() {
+		this.stores.close();
+	}
+
+	@Test
+	void aNewProjectHasTheDefaults() {
+		assertThat(this.stores.projectSettings().find(this.project.id())).contains(ProjectSettings.DEFAULTS);
+		assertThat(ProjectSettings.DEFAULTS.dataScrubber()).isTrue();
+		assertThat(ProjectSettings.DEFAULTS.dataScrubberDefaults()).isTrue();
+	}
+
+	@Test
+	void anUnknownProjectHasNoSettingsAndIsNotUpdated() {
+		long ghost = this.project.id() + 1000;
+
+		assertThat(this.stores.projectSettings().find(ghost)).isEmpty();
+		assertThat(this.stores.projectSettings().update(ghost, sample())).isFalse();
+		assertThat(this.stores.projectSettings().find(ghost)).isEmpty();
+	}
+
+	@Test
+	void settingsRoundTripAndAreReplacedAsAWhole() {
+		ProjectSettings first = sample();
+		assertThat(this.stores.projectSettings().update(this.project.id(), first)).isTrue();
+		assertThat(this.stores.projectSettings().find(this.project.id())).contains(first);
+
+		ProjectSettings second = new ProjectSettings("", "", "", false, List.of(), List.of("x"), false, false,
+				List.of(), List.of());
+		assertThat(this.stores.projectSettings().update(this.project.id(), second)).isTrue();
+		assertThat(this.stores.projectSettings().find(this.project.id())).contains(second);
+	}
+
+	@Test
+	void settingsArePerProject() {
+		Project other = newProject("web");
+		this.stores.projectSettings().update(this.project.id(), sample());
+
+		assertThat(this.stores.projectSettings().find(other.id())).contains(ProjectSettings.DEFAULTS);
+	}
+
+	@Test
+	void listEntriesAreSingleTrimmedLines() {
+		ProjectSettings settings = new ProjectSettings("", "", "", false, List.of(" a ", "", "b"), List.of(), true,
+				true, List.of(), List.of());
+
+		assertThat(settings.sensitiveFields()).containsExactly("a", "b");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProjectSettings("", "", "", false, List.of("a\nb"),
+				List.of(), true, true, List.of(), List.of()));
+	}
+
+	private static ProjectSettings sample() {
+		return new ProjectSettings("error.type:DatabaseError -> database\nmessage:\"*timeout*\" -> timeout",
+				"stack.module:com.acme.** +app\nstack.function:log* -app",
+				"{\"rules\":{\"0\":{\"type\":\"email\",\"redaction\":{\"method\":\"mask\"}}},"
+						+ "\"applications\":{\"$string\":[\"0\"]}}",
+				true, List.of("ssn", "pin_code"), List.of("public_token"), true, false, List.of("com.acme", "src/"),
+				List.of("com.acme.vendor"));
+	}
+
+	private Project newProject(String slug) {
+		Organization org = this.stores.organizations()
+			.findBySlug("acme")
+			.orElseGet(() -> this.stores.organizations().create("acme", "Acme"));
+		Team team = this.stores.organizations().createTeam(org.id(), "team-" + slug, "Team " + slug);
+		return this.stores.projects().create(org.id(), team.id(), slug, slug, "java");
+	}
+
+}
