@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.faultline.core.EventNodes;
@@ -89,6 +90,8 @@ public final class EventNormalizer {
 				event.remove(field);
 			}
 		}
+		validateName(event, "release", ReleaseValidation::releaseError);
+		validateName(event, "environment", ReleaseValidation::environmentError);
 		ObjectNode logEntry = LogEntries.from(rawEvent);
 		event.remove("message");
 		event.remove("logentry");
@@ -108,6 +111,26 @@ public final class EventNormalizer {
 		ObjectNode metadata = event.putObject("metadata");
 		titles.metadata().forEach(metadata::put);
 		return event;
+	}
+
+	/**
+	 * Drops an invalid release or environment name and records why in Sentry's
+	 * {@code _meta} shape ({@code {"": {"err": [["invalid_data", {"reason": …}]]}}}); the
+	 * rejected value itself is not kept there, since {@code _meta} is never scrubbed.
+	 */
+	private static void validateName(ObjectNode event, String field, Function<String, @Nullable String> validator) {
+		JsonNode node = event.get(field);
+		if (node == null || !node.isString()) {
+			return;
+		}
+		String reason = validator.apply(node.asString());
+		if (reason == null) {
+			return;
+		}
+		event.remove(field);
+		ObjectNode meta = (event.get("_meta") instanceof ObjectNode existing) ? existing : event.putObject("_meta");
+		ObjectNode entry = meta.putObject(field).putObject("");
+		entry.putArray("err").addArray().add("invalid_data").addObject().put("reason", reason);
 	}
 
 	private static String eventId(JsonNode rawEvent, NormalizationContext context) {
