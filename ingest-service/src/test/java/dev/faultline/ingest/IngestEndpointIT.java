@@ -320,6 +320,20 @@ class IngestEndpointIT {
 	}
 
 	@Test
+	void countsTheItemsOfAnOversizedEnvelopeAsInvalid() throws IOException {
+		byte[] big = ("{}\n{\"type\":\"event\"}\n{\"m\":\"" + "x".repeat(40 * 1024) + "\"}\n"
+				+ "{\"type\":\"attachment\"}\nabc\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertRejected(post("/api/42/envelope/?sentry_key=" + KEY, big), 413, "event_too_large");
+
+		await().untilAsserted(() -> {
+			assertThat(this.outcomes.total(42, "error", "invalid", "event_too_large")).isEqualTo(1);
+			assertThat(this.outcomes.total(42, "attachment", "invalid", "event_too_large")).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void unlimitedKeysAreNeverRateLimited() throws IOException {
 		for (int i = 0; i < 20; i++) {
 			assertThat(send(post("/api/42/envelope/?sentry_key=" + KEY, envelopeOf("event"))).statusCode())

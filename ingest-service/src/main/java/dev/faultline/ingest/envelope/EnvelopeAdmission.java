@@ -83,6 +83,19 @@ class EnvelopeAdmission {
 				RateLimitHeaders.render(refused));
 	}
 
+	/**
+	 * Counts every item of a refused envelope (a well-framed one whose items are known)
+	 * as {@code invalid} with the refusal's reason; client reports are not data and are
+	 * not counted.
+	 */
+	void recordInvalid(AuthenticatedKey key, Envelope envelope, String reason) {
+		for (EnvelopeItem item : envelope.items()) {
+			if (!CLIENT_REPORT.equals(item.type())) {
+				this.outcomes.record(key.projectId(), DataCategories.of(item.type()), Outcome.INVALID, reason, 1);
+			}
+		}
+	}
+
 	private void recordClientReport(long projectId, byte[] payload) {
 		for (ClientReports.Discard discard : ClientReports.parse(payload)) {
 			this.outcomes.record(projectId, discard.category(), Outcome.CLIENT_DISCARD, discard.reason(),

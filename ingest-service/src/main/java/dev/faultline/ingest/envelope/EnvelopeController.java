@@ -78,7 +78,15 @@ class EnvelopeController {
 		byte[] body = this.bodies.readEnvelope(request);
 		Envelope envelope = this.decoder.decode(body);
 		key = authenticateWithEnvelopeDsn(project, envelope, requestAuth, key);
-		String eventId = this.inspector.inspect(envelope);
+		String eventId;
+		try {
+			eventId = this.inspector.inspect(envelope);
+		}
+		catch (IngestRejection ex) {
+			// The items are known here, so each one is counted as invalid once.
+			this.admission.recordInvalid(key, envelope, ex.reason());
+			throw ex;
+		}
 		EnvelopeAdmission.Admitted admitted = this.admission.admit(key, envelope, body);
 		publish(key, receivedAt, request, admitted.body());
 		ResponseEntity<byte[]> reply = IngestReplies.accepted(eventId);
