@@ -92,15 +92,26 @@ public final class DataScrubber {
 
 	private final ScrubbingSettings settings;
 
+	private final PiiScrubber advanced;
+
 	public DataScrubber(ScrubbingSettings settings) {
+		this(settings, PiiConfig.EMPTY);
+	}
+
+	/**
+	 * @param advanced Sentry's advanced data scrubbing rules, applied before the default
+	 * scrubbers as Relay does
+	 */
+	public DataScrubber(ScrubbingSettings settings, PiiConfig advanced) {
 		this.settings = settings;
+		this.advanced = new PiiScrubber(advanced);
 	}
 
 	/**
 	 * Scrubs the event in place; returns how many values were replaced or removed.
 	 */
 	public int scrub(ObjectNode event) {
-		int scrubbed = 0;
+		int scrubbed = this.advanced.scrub(event);
 		if (this.settings.ipAddresses()) {
 			scrubbed += scrubIpAddresses(event);
 		}
