@@ -1,0 +1,67 @@
+package dev.faultline.core.search;
+
+/**
+ * ClickHouse (the distributed event store): typed named placeholders {@code {p0:String}}
+ * bound from {@link SqlFragment#namedParameters()}, {@code tags[…]} map access (the empty
+ * string when the key is missing), {@code fromUnixTimestamp64Milli} times as the
+ * ClickHouse adapter binds them, and the {@code transaction} column (DuckDB's is
+ * {@code transaction_name}). ClickHouse's LIKE reads {@code \} as its escape character
+ * without an ESCAPE clause.
+ *
+ * <p>
+ * The server reads query parameter values in its escaped text form, where {@code \}
+ * starts an escape sequence: the adapter must hand values over so that a {@code \}
+ * arrives as itself (the LIKE patterns of {@link LikePatterns} rely on it).
+ */
+public final class ClickHouseDialect implements SqlDialect {
+
+	@Override
+	public String quoteIdentifier(String name) {
+		return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+	}
+
+	@Override
+	public String column(EventField field) {
+		return quoteIdentifier((field == EventField.TRANSACTION) ? "transaction" : field.column());
+	}
+
+	@Override
+	public String placeholder(int index, SqlType type) {
+		String typeName = switch (type) {
+			case STRING -> "String";
+			case INT64 -> "Int64";
+		};
+		return "{" + SqlFragment.parameterName(index) + ":" + typeName + "}";
+	}
+
+	@Override
+	public String tagValue(String keyPlaceholder) {
+		return quoteIdentifier("tags") + "[" + keyPlaceholder + "]";
+	}
+
+	@Override
+	public String tagExists(String keyPlaceholder) {
+		return "mapContains(" + quoteIdentifier("tags") + ", " + keyPlaceholder + ")";
+	}
+
+	@Override
+	public String like(String expression, String patternPlaceholder, boolean ignoreCase) {
+		return expression + (ignoreCase ? " ILIKE " : " LIKE ") + patternPlaceholder;
+	}
+
+	@Override
+	public String timestamp(String epochMillisPlaceholder) {
+		return "fromUnixTimestamp64Milli(" + epochMillisPlaceholder + ", 'UTC')";
+	}
+
+	@Override
+	public String jsonString(String column, String pathPlaceholder) {
+		return "JSONExtractString(" + column + ", " + pathPlaceholder + ")";
+	}
+
+	@Override
+	public String jsonPath(String member) {
+		return member;
+	}
+
+}

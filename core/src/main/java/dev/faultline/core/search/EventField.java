@@ -1,0 +1,45 @@
+package dev.faultline.core.search;
+
+/**
+ * The event-store columns a search key compiles to: the {@code events} tables of
+ * {@code storage-duckdb} and {@code storage-clickhouse} ({@code db/…/V1__events.sql}). A
+ * {@link SqlDialect} maps each to its physical column, as the two schemas differ in
+ * places ({@code transaction_name} in DuckDB, {@code transaction} in ClickHouse).
+ */
+public enum EventField {
+
+	LEVEL("level", false), RELEASE("release", true), ENVIRONMENT("environment", true), PLATFORM("platform", false),
+	TITLE("title", false), MESSAGE("message", false), CULPRIT("culprit", false), TRANSACTION("transaction_name", true),
+	TRACE_ID("trace_id", true), EVENT_ID("event_id", false), USER_ID("user_id", true), USER_EMAIL("user_email", true),
+	USER_USERNAME("user_username", true), USER_IP("user_ip_address", true), TIMESTAMP("timestamp", false),
+	/** Not a column: the {@code type} member of the stored JSON payload. */
+	EVENT_TYPE("payload", false);
+
+	private final String column;
+
+	private final boolean nullable;
+
+	EventField(String column, boolean nullable) {
+		this.column = column;
+		this.nullable = nullable;
+	}
+
+	/**
+	 * Returns the column name in the DuckDB schema, which dialects start from.
+	 * @return an unquoted column name
+	 */
+	public String column() {
+		return this.column;
+	}
+
+	/**
+	 * Returns whether the column can be NULL, so that a missing value can be read as the
+	 * empty string (a negated filter then matches events without the field, as in
+	 * Sentry).
+	 * @return whether the column is nullable
+	 */
+	public boolean nullable() {
+		return this.nullable;
+	}
+
+}
