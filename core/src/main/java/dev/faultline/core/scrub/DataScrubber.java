@@ -71,8 +71,12 @@ public final class DataScrubber {
 
 	// "=" (query strings, form bodies, connection strings) or a quoted key before ":"
 	// (JSON text); a bare "word:" is too often prose or a host name to be read as a key.
-	private static final Pattern KEY_VALUE = Pattern.compile("(?i)([a-z0-9_.-]*(?:" + KEY_WORDS.replace("_", "[_-]")
-			+ ")[a-z0-9_.-]*(?:\\s*=\\s*|[\"']\\s*:\\s*)[\"']?)(?!\\[Filtered\\])([^\\s&;,\"'}\\]]+)");
+	// A match may only start where a key word starts: without that look-behind the engine
+	// retries from every character of a long token, which is quadratic (16,000 characters
+	// took seconds) and lets one hostile string stall the processor.
+	private static final Pattern KEY_VALUE = Pattern
+		.compile("(?i)(?<![a-z0-9_.-])([a-z0-9_.-]*(?:" + KEY_WORDS.replace("_", "[_-]")
+				+ ")[a-z0-9_.-]*(?:\\s*=\\s*|[\"']\\s*:\\s*)[\"']?)(?!\\[Filtered\\])([^\\s&;,\"'}\\]]+)");
 
 	// Card numbers start with 3 to 6 (American Express, Visa, Mastercard, Discover...);
 	// leaving out 1 keeps epoch milliseconds, which pass the Luhn check one time in ten.

@@ -90,6 +90,18 @@ class DataScrubberTest {
 	}
 
 	@Test
+	void keysInsideLongerWordsAndAfterLongTokensAreStillFound() {
+		// The key pattern only starts at word starts (linear time); a key word inside a
+		// longer
+		// word, or after a long token, must still be filtered.
+		assertThat(DataScrubber.scrubString("xpassword=zz db.password=yy"))
+			.isEqualTo("xpassword=[Filtered] db.password=[Filtered]");
+		String token = "a".repeat(20_000);
+		assertThat(DataScrubber.scrubString(token + " token=abc")).isEqualTo(token + " token=[Filtered]");
+		assertThat(DataScrubber.scrubString(token)).isEqualTo(token);
+	}
+
+	@Test
 	void stringRules() {
 		assertThat(DataScrubber.scrubString("see https://bob:pw@example.com/a"))
 			.isEqualTo("see https://[Filtered]@example.com/a");
