@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.core.scrub.ScrubbingSettings;
@@ -17,6 +18,7 @@ import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +54,7 @@ final class EventPipeline {
 
 	private final NormalizationStage normalization = new NormalizationStage();
 
-	private final ScrubbingStage scrubbing;
+	private final LongFunction<ProjectProcessing> projects;
 
 	private final GroupingStage grouping;
 
@@ -85,11 +87,25 @@ final class EventPipeline {
 
 	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
 			ScrubbingSettings scrubbing, GroupingStage grouping) {
+		this(issues, events, deadLetters, grouping, fixed(scrubbing));
+	}
+
+	/**
+	 * @param projects each project's scrubbing and grouping settings (looked up once per
+	 * record; a failure propagates out of {@link #prepare}, so the batch comes again)
+	 */
+	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
+			GroupingStage grouping, LongFunction<ProjectProcessing> projects) {
 		this.issues = issues;
 		this.events = events;
 		this.deadLetters = deadLetters;
-		this.scrubbing = new ScrubbingStage(scrubbing);
 		this.grouping = grouping;
+		this.projects = projects;
+	}
+
+	private static LongFunction<ProjectProcessing> fixed(ScrubbingSettings scrubbing) {
+		ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS, scrubbing);
+		return (projectId) -> processing;
 	}
 
 	PreparedBatch prepare(List<QueueRecord> records) {
@@ -111,6 +127,9 @@ final class EventPipeline {
 						ItemOutcomes.POISON, String.valueOf(ex.reason()), queued.body(), queued.receivedAt(), now));
 				continue;
 			}
+			// Outside the per-item handling: a settings lookup failure is not the item's
+			// fault and must not park it as invalid.
+			ProjectProcessing project = this.projects.apply(queued.projectId());
 			for (int index = 0; index < envelope.items().size(); index++) {
 				EnvelopeItem item = envelope.items().get(index);
 				if (!EVENT.equals(item.type())) {
@@ -119,7 +138,7 @@ final class EventPipeline {
 					continue;
 				}
 				try {
-					PreparedEvent event = prepareEvent(record, envelope, item);
+					PreparedEvent event = prepareEvent(record, envelope, item, project);
 					if (prepared.putIfAbsent(event.projectId() + ":" + event.eventId(), event) != null) {
 						count(dropped, item.type(), ItemOutcomes.DUPLICATE);
 					}
@@ -148,13 +167,14 @@ final class EventPipeline {
 		return (ex instanceof InvalidItemException) ? String.valueOf(ex.getMessage()) : ex.getClass().getName();
 	}
 
-	private PreparedEvent prepareEvent(QueueRecord record, Envelope envelope, EnvelopeItem item) {
+	private PreparedEvent prepareEvent(QueueRecord record, Envelope envelope, EnvelopeItem item,
+			ProjectProcessing project) {
 		QueuedEnvelope queued = record.envelope();
 		ObjectNode raw = this.parsing.parse(item);
 		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
 		this.userAgents.enrich(normalized);
-		this.scrubbing.scrub(normalized);
-		GroupingResult result = this.grouping.group(normalized);
+		project.scrubber().scrub(normalized);
+		GroupingResult result = this.grouping.group(normalized, project);
 		GroupingStage.record(normalized, result);
 		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), normalized, result);
 	}

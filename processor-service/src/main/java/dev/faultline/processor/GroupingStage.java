@@ -38,6 +38,21 @@ final class GroupingStage {
 	}
 
 	/**
+	 * Groups with a project's settings too: its in-app defaults, then the global
+	 * stack-trace rules, then the project's (a later rule wins, so the project's do);
+	 * then the project's fingerprint rules and, when none matched, the global ones.
+	 */
+	GroupingResult group(ObjectNode normalizedEvent, ProjectProcessing project) {
+		project.inApp().apply(normalizedEvent);
+		this.stackTraceRules.apply(normalizedEvent);
+		project.stackTraceRules().apply(normalizedEvent);
+		if (!project.fingerprintRules().apply(normalizedEvent)) {
+			this.fingerprintRules.apply(normalizedEvent);
+		}
+		return this.grouper.group(normalizedEvent);
+	}
+
+	/**
 	 * Records in the event why it was grouped as it was: Sentry's {@code hashes} and a
 	 * {@code grouping_info} object ({@code hash}, {@code variant}, {@code components}),
 	 * which the Web API's grouping-info endpoint serves.

@@ -28,7 +28,9 @@ class ProcessorConfiguration {
 	@Bean
 	EventPipeline eventPipeline(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
 		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
-				metadataStores.deadLetters(), properties.scrubbing().settings(), properties.grouping().stage());
+				metadataStores.deadLetters(), properties.grouping().stage(),
+				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
+						ProjectProcessingCache.DEFAULT_TTL));
 	}
 
 	@Bean
