@@ -301,6 +301,60 @@ class ApiIT {
 	}
 
 	@Test
+	void readsAndPartlyUpdatesProjectSettings() throws Exception {
+		seedProject("faultline", "settings-app");
+		String path = "/api/0/projects/faultline/settings-app/";
+		JsonNode initial = getJson(path);
+		assertThat(initial.path("slug").asString()).isEqualTo("settings-app");
+		assertThat(initial.path("dataScrubber").asBoolean()).isTrue();
+		assertThat(initial.path("dataScrubberDefaults").asBoolean()).isTrue();
+		assertThat(initial.path("scrubIPAddresses").asBoolean()).isFalse();
+		assertThat(initial.path("fingerprintingRules").asString()).isEmpty();
+		assertThat(initial.path("relayPiiConfig").isNull()).isTrue();
+
+		HttpResponse<String> updated = send("PUT", path, TOKEN, """
+				{"fingerprintingRules": "error.type:TimeoutError -> timeouts",
+				 "relayPiiConfig": {"rules": {"0": {"type": "email", "redaction": {"method": "mask"}}},
+				                    "applications": {"$string": ["0"]}},
+				 "sensitiveFields": ["ssn"], "inAppIncludes": ["com.acme"]}""");
+		assertThat(updated.statusCode()).isEqualTo(200);
+		assertThat(json(updated).path("fingerprintingRules").asString())
+			.isEqualTo("error.type:TimeoutError -> timeouts");
+
+		send("PUT", path, TOKEN, """
+				{"scrubIPAddresses": true, "groupingEnhancements": "stack.module:com.acme.* +app"}""");
+		JsonNode detail = getJson(path);
+		assertThat(detail.path("scrubIPAddresses").asBoolean()).isTrue();
+		assertThat(detail.path("fingerprintingRules").asString()).isEqualTo("error.type:TimeoutError -> timeouts");
+		assertThat(detail.path("groupingEnhancements").asString()).isEqualTo("stack.module:com.acme.* +app");
+		assertThat(JSON.readTree(detail.path("relayPiiConfig").asString()).at("/rules/0/type").asString())
+			.isEqualTo("email");
+		assertThat(detail.path("sensitiveFields").toString()).isEqualTo("[\"ssn\"]");
+		assertThat(detail.path("inAppIncludes").toString()).isEqualTo("[\"com.acme\"]");
+
+		HttpResponse<String> badRule = send("PUT", path, TOKEN, """
+				{"fingerprintingRules": "error.type:A -> a\\nthis is not a rule"}""");
+		assertThat(badRule.statusCode()).isEqualTo(400);
+		assertThat(json(badRule).path("detail").asString()).startsWith("fingerprintingRules:").contains("line 2");
+		HttpResponse<String> badPii = send("PUT", path, TOKEN, """
+				{"relayPiiConfig": "{\\"rules\\": {\\"0\\": {\\"type\\": \\"nope\\"}}}"}""");
+		assertThat(badPii.statusCode()).isEqualTo(400);
+		assertThat(json(badPii).path("detail").asString()).contains("relayPiiConfig").contains("unknown type 'nope'");
+		// nothing of a refused update was stored
+		assertThat(getJson(path).path("fingerprintingRules").asString())
+			.isEqualTo("error.type:TimeoutError -> timeouts");
+
+		User reader = this.users.create("reader@example.com", "Reader", "x");
+		Organization faultline = this.organizations.findBySlug("faultline").orElseThrow();
+		this.organizations.addMember(faultline.id(), reader.id(), "member");
+		String readerToken = "reader-token-abcdef";
+		this.users.createToken(reader.id(), "test", ApiTokens.hash(readerToken), Set.of("org:read", "project:read"));
+		assertThat(send("GET", path, readerToken, null).statusCode()).isEqualTo(200);
+		assertThat(send("PUT", path, readerToken, """
+				{"scrubIPAddresses": false}""").statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void unknownIdsAre404() throws Exception {
 		assertThat(send("GET", "/api/0/issues/999999/", TOKEN, null).statusCode()).isEqualTo(404);
 		assertThat(send("GET", "/api/0/issues/not-a-number/", TOKEN, null).statusCode()).isEqualTo(404);

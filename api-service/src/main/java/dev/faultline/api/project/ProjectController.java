@@ -1,6 +1,7 @@
 package dev.faultline.api.project;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,15 +14,20 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.boot.FaultlineProperties;
 import dev.faultline.storage.metadata.DuplicateException;
+import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
+import dev.faultline.storage.metadata.ProjectSettings;
+import dev.faultline.storage.metadata.ProjectSettingsStore;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.Team;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,21 +51,30 @@ class ProjectController {
 	/** Sentry names a project's first key so. */
 	static final String DEFAULT_KEY_LABEL = "Default";
 
+	private static final TypeReference<Map<String, @Nullable Object>> DETAIL = new TypeReference<>() {
+	};
+
 	private final OrganizationStore organizations;
 
 	private final ProjectStore projects;
 
+	private final ProjectSettingsStore settings;
+
 	private final Access access;
+
+	private final ObjectMapper mapper;
 
 	private final Dsns dsns;
 
 	private final ClientKeys clientKeys = new ClientKeys(new SecureRandom());
 
-	ProjectController(OrganizationStore organizations, ProjectStore projects, Access access,
-			FaultlineProperties properties) {
+	ProjectController(OrganizationStore organizations, ProjectStore projects, MetadataStores metadataStores,
+			Access access, FaultlineProperties properties, ObjectMapper mapper) {
 		this.organizations = organizations;
 		this.projects = projects;
+		this.settings = metadataStores.projectSettings();
 		this.access = access;
+		this.mapper = mapper;
 		this.dsns = new Dsns(properties.publicUrl());
 	}
 
@@ -98,11 +113,43 @@ class ProjectController {
 		return ProjectJson.of(project, team, organization);
 	}
 
+	/**
+	 * The project with its organization and its processing settings (Sentry's
+	 * {@code fingerprintingRules}, {@code groupingEnhancements}, {@code relayPiiConfig},
+	 * data scrubbing fields, and {@code inAppIncludes} / {@code inAppExcludes}).
+	 */
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
-	ProjectJson detail(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug) {
+	Map<String, @Nullable Object> detail(Caller caller, @PathVariable String organizationSlug,
+			@PathVariable String projectSlug) {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_READ);
+		return detail(found, this.settings.find(found.project().id()).orElseThrow(ApiException::notFound));
+	}
+
+	/**
+	 * Partial update of the processing settings; rules are validated by parsing them (a
+	 * syntax error is a 400 naming the field and line). The processor applies a change
+	 * once its settings cache expires (30 s).
+	 */
+	@PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
+	Map<String, @Nullable Object> update(Caller caller, @PathVariable String organizationSlug,
+			@PathVariable String projectSlug, @RequestBody ProjectSettingsJson.Update body) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_WRITE);
+		long projectId = found.project().id();
+		ProjectSettings current = this.settings.find(projectId).orElseThrow(ApiException::notFound);
+		ProjectSettings updated = body.applyTo(current, this.mapper);
+		if (!this.settings.update(projectId, updated)) {
+			throw ApiException.notFound();
+		}
+		logger.info("Updated the processing settings of project {}", projectId);
+		return detail(found, updated);
+	}
+
+	private Map<String, @Nullable Object> detail(OrganizationProject found, ProjectSettings settings) {
 		Team team = teamsById(found.organization()).get(found.project().teamId());
-		return ProjectJson.of(found.project(), team, found.organization());
+		ProjectJson json = ProjectJson.of(found.project(), team, found.organization());
+		Map<String, @Nullable Object> result = new LinkedHashMap<>(this.mapper.convertValue(json, DETAIL));
+		ProjectSettingsJson.render(settings, result);
+		return result;
 	}
 
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/keys/")
