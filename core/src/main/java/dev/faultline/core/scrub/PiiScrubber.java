@@ -137,9 +137,14 @@ public final class PiiScrubber {
 			metaPath.add(slot);
 			if (value.isContainer()) {
 				for (Map.Entry<String, PiiRule> rule : rules) {
-					if (!inherited.contains(rule) && wholeValue(rule.getValue(), name)) {
+					// An inherited "anything" was applied to the selected ancestor
+					// already;
+					// an inherited "password" still applies to a sensitive key below it.
+					boolean own = !inherited.contains(rule) || rule.getValue().type() == PiiRule.Type.PASSWORD;
+					if (own && wholeValue(rule.getValue(), name)) {
 						replace(parent, slot, redactWhole(value, rule.getValue()));
 						mark(metaPath, rule.getKey(), rule.getValue().method());
+						this.changed++;
 						return;
 					}
 				}

@@ -134,8 +134,13 @@ class PiiScrubberTest {
 		new PiiScrubber(PiiConfig.parseRules("replace email from extra.nested")).scrub(event);
 		assertThat(event.at("/extra/nested/list/0").asString()).isEqualTo("[Filtered]");
 		ObjectNode removed = event("{'extra': {'nested': {'list': ['x@y.example', 1]}}}");
-		new PiiScrubber(PiiConfig.parseRules("remove anything from extra.nested")).scrub(removed);
+		assertThat(new PiiScrubber(PiiConfig.parseRules("remove anything from extra.nested")).scrub(removed))
+			.isEqualTo(1);
 		assertThat(removed.at("/extra/nested").isNull()).isTrue();
+		ObjectNode secrets = event("{'extra': {'db': {'password': {'v': 1}, 'host': 'h'}}}");
+		new PiiScrubber(PiiConfig.parseRules("replace password from extra")).scrub(secrets);
+		assertThat(secrets.at("/extra/db/password").asString()).isEqualTo("[Filtered]");
+		assertThat(secrets.at("/extra/db/host").asString()).isEqualTo("h");
 	}
 
 	@Test
