@@ -137,9 +137,8 @@ public final class PiiScrubber {
 			metaPath.add(slot);
 			if (value.isContainer()) {
 				for (Map.Entry<String, PiiRule> rule : rules) {
-					// An inherited "anything" was applied to the selected ancestor
-					// already;
-					// an inherited "password" still applies to a sensitive key below it.
+					// An inherited "anything" has redacted the ancestor already; an
+					// inherited "password" still applies to a sensitive key below it.
 					boolean own = !inherited.contains(rule) || rule.getValue().type() == PiiRule.Type.PASSWORD;
 					if (own && wholeValue(rule.getValue(), name)) {
 						replace(parent, slot, redactWhole(value, rule.getValue()));
