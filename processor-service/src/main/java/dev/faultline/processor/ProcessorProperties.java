@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The processor's settings ({@code faultline.processor.*}).
  *
- * @param scrubbing data scrubbing applied to every event before storage
- * @param grouping server-side grouping rules for every project
+ * @param scrubbing data scrubbing applied to every event before storage, with each
+ * project's settings
+ * @param grouping server-side grouping rules for every project, under each project's own
  * @param retention how long events are kept (at least a day)
  */
 @ConfigurationProperties("faultline.processor")
@@ -22,8 +23,10 @@ record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grou
 		@DefaultValue("90d") Duration retention) {
 
 	/**
-	 * Server-side grouping rules in Sentry's syntax, one rule per line (per-project rules
-	 * come later). Malformed rules fail the start, naming the property and the line.
+	 * Server-side grouping rules in Sentry's syntax, one rule per line, for every
+	 * project: a project's own fingerprint rules are tried first and its stack-trace
+	 * rules run after these. Malformed rules fail the start, naming the property and the
+	 * line.
 	 *
 	 * @param fingerprintRules e.g. {@code error.type:DatabaseUnavailable -> system-down}
 	 * @param stackTraceRules e.g. {@code stack.module:com.example.* +app}
@@ -53,7 +56,9 @@ record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grou
 	}
 
 	/**
-	 * Data scrubbing for every project (per-project settings override it later).
+	 * Data scrubbing for every project, the floor under each project's settings: the
+	 * default scrubbers run when enabled here and in the project, IP removal when either
+	 * asks, field lists are merged.
 	 *
 	 * @param defaults Sentry's default scrubbers (sensitive keys, cookies, tokens, card
 	 * numbers)
