@@ -1,0 +1,69 @@
+package dev.faultline.storage.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import dev.faultline.storage.metadata.MetadataStores;
+
+/**
+ * A database of its own on the machine's PostgreSQL server (see ARCHITECTURE.md §7), for
+ * one test class: created before its tests, dropped after them.
+ *
+ * <p>
+ * The server is {@code jdbc:postgresql://127.0.0.1:5432/} as user {@code postgres}
+ * without a password unless the system property {@code faultline.it.postgres.url} (a URL
+ * ending in {@code /}), {@code faultline.it.postgres.user} or
+ * {@code faultline.it.postgres.password} says otherwise.
+ */
+final class PostgresTestDatabase {
+
+	private static final String SERVER = System.getProperty("faultline.it.postgres.url",
+			"jdbc:postgresql://127.0.0.1:5432/");
+
+	private static final String USER = System.getProperty("faultline.it.postgres.user", "postgres");
+
+	private static final String PASSWORD = System.getProperty("faultline.it.postgres.password", "");
+
+	private final String name = "faultline_it_" + UUID.randomUUID().toString().replace("-", "");
+
+	void create() {
+		execute(SERVER + "postgres", "CREATE DATABASE " + this.name);
+	}
+
+	void drop() {
+		// FORCE: a pool that a failed test left open must not keep the database alive.
+		execute(SERVER + "postgres", "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	}
+
+	/**
+	 * Opens the adapter on this database (migrating it on first use).
+	 */
+	MetadataStores open() {
+		return PostgresMetadataStores.open(SERVER + this.name, USER, PASSWORD);
+	}
+
+	/**
+	 * Opens the adapter on this database with every metadata table emptied.
+	 */
+	MetadataStores openEmpty() {
+		MetadataStores stores = open();
+		// The root tables cascade to every other metadata table; dead letters hang off
+		// none.
+		execute(SERVER + this.name, "TRUNCATE organizations, users, dead_letters RESTART IDENTITY CASCADE");
+		return stores;
+	}
+
+	private static void execute(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+}
