@@ -2,10 +2,8 @@ package dev.faultline.e2e;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import dev.faultline.sdk.Breadcrumb;
 import dev.faultline.sdk.Dsn;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Faultline's own SDK ({@code sdk-java}) against the packaged embedded Faultline: an
@@ -78,16 +75,18 @@ class FaultlineSdkIT {
 		// does not store transactions yet, so acceptance is what can be checked for it).
 		assertThat(statuses).containsExactly(200, 200, 200, 200);
 
-		List<JsonNode> issues = awaitIssues("light-shop", 3);
-		JsonNode chained = onlyIssue(issues, titled("IllegalStateException: Checkout failed for order ord-1234"));
+		List<JsonNode> issues = ReadBack.awaitIssues(faultline.api(), ORGANIZATION, "light-shop", 3);
+		JsonNode chained = ReadBack.onlyIssue(issues,
+				ReadBack.titled("IllegalStateException: Checkout failed for order ord-1234"));
 		assertThat(chained.get("count").asString()).isEqualTo("2");
-		assertThat(onlyIssue(issues, titled("Cart cart-77 holds 3 items")).get("count").asString()).isEqualTo("1");
+		assertThat(ReadBack.onlyIssue(issues, ReadBack.titled("Cart cart-77 holds 3 items")).get("count").asString())
+			.isEqualTo("1");
 		assertThat(issues).hasSize(2);
 
 		JsonNode latest = faultline.api().get("/api/0/issues/" + chained.get("id").asString() + "/events/latest/");
-		assertThat(exceptionTypes(latest)).containsExactly("IOException", "IllegalStateException");
-		assertThat(functionNames(latest)).contains("chargeCard", "checkout");
-		assertThat(breadcrumbMessages(latest)).contains("Clicked checkout");
+		assertThat(ReadBack.exceptionTypes(latest)).containsExactly("IOException", "IllegalStateException");
+		assertThat(ReadBack.functionNames(latest)).contains("chargeCard", "checkout");
+		assertThat(ReadBack.breadcrumbMessages(latest)).contains("Clicked checkout");
 	}
 
 	@Test
@@ -120,7 +119,7 @@ class FaultlineSdkIT {
 		}
 		assertThat(statuses).containsExactly(200);
 
-		List<JsonNode> issues = awaitIssues("mixed-shop", 2);
+		List<JsonNode> issues = ReadBack.awaitIssues(faultline.api(), ORGANIZATION, "mixed-shop", 2);
 		assertThat(issues).hasSize(1);
 		assertThat(issues.get(0).get("count").asString()).isEqualTo("2");
 	}
@@ -152,61 +151,6 @@ class FaultlineSdkIT {
 
 	private static void chargeCard(String order) throws IOException {
 		throw new IOException("Connection reset by peer while charging " + order);
-	}
-
-	private static List<JsonNode> awaitIssues(String project, int events) {
-		FaultlineApi api = faultline.api();
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> api.issues(ORGANIZATION, project)
-				.stream()
-				.mapToLong((issue) -> Long.parseLong(issue.get("count").asString()))
-				.sum() >= events);
-		return api.issues(ORGANIZATION, project);
-	}
-
-	private static Predicate<JsonNode> titled(String prefix) {
-		return (issue) -> issue.get("title").asString().startsWith(prefix);
-	}
-
-	private static JsonNode onlyIssue(List<JsonNode> issues, Predicate<JsonNode> predicate) {
-		List<JsonNode> matching = issues.stream().filter(predicate).toList();
-		assertThat(matching).as("issues matching in %s", issues.stream().map((i) -> i.get("title")).toList())
-			.hasSize(1);
-		return matching.get(0);
-	}
-
-	private static List<JsonNode> entries(JsonNode event, String type) {
-		List<JsonNode> found = new ArrayList<>();
-		event.get("entries").forEach((entry) -> {
-			if (type.equals(entry.get("type").asString())) {
-				found.add(entry.get("data"));
-			}
-		});
-		return found;
-	}
-
-	private static List<String> functionNames(JsonNode event) {
-		List<String> names = new ArrayList<>();
-		entries(event, "exception").forEach((data) -> data.get("values")
-			.forEach((value) -> value.path("stacktrace")
-				.path("frames")
-				.forEach((frame) -> names.add(frame.path("function").asString("")))));
-		return names;
-	}
-
-	private static List<String> exceptionTypes(JsonNode event) {
-		List<String> types = new ArrayList<>();
-		entries(event, "exception")
-			.forEach((data) -> data.get("values").forEach((value) -> types.add(value.get("type").asString())));
-		return types;
-	}
-
-	private static List<String> breadcrumbMessages(JsonNode event) {
-		List<String> messages = new ArrayList<>();
-		entries(event, "breadcrumbs")
-			.forEach((data) -> data.get("values").forEach((crumb) -> messages.add(crumb.path("message").asString(""))));
-		return messages;
 	}
 
 }
