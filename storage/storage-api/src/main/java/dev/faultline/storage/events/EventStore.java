@@ -62,6 +62,20 @@ public interface EventStore extends AutoCloseable {
 	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket);
 
 	/**
+	 * The issues that have at least one event matching all event terms of a search
+	 * together, most recently matched first (the newest matching event's
+	 * {@code timestamp}, then the issue id, both descending). A search without event
+	 * terms returns the issues that have any event.
+	 * @param projectIds the projects to search (1 to 1000)
+	 * @param search the search text and its clock; issue terms in it are ignored
+	 * @param limit issue ids to return at most (1 to 100,000)
+	 * @return distinct issue ids
+	 * @throws RuntimeException the parser's unchecked syntax error when the text is not a
+	 * valid search (callers parse it first to answer the user)
+	 */
+	List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit);
+
+	/**
 	 * The retention sweep: removes every project's events with
 	 * {@code timestamp < cutoff}. Idempotent; an event stored later with an older
 	 * timestamp goes with the next sweep.

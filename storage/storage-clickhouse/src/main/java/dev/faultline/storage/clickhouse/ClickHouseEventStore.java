@@ -1,7 +1,9 @@
 package dev.faultline.storage.clickhouse;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +19,12 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
+import dev.faultline.core.search.ClickHouseDialect;
+import dev.faultline.core.search.EventFilterCompiler;
+import dev.faultline.core.search.SearchParser;
+import dev.faultline.core.search.SqlFragment;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
@@ -42,6 +49,8 @@ public final class ClickHouseEventStore implements EventStore {
 	private static final String SELECT = "SELECT project_id, event_id, issue_id, timestamp, received_at, platform, "
 			+ "level, title, culprit, message, release, environment, transaction, trace_id, tags, has_user, user_id, "
 			+ "user_username, user_email, user_ip_address, primary_hash, grouping_variant, payload FROM events FINAL ";
+
+	private static final EventFilterCompiler COMPILER = new EventFilterCompiler(new ClickHouseDialect());
 
 	private static final long TIMEOUT_SECONDS = 60;
 
@@ -188,6 +197,33 @@ public final class ClickHouseEventStore implements EventStore {
 			throw failure("Cannot count events", ex);
 		}
 		return buckets.result();
+	}
+
+	@Override
+	public List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit) {
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
+		SqlFragment filter = COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+		// The fragment's parameters are named p0, p1…; the statement's own are not. The
+		// id
+		// list text and the limit are built from numbers only.
+		Map<String, Object> parameters = new HashMap<>(filter.namedParameters());
+		parameters.put("project_ids",
+				projectIds.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+		String sql = "SELECT issue_id FROM events FINAL WHERE project_id IN {project_ids:Array(UInt64)} AND ("
+				+ filter.sql() + ") GROUP BY issue_id ORDER BY max(timestamp) DESC, issue_id DESC LIMIT " + limit;
+		List<Long> issueIds = new ArrayList<>();
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				issueIds.add(row.getLong("issue_id"));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot search events", ex);
+		}
+		return issueIds;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.faultline.core.search.DuckDbDialect;
+import dev.faultline.core.search.EventFilterCompiler;
+import dev.faultline.core.search.SearchParser;
+import dev.faultline.core.search.SqlFragment;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
@@ -50,6 +56,8 @@ public final class DuckDbEventStore implements EventStore {
 			+ "epoch_ms(received_at), platform, level, title, culprit, message, release, environment, "
 			+ "transaction_name, trace_id, tags, has_user, user_id, user_username, user_email, user_ip_address, "
 			+ "primary_hash, grouping_variant, payload FROM events ";
+
+	private static final EventFilterCompiler COMPILER = new EventFilterCompiler(new DuckDbDialect());
 
 	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, event_id DESC";
 
@@ -208,6 +216,25 @@ public final class DuckDbEventStore implements EventStore {
 		parameters.add(to.toEpochMilli());
 		run(sql, (rows) -> buckets.add(rows.getLong(1), rows.getLong(2), rows.getLong(3)), parameters.toArray());
 		return buckets.result();
+	}
+
+	@Override
+	public List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit) {
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
+		SqlFragment filter = COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+		// The project ids, the fragment's values and the limit are all bound parameters.
+		String ids = String.join(", ", Collections.nCopies(projectIds.size(), "?"));
+		String sql = "SELECT issue_id FROM events WHERE project_id IN (" + ids + ") AND (" + filter.sql()
+				+ ") GROUP BY issue_id ORDER BY max(timestamp) DESC, issue_id DESC LIMIT ?";
+		List<Object> parameters = new ArrayList<>(projectIds);
+		parameters.addAll(filter.parameters());
+		parameters.add(limit);
+		List<Long> issueIds = new ArrayList<>();
+		run(sql, (rows) -> issueIds.add(rows.getLong(1)), parameters.toArray());
+		return issueIds;
 	}
 
 	@Override

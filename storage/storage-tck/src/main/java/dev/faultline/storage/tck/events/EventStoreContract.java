@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
@@ -428,6 +429,95 @@ public abstract class EventStoreContract {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void findIssueIdsMatchesEventTermsOnOneEvent() {
+		writeSearchable();
+
+		assertThat(search("level:error")).containsExactly(21L);
+		assertThat(search("release:1.0")).containsExactly(21L);
+		assertThat(search("level:warning")).containsExactly(22L, 21L);
+		assertThat(search("level:warning release:1.0")).containsExactly(21L);
+		assertThat(search("level:error release:2.0")).isEmpty();
+		assertThat(search("!environment:prod")).containsExactly(23L, 22L);
+		assertThat(search("browser:Chrome")).containsExactly(21L);
+		assertThat(search("!has:browser")).containsExactly(23L);
+		assertThat(search("user.email:*@example.com")).containsExactly(21L);
+		assertThat(search("release:[1.0, 2.*]")).containsExactly(22L, 21L);
+	}
+
+	@Test
+	void findIssueIdsMatchesFreeTextIgnoringCase() {
+		writeSearchable();
+
+		assertThat(search("cart")).containsExactly(21L);
+		assertThat(search("\"DB slow\"")).containsExactly(22L);
+		assertThat(search("cart slow")).isEmpty();
+	}
+
+	@Test
+	void findIssueIdsBindsHostileValues() {
+		writeSearchable();
+
+		assertThat(search("message:\"it's ' ; DROP TABLE events; --\"")).containsExactly(23L);
+		assertThat(search("\"50% off_\"")).containsExactly(23L);
+		assertThat(search("\"50x off\"")).isEmpty();
+		assertThat(search("release:\"1.0') OR 1=1 --\"")).isEmpty();
+		assertThat(search("\"%\"")).containsExactly(23L);
+		assertThat(search("browser:\"Chrome\\\" OR 1=1\"")).isEmpty();
+		assertThat(search("level:error")).containsExactly(21L);
+	}
+
+	@Test
+	void findIssueIdsIgnoresIssueTermsAndHonoursProjectsLimitAndClock() {
+		writeSearchable();
+		StoredEvent elsewhere = searchable(OTHER_PROJECT, 24, 4_000, "error", "1.0", "prod", Map.of(), null, "other",
+				"other");
+		store().write(List.of(elsewhere));
+
+		assertThat(search("")).containsExactly(23L, 22L, 21L);
+		assertThat(search("is:unresolved timesSeen:>5 level:error")).containsExactly(21L);
+		assertThat(store().findIssueIds(List.of(PROJECT), new EventSearch("", Instant.now()), 2)).containsExactly(23L,
+				22L);
+		assertThat(store().findIssueIds(List.of(PROJECT, OTHER_PROJECT), new EventSearch("level:error", Instant.now()),
+				100))
+			.containsExactly(24L, 21L);
+		assertThat(store().findIssueIds(List.of(OTHER_PROJECT), new EventSearch("level:warning", Instant.now()), 100))
+			.isEmpty();
+		Instant now = this.events.at(2_500).plus(Duration.ofHours(1));
+		assertThat(store().findIssueIds(List.of(PROJECT), new EventSearch("timestamp:-1h", now), 100))
+			.containsExactly(23L);
+	}
+
+	private List<Long> search(String query) {
+		return store().findIssueIds(List.of(PROJECT), new EventSearch(query, Instant.now()), 100);
+	}
+
+	/**
+	 * Issue 21: an error (release 1.0, prod, Chrome, bob@example.com) and an older
+	 * warning of release 1.0; issue 22: a warning (2.0, staging, Firefox); issue 23: an
+	 * info event without release, environment, tags or user, with hostile text.
+	 */
+	private void writeSearchable() {
+		store().write(List.of(
+				searchable(PROJECT, 21, 1_000, "error", "1.0", "prod", Map.of("browser", "Chrome"), "bob@example.com",
+						"NullPointerException: cart is empty", "cart is empty"),
+				searchable(PROJECT, 21, 500, "warning", "1.0", "prod", Map.of("browser", "Chrome"), "bob@example.com",
+						"retrying", "retrying"),
+				searchable(PROJECT, 22, 2_000, "warning", "2.0", "staging", Map.of("browser", "Firefox"),
+						"carol@example.org", "TimeoutException: db slow", "db slow"),
+				searchable(PROJECT, 23, 3_000, "info", null, null, Map.of(), null, "Payment 50% off_done",
+						"it's ' ; DROP TABLE events; --")));
+	}
+
+	private StoredEvent searchable(long projectId, long issueId, long offsetMillis, String level,
+			@Nullable String release, @Nullable String environment, Map<String, String> tags, @Nullable String email,
+			String title, String message) {
+		Instant timestamp = this.events.at(offsetMillis);
+		EventUser user = (email != null) ? new EventUser("1", null, email, null) : null;
+		return new StoredEvent(projectId, this.events.nextEventId(), issueId, timestamp, timestamp, "java", level,
+				title, "", message, release, environment, null, null, tags, user, "0", "app", "{\"type\":\"error\"}");
 	}
 
 	private EventNeighbours neighbours(StoredEvent event) {
