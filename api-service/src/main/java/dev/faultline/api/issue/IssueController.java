@@ -1,6 +1,8 @@
 package dev.faultline.api.issue;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,9 +20,11 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueQuery;
+import dev.faultline.storage.metadata.IssueSort;
 import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.Organization;
@@ -46,6 +50,11 @@ class IssueController {
 
 	private static final List<String> DETAIL_PERIODS = List.of("24h", "30d");
 
+	/** Issues read from the metadata store at most when a query is filtered in Java. */
+	private static final int SCAN_LIMIT = 10_000;
+
+	private static final int SCAN_PAGE = 1000;
+
 	private final IssueStore issues;
 
 	private final Access access;
@@ -56,13 +65,19 @@ class IssueController {
 
 	private final IssueStats stats;
 
+	private final EventStore events;
+
+	private final Clock clock;
+
 	IssueController(IssueStore issues, ProjectStore projects, EventStore events, Access access,
 			FaultlineProperties properties) {
 		this.issues = issues;
 		this.projects = projects;
 		this.access = access;
 		this.publicUrl = properties.publicUrl();
-		this.stats = new IssueStats(events, Clock.systemUTC());
+		this.events = events;
+		this.clock = Clock.systemUTC();
+		this.stats = new IssueStats(events, this.clock);
 	}
 
 	/**
@@ -111,9 +126,13 @@ class IssueController {
 		int offset = Pagination.offset(cursor);
 		int pageSize = Pagination.limit(limit);
 		Map<Long, Project> byId = projects.stream().collect(Collectors.toMap(Project::id, Function.identity()));
+		IssueSearch search = IssueSearch.parse(query, this.clock);
+		IssueSort order = IssueSearch.sort(sort);
 		// One extra row tells whether a next page exists.
-		List<Issue> rows = this.issues.listForProjects(byId.keySet(),
-				new IssueQuery(IssueSearch.status(query), IssueSearch.sort(sort), offset, pageSize + 1));
+		List<Issue> rows = search.onlyStatus()
+				? this.issues.listForProjects(byId.keySet(),
+						new IssueQuery(search.status(), order, offset, pageSize + 1))
+				: search(byId.keySet(), search, order, offset, pageSize + 1);
 		List<Issue> shown = rows.stream().limit(pageSize).toList();
 		Map<Long, List<List<Long>>> counts = (period != null) ? this.stats.compute(shown, period) : Map.of();
 		List<IssueJson> page = shown.stream().map((issue) -> {
@@ -123,6 +142,39 @@ class IssueController {
 		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, pageSize,
 				rows.size() > pageSize);
 		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
+	}
+
+	/**
+	 * A page of the issues matching a query the status filter alone does not answer: the
+	 * event store names the issues with a matching event, the metadata store's pages
+	 * (status and order) are read up to {@link #SCAN_LIMIT} issues and filtered in Java
+	 * by the issue terms and those ids, then the page is cut out. Issues beyond the scan
+	 * limit in the store's order are not found.
+	 */
+	private List<Issue> search(Set<Long> projectIds, IssueSearch search, IssueSort order, int offset, int limit) {
+		EventSearch eventSearch = search.eventSearch();
+		@Nullable Set<Long> withEvents = null;
+		if (eventSearch != null) {
+			withEvents = new HashSet<>(this.events.findIssueIds(List.copyOf(projectIds), eventSearch, SCAN_LIMIT));
+			if (withEvents.isEmpty()) {
+				return List.of();
+			}
+		}
+		List<Issue> matching = new ArrayList<>();
+		for (int scanned = 0; scanned < SCAN_LIMIT && matching.size() < offset + limit; scanned += SCAN_PAGE) {
+			List<Issue> batch = this.issues.listForProjects(projectIds,
+					new IssueQuery(search.status(), order, scanned, SCAN_PAGE));
+			for (Issue issue : batch) {
+				if (search.matches(issue) && (withEvents == null || withEvents.contains(issue.id()))) {
+					matching.add(issue);
+				}
+			}
+			if (batch.size() < SCAN_PAGE) {
+				break;
+			}
+		}
+		return (offset >= matching.size()) ? List.of()
+				: matching.subList(offset, Math.min(matching.size(), offset + limit));
 	}
 
 	private static Set<Long> projectIds(@Nullable List<String> values) {

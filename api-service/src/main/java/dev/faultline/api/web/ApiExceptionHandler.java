@@ -1,5 +1,6 @@
 package dev.faultline.api.web;
 
+import dev.faultline.core.search.SearchSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,12 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> apiException(ApiException ex) {
 		logger.debug("API client error {}: {}", ex.status().value(), ex.detail());
 		return ResponseEntity.status(ex.status()).body(new ApiError(ex.detail()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> searchSyntax(SearchSyntaxException ex) {
+		logger.debug("API search query invalid: {}", ex.getMessage());
+		return ResponseEntity.badRequest().body(new ApiError(ex.reason() + " at position " + ex.position()));
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,216 @@
+package dev.faultline.api.issue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.faultline.api.ApiServiceApplication;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventUser;
+import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueStatus;
+import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.NewIssue;
+import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.Team;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue search ({@code query}) on the whole application over the embedded adapters: event
+ * terms answered by the event store, issue terms by the metadata store and in Java,
+ * syntax errors and unsupported terms as 400s.
+ */
+@SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "faultline.admin.token=" + IssueSearchIT.TOKEN, "faultline.admin.password=admin-password" })
+class IssueSearchIT {
+
+	static final String TOKEN = "search-token-0123456789abcdef";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("faultline.data-dir", () -> dataDir.toString());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OrganizationStore organizations;
+
+	@Autowired
+	ProjectStore projects;
+
+	@Autowired
+	IssueStore issues;
+
+	@Autowired
+	EventStore events;
+
+	// Seeded once for the class (the application context is shared by its tests).
+	private static @Nullable Project project;
+
+	private static long checkout;
+
+	private static long timeout;
+
+	private static long payment;
+
+	private static long resolved;
+
+	private static int sequence;
+
+	/**
+	 * checkout: one error (release 1.0, prod, Chrome, bob@example.com); timeout: three
+	 * warnings (2.0, staging, Firefox); payment: an info event without release or
+	 * environment; resolved: a resolved error of release 1.0.
+	 */
+	@BeforeEach
+	void seed() {
+		if (project != null) {
+			return;
+		}
+		Organization organization = this.organizations.findBySlug("faultline").orElseThrow();
+		Team team = this.organizations.listTeams(organization.id()).get(0);
+		project = this.projects.create(organization.id(), team.id(), "searched", "Searched", "java");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		checkout = seed("a", now.minus(3, ChronoUnit.HOURS), "error", "1.0", "prod", Map.of("browser", "Chrome"),
+				"bob@example.com", "NullPointerException: cart is empty", 1);
+		timeout = seed("b", now.minus(2, ChronoUnit.HOURS), "warning", "2.0", "staging", Map.of("browser", "Firefox"),
+				"carol@example.org", "TimeoutException: db slow", 3);
+		payment = seed("c", now.minus(3, ChronoUnit.DAYS), "info", null, null, Map.of(), null,
+				"Payment failed: 50% off_", 1);
+		resolved = seed("d", now.minus(1, ChronoUnit.HOURS), "error", "1.0", "prod", Map.of(), null,
+				"IllegalStateException: closed", 1);
+		this.issues.updateStatus(resolved, IssueStatus.RESOLVED);
+	}
+
+	@Test
+	void eventTermsSelectIssuesWithAMatchingEvent() throws Exception {
+		assertThat(ids("level:error")).containsExactly(resolved, checkout);
+		assertThat(ids("level:error is:unresolved")).containsExactly(checkout);
+		assertThat(ids("release:1.0 is:resolved")).containsExactly(resolved);
+		assertThat(ids("!environment:prod")).containsExactlyInAnyOrder(timeout, payment);
+		assertThat(ids("browser:Chrome")).containsExactly(checkout);
+		assertThat(ids("user.email:*@example.com")).containsExactly(checkout);
+		assertThat(ids("\"db SLOW\"")).containsExactly(timeout);
+		assertThat(ids("\"50% off_\"")).containsExactly(payment);
+		assertThat(ids("release:\"1.0' OR 1=1 --\"")).isEmpty();
+	}
+
+	@Test
+	void issueTermsFilterTheList() throws Exception {
+		assertThat(ids("times-seen:>2")).containsExactly(timeout);
+		assertThat(ids("timesSeen:1 is:unresolved")).containsExactlyInAnyOrder(checkout, payment);
+		assertThat(ids("first-seen:+1d")).containsExactly(payment);
+		assertThat(ids("last-seen:-1d is:unresolved")).containsExactlyInAnyOrder(checkout, timeout);
+		assertThat(ids("!is:unresolved")).containsExactly(resolved);
+	}
+
+	@Test
+	void organizationListSearchesToo() throws Exception {
+		HttpResponse<String> response = get("/api/0/organizations/faultline/issues/?project=" + project().id()
+				+ "&query=" + encode("level:warning timesSeen:>=3"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(ids(response)).containsExactly(timeout);
+	}
+
+	@Test
+	void badQueriesAreBadRequests() throws Exception {
+		HttpResponse<String> syntax = list("level:\"unterminated");
+		assertThat(syntax.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(syntax.body()).path("detail").asString())
+			.isEqualTo("unterminated quote at position 6");
+
+		HttpResponse<String> unsupported = list("assigned:me");
+		assertThat(unsupported.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(unsupported.body()).path("detail").asString()).endsWith("is not supported yet");
+	}
+
+	private static Project project() {
+		Project seeded = project;
+		assertThat(seeded).as("seeded").isNotNull();
+		return seeded;
+	}
+
+	private long seed(String hashPrefix, Instant at, String level, @Nullable String release,
+			@Nullable String environment, Map<String, String> tags, @Nullable String email, String title, int count) {
+		String hash = hashPrefix.repeat(32);
+		Issue issue = this.issues
+			.findOrCreate(new NewIssue(project().id(), hash, title, "shop.Orders", level, "error", Map.of(), at));
+		List<StoredEvent> stored = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String eventId = String.format("%032x", ++sequence);
+			Instant timestamp = at.plusSeconds(i);
+			stored.add(new StoredEvent(project().id(), eventId, issue.id(), timestamp, timestamp, "java", level, title,
+					"shop.Orders", title, release, environment, null, null, tags,
+					(email != null) ? new EventUser("1", null, email, null) : null, hash, "app", "{}"));
+			this.issues
+				.recordOccurrence(new EventOccurrence(issue.id(), project().id(), eventId, timestamp, level, email));
+		}
+		this.events.write(stored);
+		return issue.id();
+	}
+
+	private List<Long> ids(String query) throws Exception {
+		HttpResponse<String> response = list(query);
+		assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+		return ids(response);
+	}
+
+	private static List<Long> ids(HttpResponse<String> response) {
+		List<Long> ids = new ArrayList<>();
+		for (JsonNode issue : JSON.readTree(response.body())) {
+			ids.add(Long.parseLong(issue.path("id").asString()));
+		}
+		return ids;
+	}
+
+	private HttpResponse<String> list(String query) throws Exception {
+		return get("/api/0/projects/faultline/searched/issues/?query=" + encode(query));
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + TOKEN)
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
