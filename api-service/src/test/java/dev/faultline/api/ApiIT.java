@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import dev.faultline.storage.metadata.User;
 import dev.faultline.storage.metadata.UserStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,22 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "faultline.admin.token=" + ApiIT.TOKEN, "faultline.admin.password=admin-password",
 				"faultline.public-url=http://errors.example.com/sentry" })
-class ApiIT {
+class ApiIT extends EmbeddedApplicationTest {
 
 	static final String TOKEN = "test-token-0123456789abcdef";
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("faultline.data-dir", () -> dataDir.toString());
-	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	OrganizationStore organizations;

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +28,6 @@ import dev.faultline.storage.metadata.Team;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "faultline.admin.token=" + WebUiIT.TOKEN, "faultline.admin.password=" + WebUiIT.PASSWORD,
 				"faultline.admin.email=" + WebUiIT.EMAIL, "faultline.public-url=http://errors.example.com" })
-class WebUiIT {
+class WebUiIT extends EmbeddedApplicationTest {
 
 	static final String TOKEN = "web-ui-test-token-0123456789";
 
@@ -61,17 +56,6 @@ class WebUiIT {
 	static final String PASSWORD = "correct horse battery staple";
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("faultline.data-dir", () -> dataDir.toString());
-	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	OrganizationStore organizations;

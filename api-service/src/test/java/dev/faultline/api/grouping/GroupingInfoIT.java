@@ -4,12 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.faultline.api.ApiServiceApplication;
+import dev.faultline.api.EmbeddedApplicationTest;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.Issue;
@@ -21,16 +21,12 @@ import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.Team;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,22 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "faultline.admin.token=" + GroupingInfoIT.TOKEN, "faultline.admin.password=admin-password" })
-class GroupingInfoIT {
+class GroupingInfoIT extends EmbeddedApplicationTest {
 
 	static final String TOKEN = "grouping-token-0123456789abcdef";
 
 	private static final String HASH = "0123456789abcdef0123456789abcdef";
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("faultline.data-dir", () -> dataDir.toString());
-	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	OrganizationStore organizations;
