@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event port: append-mostly storage of processed events with the queries the Web API
@@ -30,7 +33,19 @@ public interface EventStore extends AutoCloseable {
 	 * @param offset events to skip (0 or more)
 	 * @param limit events to return (1 to 1000)
 	 */
-	List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit);
+	default List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+		return listByIssue(projectId, issueId, null, offset, limit);
+	}
+
+	/**
+	 * A page of the issue's events that match a search's event terms (issue terms in it
+	 * are ignored; null: every event), newest first.
+	 * @param offset events to skip (0 or more)
+	 * @param limit events to return (1 to 1000)
+	 * @throws RuntimeException the parser's unchecked syntax error for a text that is not
+	 * a valid search
+	 */
+	List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset, int limit);
 
 	/**
 	 * The newest event of the issue.
@@ -74,6 +89,52 @@ public interface EventStore extends AutoCloseable {
 	 * valid search (callers parse it first to answer the user)
 	 */
 	List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit);
+
+	/**
+	 * The tag keys of an issue's events with their top values. Besides the event's tags
+	 * the built-in keys {@code level}, {@code environment} and {@code release} are facets
+	 * when events carry them (a tag of the same name wins); keys are ordered by
+	 * {@code totalEvents} descending, then by key.
+	 * @param key only this key, or null for every key
+	 * @param topValues values per key (1 to 1000)
+	 */
+	List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues);
+
+	/**
+	 * How many of the issue's events carried each of the given values of a tag key (the
+	 * same keys as {@link #tagFacets}) per time bucket, bucketed as
+	 * {@link #countByIssue}.
+	 * @return for every requested value, its counts oldest bucket first
+	 */
+	Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values, Instant from,
+			Instant to, Duration bucket);
+
+	/**
+	 * The tag keys of the projects' events since a time (built-ins included as in
+	 * {@link #tagFacets}), most events first, then by key.
+	 * @param limit keys to return at most (1 to 1000)
+	 */
+	List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit);
+
+	/**
+	 * The values of a tag key in the projects' events since a time, most events first,
+	 * then by value; only values starting with {@code prefix} (case-insensitive, matched
+	 * literally) when it is not empty.
+	 * @param limit values to return at most (1 to 1000)
+	 */
+	List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit);
+
+	/**
+	 * Moves events of one issue to another (merge, unmerge): every event of
+	 * {@code fromIssueId}, or with {@code primaryHashes} only those grouped by one of the
+	 * hashes. Idempotent; returns once the move is visible to reads.
+	 */
+	void moveEvents(long projectId, long fromIssueId, @Nullable Set<String> primaryHashes, long toIssueId);
+
+	/**
+	 * Deletes every event of the issue. Idempotent.
+	 */
+	void deleteIssueEvents(long projectId, long issueId);
 
 	/**
 	 * The retention sweep: removes every project's events with

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A group of events that share a grouping hash.
  *
@@ -14,10 +16,13 @@ import java.util.Objects;
  * {@code function} for errors; {@code title} for messages)
  * @param timesSeen number of distinct events (by event id) recorded
  * @param userCount number of distinct users recorded
+ * @param statusDetails how it is resolved or ignored ({@link StatusDetails#NONE}
+ * otherwise)
+ * @param assignee who owns it, or null
  */
 public record Issue(long id, long projectId, long shortNumber, String primaryHash, String title, String culprit,
-		String level, String type, Map<String, String> metadata, IssueStatus status, long timesSeen, long userCount,
-		Instant firstSeen, Instant lastSeen) {
+		String level, String type, Map<String, String> metadata, IssueStatus status, StatusDetails statusDetails,
+		@Nullable Assignee assignee, long timesSeen, long userCount, Instant firstSeen, Instant lastSeen) {
 
 	public Issue {
 		Objects.requireNonNull(primaryHash, "primaryHash");
@@ -27,6 +32,7 @@ public record Issue(long id, long projectId, long shortNumber, String primaryHas
 		Objects.requireNonNull(type, "type");
 		metadata = Map.copyOf(metadata);
 		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(statusDetails, "statusDetails");
 		Objects.requireNonNull(firstSeen, "firstSeen");
 		Objects.requireNonNull(lastSeen, "lastSeen");
 	}

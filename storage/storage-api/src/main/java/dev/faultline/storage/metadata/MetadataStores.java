@@ -37,6 +37,11 @@ public interface MetadataStores extends AutoCloseable {
 	ProjectSettingsStore projectSettings();
 
 	/**
+	 * Saved issue searches.
+	 */
+	SavedSearchStore savedSearches();
+
+	/**
 	 * Returns whether the database answers now; never throws.
 	 */
 	boolean isHealthy();

@@ -47,6 +47,11 @@ public interface OrganizationStore {
 	Optional<String> findMemberRole(long organizationId, long userId);
 
 	/**
+	 * The organization's members, by email.
+	 */
+	List<Member> listMembers(long organizationId);
+
+	/**
 	 * Whether no organization exists yet (first start).
 	 */
 	boolean isEmpty();
