@@ -15,6 +15,7 @@ import dev.faultline.processor.ProcessorServiceApplication;
 import dev.faultline.testing.chdb.ChdbHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,11 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The acceptance scenario against the distributed shape: ingest-service,
- * processor-service and api-service as three separate applications that share nothing but
- * real engines — a KRaft Kafka broker, the machine's PostgreSQL (a fresh database) and
- * ClickHouse (libchdb behind its HTTP protocol, spoken to by the official client exactly
- * as in production).
+ * The acceptance scenario and the issue workflow against the distributed shape:
+ * ingest-service, processor-service and api-service as three separate applications that
+ * share nothing but real engines — a KRaft Kafka broker, the machine's PostgreSQL (a
+ * fresh database) and ClickHouse (libchdb behind its HTTP protocol, spoken to by the
+ * official client exactly as in production).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedShapeIT extends SdkAcceptanceContract {
@@ -102,6 +103,20 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
+	}
+
+	/**
+	 * The issue workflow on the same running shape: starting it once serves both
+	 * contracts.
+	 */
+	@Nested
+	class IssueWorkflow extends IssueWorkflowContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
 	}
 
 }

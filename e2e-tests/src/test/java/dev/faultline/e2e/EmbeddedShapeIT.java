@@ -2,12 +2,13 @@ package dev.faultline.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The acceptance scenario against the embedded shape, as an operator runs it: the
- * packaged {@code faultline.jar} on its default adapters (SQLite queue and metadata,
- * DuckDB events).
+ * The acceptance scenario and the issue workflow against the embedded shape, as an
+ * operator runs it: the packaged {@code faultline.jar} on its default adapters (SQLite
+ * queue and metadata, DuckDB events).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedShapeIT extends SdkAcceptanceContract {
@@ -30,6 +31,20 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	@Override
 	FaultlineApi api() {
 		return this.faultline.api();
+	}
+
+	/**
+	 * The issue workflow on the same running shape: starting it once serves both
+	 * contracts.
+	 */
+	@Nested
+	class IssueWorkflow extends IssueWorkflowContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
 	}
 
 }

@@ -2,15 +2,19 @@ package dev.faultline.e2e;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * A small client of Faultline's Sentry-compatible Web API, as a tool written for Sentry
@@ -41,6 +45,49 @@ final class FaultlineApi {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), 201);
 	}
 
+	/**
+	 * A {@code PUT} that must answer 200; returns its JSON.
+	 */
+	JsonNode put(String path, Map<String, ?> body) {
+		return send("PUT", path, body, 200);
+	}
+
+	/**
+	 * Any request with an optional JSON body that must answer {@code expectedStatus};
+	 * returns its JSON, or a missing node when the response has no body.
+	 */
+	JsonNode send(String method, String path, @Nullable Map<String, ?> body, int expectedStatus) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+		if (body != null) {
+			builder.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		}
+		else {
+			builder.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return send(builder, expectedStatus);
+	}
+
+	/**
+	 * A {@code GET} as it is answered, redirects not followed.
+	 */
+	HttpResponse<String> exchange(String path) {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + this.token)
+			.GET()
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	int status(String path, String bearer) {
 		HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearer).build();
 		try {
@@ -66,9 +113,29 @@ final class FaultlineApi {
 		return keys.get(0).get("dsn").get("public").asString();
 	}
 
+	/**
+	 * Creates a project in the bootstrap organization's default team.
+	 */
+	Project createProject(String organization, String team, String name, String platform) {
+		JsonNode project = post("/api/0/teams/" + organization + "/" + team + "/projects/",
+				Map.of("name", name, "platform", platform));
+		String slug = project.get("slug").asString();
+		JsonNode keys = get("/api/0/projects/" + organization + "/" + slug + "/keys/");
+		return new Project(slug, Long.parseLong(project.get("id").asString()),
+				keys.get(0).get("dsn").get("public").asString());
+	}
+
 	List<JsonNode> issues(String organization, String project) {
-		JsonNode page = get(
-				"/api/0/projects/" + organization + "/" + project + "/issues/?query=is:unresolved&limit=100");
+		return issues(organization, project, "is:unresolved");
+	}
+
+	/**
+	 * The first 100 issues of the project matching a search query ({@code ""} lists every
+	 * status).
+	 */
+	List<JsonNode> issues(String organization, String project, String query) {
+		JsonNode page = get("/api/0/projects/" + organization + "/" + project + "/issues/?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=100");
 		List<JsonNode> issues = new ArrayList<>();
 		page.forEach(issues::add);
 		return issues;
@@ -86,7 +153,7 @@ final class FaultlineApi {
 				throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
 						+ response.statusCode() + ": " + response.body());
 			}
-			return JSON.readTree(response.body());
+			return response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -95,6 +162,13 @@ final class FaultlineApi {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A project as the tests use it: its slug, id and public DSN.
+	 */
+	record Project(String slug, long id, String dsn) {
+
 	}
 
 }

@@ -33,6 +33,59 @@ final class ReadBack {
 		return api.issues(organization, project);
 	}
 
+	/**
+	 * Waits until the project lists exactly one issue (of any status) with this title,
+	 * then returns it.
+	 */
+	static JsonNode awaitIssue(FaultlineApi api, String organization, String project, String title) {
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> api.issues(organization, project, "").stream().anyMatch(titled(title)));
+		return onlyIssue(api.issues(organization, project, ""), titled(title));
+	}
+
+	/**
+	 * Waits until the issue counts {@code count} events, then returns its detail.
+	 */
+	static JsonNode awaitCount(FaultlineApi api, String issueId, long count) {
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(count(issue(api, issueId))).as("times seen of issue %s", issueId)
+				.isEqualTo(count));
+		return issue(api, issueId);
+	}
+
+	static JsonNode issue(FaultlineApi api, String issueId) {
+		return api.get("/api/0/issues/" + issueId + "/");
+	}
+
+	static long count(JsonNode issue) {
+		return Long.parseLong(issue.get("count").asString());
+	}
+
+	/**
+	 * The types of an issue detail's activity, newest first.
+	 */
+	static List<String> activityTypes(JsonNode detail) {
+		List<String> types = new ArrayList<>();
+		detail.get("activity").forEach((activity) -> types.add(activity.get("type").asString()));
+		return types;
+	}
+
+	static List<String> titles(List<JsonNode> issues) {
+		return issues.stream().map((issue) -> issue.get("title").asString()).toList();
+	}
+
+	/**
+	 * The event ids of the first 100 events of an issue's events tab.
+	 */
+	static List<String> eventIds(FaultlineApi api, String issueId) {
+		List<String> ids = new ArrayList<>();
+		api.get("/api/0/issues/" + issueId + "/events/?limit=100")
+			.forEach((event) -> ids.add(event.get("eventID").asString()));
+		return ids;
+	}
+
 	static Predicate<JsonNode> titled(String prefix) {
 		return (issue) -> issue.get("title").asString().startsWith(prefix);
 	}
