@@ -54,8 +54,8 @@ abstract class IssueWorkflowContract {
 		assertThat(regressed.get("status").asString()).isEqualTo("unresolved");
 		assertThat(regressed.get("statusDetails").isEmpty()).as("statusDetails %s", regressed.get("statusDetails"))
 			.isTrue();
-		assertThat(ReadBack.activityTypes(regressed)).first().isEqualTo("set_regression");
-		assertThat(ReadBack.activityTypes(regressed)).contains("set_resolved_in_release", "first_seen");
+		assertThat(ReadBack.activityTypes(regressed)).contains("set_regression", "set_resolved_in_release",
+				"first_seen");
 	}
 
 	@Test
@@ -76,7 +76,7 @@ abstract class IssueWorkflowContract {
 		send(project, "4.3.0", title);
 		JsonNode regressed = ReadBack.awaitCount(api(), id, 3);
 		assertThat(regressed.get("status").asString()).isEqualTo("unresolved");
-		assertThat(ReadBack.activityTypes(regressed)).first().isEqualTo("set_regression");
+		assertThat(ReadBack.activityTypes(regressed)).contains("set_regression");
 	}
 
 	@Test
@@ -98,8 +98,7 @@ abstract class IssueWorkflowContract {
 		send(project, "1.0", title);
 		JsonNode woken = ReadBack.awaitCount(api(), id, 4);
 		assertThat(woken.get("status").asString()).isEqualTo("unresolved");
-		assertThat(ReadBack.activityTypes(woken)).first().isEqualTo("set_unresolved");
-		assertThat(ReadBack.activityTypes(woken)).contains("set_ignored");
+		assertThat(ReadBack.activityTypes(woken)).contains("set_ignored", "set_unresolved");
 		assertThat(ReadBack.titles(api().issues(ORGANIZATION, project.slug()))).containsExactly(title);
 	}
 
@@ -157,7 +156,7 @@ abstract class IssueWorkflowContract {
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(
 					() -> assertThat(ReadBack.eventIds(api(), parent)).containsExactlyInAnyOrderElementsOf(eventIds));
-		assertThat(ReadBack.activityTypes(ReadBack.issue(api(), parent))).first().isEqualTo("merge");
+		assertThat(ReadBack.activityTypes(ReadBack.issue(api(), parent))).contains("merge");
 
 		HttpResponse<String> redirect = api().exchange(issuePath(child));
 		assertThat(redirect.statusCode()).isEqualTo(302);
