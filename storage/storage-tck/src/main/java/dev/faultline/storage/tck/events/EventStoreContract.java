@@ -16,8 +16,6 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every read is scoped to one project; batches of 1,000, unicode and ~1 MB payloads work;
  * data survives close and reopen; concurrent writers are safe.
  */
-public abstract class EventStoreContract {
+public abstract class EventStoreContract extends EventStoreFixture {
 
 	private static final long PROJECT = 1;
 
@@ -55,48 +53,11 @@ public abstract class EventStoreContract {
 		.thenComparing(StoredEvent::eventId)
 		.reversed();
 
-	protected final SampleEvents events = new SampleEvents();
-
-	private final List<EventStore> opened = new ArrayList<>();
-
-	private @Nullable EventStore store;
-
-	/**
-	 * Opens a store over fresh, empty storage for the current test.
-	 */
-	protected abstract EventStore createStore() throws Exception;
-
 	/**
 	 * Opens a store over the storage {@link #createStore()} used for the current test,
 	 * after the suite closed the previous store.
 	 */
 	protected abstract EventStore reopenStore() throws Exception;
-
-	@BeforeEach
-	void openStore() throws Exception {
-		this.store = track(createStore());
-	}
-
-	@AfterEach
-	void closeStores() {
-		for (EventStore each : this.opened) {
-			each.close();
-		}
-	}
-
-	/**
-	 * The store under test.
-	 */
-	protected final EventStore store() {
-		EventStore current = this.store;
-		assertThat(current).as("store opened").isNotNull();
-		return current;
-	}
-
-	private EventStore track(EventStore opened) {
-		this.opened.add(opened);
-		return opened;
-	}
 
 	@Test
 	void retentionSweepRemovesOnlyOlderEventsOfEveryProject() {
@@ -386,7 +347,7 @@ public abstract class EventStoreContract {
 		store().write(List.of(event, minimal));
 		store().close();
 
-		this.store = track(reopenStore());
+		replaceStore(reopenStore());
 
 		assertThat(store().find(PROJECT, event.eventId())).contains(event);
 		assertThat(store().listByIssue(PROJECT, ISSUE, 0, 10)).containsExactly(minimal, event);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds realistic {@link StoredEvent}s for the contract suite.
@@ -59,6 +60,17 @@ public final class SampleEvents {
 				Map.of("browser", "Firefox 128", "os.name", "Linux", "level", "error"),
 				new EventUser("42", "alice", "alice@example.com", "203.0.113.7"), "d41d8cd98f00b204e9800998ecf8427e",
 				"app", "{\"event_id\":\"" + eventId + "\",\"message\":\"boom\"}");
+	}
+
+	/**
+	 * An event with the given level, release, environment, tags and grouping hash (no
+	 * user), for tag and move tests.
+	 */
+	public StoredEvent tagged(long projectId, long issueId, Instant timestamp, String level, @Nullable String release,
+			@Nullable String environment, Map<String, String> tags, String primaryHash) {
+		String eventId = nextEventId();
+		return new StoredEvent(projectId, eventId, issueId, timestamp, timestamp, "java", level, "Error " + eventId, "",
+				"", release, environment, null, null, tags, null, primaryHash, "app", "{}");
 	}
 
 	/**
