@@ -9,6 +9,7 @@ import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.OutcomeStore;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
 import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.SavedSearchStore;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
 
@@ -36,8 +37,11 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final ProjectSettingsStore projectSettings;
 
+	private final SavedSearchStore savedSearches;
+
 	/**
-	 * @param clock stamps {@code dateCreated} of new rows
+	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
+	 * the first sighting of releases
 	 */
 	public JdbcMetadataStores(JdbcDatabase database, Clock clock) {
 		this.database = database;
@@ -49,6 +53,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.sessions = new JdbcSessionStore(database, clock);
 		this.outcomes = new JdbcOutcomeStore(database);
 		this.projectSettings = new JdbcProjectSettingsStore(database);
+		this.savedSearches = new JdbcSavedSearchStore(database, clock);
 	}
 
 	@Override
@@ -89,6 +94,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public ProjectSettingsStore projectSettings() {
 		return this.projectSettings;
+	}
+
+	@Override
+	public SavedSearchStore savedSearches() {
+		return this.savedSearches;
 	}
 
 	@Override

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.faultline.storage.metadata.Member;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Team;
+import dev.faultline.storage.metadata.User;
 
 /**
  * {@link OrganizationStore} over the {@code organizations}, {@code teams} and
- * {@code organization_members} tables.
+ * {@code organization_members} tables (members with their {@code users} rows).
  */
 final class JdbcOrganizationStore implements OrganizationStore {
 
@@ -95,6 +97,18 @@ final class JdbcOrganizationStore implements OrganizationStore {
 		return this.database.read((connection) -> Queries.first(connection,
 				"SELECT role FROM organization_members WHERE organization_id = ? AND user_id = ?",
 				(row) -> row.getString(1), organizationId, userId));
+	}
+
+	@Override
+	public List<Member> listMembers(long organizationId) {
+		return this.database.read((connection) -> Queries.list(connection,
+				"SELECT u.id, u.email, u.name, u.password_hash, u.date_created, m.role FROM organization_members m "
+						+ "JOIN users u ON u.id = m.user_id WHERE m.organization_id = ? ORDER BY u.email_key, u.id",
+				(row) -> new Member(
+						new User(row.getLong("id"), row.getString("email"), row.getString("name"),
+								row.getString("password_hash"), Columns.instant(row, "date_created")),
+						row.getString("role")),
+				organizationId));
 	}
 
 	@Override
