@@ -1,11 +1,13 @@
 package dev.faultline.processor;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
 import dev.faultline.core.grouping.GroupingResult;
@@ -18,6 +20,8 @@ import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.OutcomeCount;
+import dev.faultline.storage.metadata.OutcomeStore;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
@@ -36,9 +40,13 @@ import tools.jackson.databind.node.ObjectNode;
  * queue position, item index, bytes), so they never block the queue yet stay inspectable.
  * Item types other than {@code event} are dropped as {@code unsupported} for now.</li>
  * <li>{@link #store}: park the dead letters, assign issues and write the events in one
- * {@link EventStore#write} call. Idempotent (occurrences count once per event id, event
- * writes dedupe), so a failed call is retried with the same batch; store failures
- * propagate.</li>
+ * {@link EventStore#write} call. An event whose grouping hash the project discarded is
+ * neither counted nor written: it is dropped as {@link ItemOutcomes#FILTERED} with reason
+ * {@link ItemOutcomes#DISCARDED_HASH}, added to the {@link OutcomeStore} last. Idempotent
+ * but for those outcome counts (occurrences count once per event id, event writes
+ * dedupe), so a failed call is retried with the same batch; store failures propagate. A
+ * batch replayed after a crash between storing and the queue commit counts its filtered
+ * events twice in the outcome store (statistics, not data).</li>
  * </ol>
  * Thread-safe as long as its stores are.
  */
@@ -68,6 +76,8 @@ final class EventPipeline {
 
 	private final @Nullable DeadLetterStore deadLetters;
 
+	private final @Nullable OutcomeStore outcomes;
+
 	EventPipeline(IssueAssignmentStage issues, EventStore events) {
 		this(issues, events, null, ScrubbingSettings.defaultSettings());
 	}
@@ -96,9 +106,19 @@ final class EventPipeline {
 	 */
 	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
 			GroupingStage grouping, LongFunction<ProjectProcessing> projects) {
+		this(issues, events, deadLetters, null, grouping, projects);
+	}
+
+	/**
+	 * @param outcomes where filtered events are counted for {@code stats_v2}; null only
+	 * in tests, where they are only counted by the {@link ProcessorLoop}'s meters
+	 */
+	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
+			@Nullable OutcomeStore outcomes, GroupingStage grouping, LongFunction<ProjectProcessing> projects) {
 		this.issues = issues;
 		this.events = events;
 		this.deadLetters = deadLetters;
+		this.outcomes = outcomes;
 		this.grouping = grouping;
 		this.projects = projects;
 	}
@@ -180,31 +200,59 @@ final class EventPipeline {
 	}
 
 	/**
-	 * Stores the batch's events; returns how many were written.
-	 * @throws RuntimeException whatever the stores throw; nothing is committed then
+	 * Stores the batch's events; returns how many were written and how many were dropped
+	 * for a discarded grouping hash.
+	 * @throws RuntimeException whatever the stores throw; the batch is to be retried
 	 */
-	int store(PreparedBatch batch) {
+	StoreResult store(PreparedBatch batch) {
 		if (this.deadLetters != null) {
 			for (DeadLetter letter : batch.deadLetters()) {
 				this.deadLetters.park(letter);
 			}
 		}
 		if (batch.events().isEmpty()) {
-			return 0;
+			return StoreResult.NOTHING;
 		}
 		List<StoredEvent> rows = new ArrayList<>(batch.events().size());
 		List<EventOccurrence> occurrences = new ArrayList<>(batch.events().size());
-		// One issue lookup per grouping hash and one metadata transaction per batch.
-		Map<String, Long> issueIds = new HashMap<>();
+		Map<Long, Long> discarded = new LinkedHashMap<>();
+		// One issue lookup per grouping hash (a discarded hash included, as empty) and
+		// one
+		// metadata transaction per batch.
+		Map<String, OptionalLong> issueIds = new HashMap<>();
 		for (PreparedEvent event : batch.events()) {
-			long issueId = issueIds.computeIfAbsent(event.projectId() + ":" + event.grouping().hash(),
+			OptionalLong issueId = issueIds.computeIfAbsent(event.projectId() + ":" + event.grouping().hash(),
 					(key) -> this.issues.findOrCreate(event));
-			occurrences.add(this.issues.occurrence(event, issueId));
-			rows.add(this.mapper.map(event, issueId));
+			if (issueId.isEmpty()) {
+				logger.debug("Dropping event {} of project {}: its grouping hash was discarded", event.eventId(),
+						event.projectId());
+				discarded.merge(event.projectId(), 1L, Long::sum);
+				continue;
+			}
+			occurrences.add(this.issues.occurrence(event, issueId.getAsLong()));
+			rows.add(this.mapper.map(event, issueId.getAsLong()));
 		}
-		this.issues.record(occurrences);
-		this.events.write(rows);
-		return rows.size();
+		if (!rows.isEmpty()) {
+			this.issues.record(occurrences);
+			this.events.write(rows);
+		}
+		recordDiscarded(discarded);
+		return new StoreResult(rows.size(), discarded);
+	}
+
+	/**
+	 * Counts the discarded events in the outcome store, last, so that a failure before
+	 * retries the batch without having counted them.
+	 */
+	private void recordDiscarded(Map<Long, Long> discarded) {
+		if (this.outcomes == null || discarded.isEmpty()) {
+			return;
+		}
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		List<OutcomeCount> counts = new ArrayList<>(discarded.size());
+		discarded.forEach((projectId, quantity) -> counts.add(new OutcomeCount(projectId, hour,
+				ItemOutcomes.ERROR_CATEGORY, ItemOutcomes.FILTERED, ItemOutcomes.DISCARDED_HASH, quantity)));
+		this.outcomes.record(counts);
 	}
 
 	private static void count(Map<String, Map<String, Long>> dropped, String type, String outcome) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.faultline.core.EventNodes;
 import dev.faultline.core.normalize.Timestamps;
@@ -18,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Stage 5: finds or creates the event's issue and counts the event against it. Counting
  * is exactly once per {@code (project, event id)} in the store, so replaying a batch
- * after a failure never double counts. Store failures propagate (the batch is retried).
+ * after a failure never double counts. An event whose grouping hash was discarded has no
+ * issue and is dropped by the caller. Store failures propagate (the batch is retried).
  * Thread-safe.
  */
 final class IssueAssignmentStage {
@@ -30,30 +33,26 @@ final class IssueAssignmentStage {
 	}
 
 	/**
-	 * Returns the id of the event's issue after counting the event against it.
+	 * Returns the id of the event's issue, creating the issue from the event when it is
+	 * the first of its group; empty when the project discarded the event's grouping hash
+	 * (the event is to be dropped).
 	 */
-	long assign(PreparedEvent prepared) {
-		long issueId = findOrCreate(prepared);
-		this.issues.recordOccurrence(occurrence(prepared, issueId));
-		return issueId;
+	OptionalLong findOrCreate(PreparedEvent prepared) {
+		ObjectNode event = prepared.event();
+		Optional<Issue> issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
+				event.path("title").asString(""), event.path("culprit").asString(""), level(event),
+				event.path("type").asString("default"), metadata(event), timestamp(event)));
+		return issue.map((found) -> OptionalLong.of(found.id())).orElseGet(OptionalLong::empty);
 	}
 
 	/**
-	 * Returns the id of the event's issue, creating the issue from the event when it is
-	 * the first of its group.
+	 * The event counted against its issue, with the grouping hash it was grouped by and
+	 * its release (what unmerge and resolve-in-release need).
 	 */
-	long findOrCreate(PreparedEvent prepared) {
-		ObjectNode event = prepared.event();
-		Issue issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
-				event.path("title").asString(""), event.path("culprit").asString(""), level(event),
-				event.path("type").asString("default"), metadata(event), timestamp(event)));
-		return issue.id();
-	}
-
 	EventOccurrence occurrence(PreparedEvent prepared, long issueId) {
 		ObjectNode event = prepared.event();
 		return new EventOccurrence(issueId, prepared.projectId(), prepared.eventId(), timestamp(event), level(event),
-				userKey(event.path("user")));
+				userKey(event.path("user")), prepared.grouping().hash(), EventNodes.text(event, "release"));
 	}
 
 	/**

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counts what became of every envelope item, once: counter {@value #ITEMS} tagged
  * {@code type} (the item type, or {@code envelope} for a record that could not be decoded
- * at all) and {@code outcome}. Thread-safe.
+ * at all), {@code outcome} and {@code reason} (empty unless the outcome has several
+ * reasons, as {@link #FILTERED} does). Thread-safe.
  */
 final class ItemOutcomes {
 
@@ -29,6 +30,20 @@ final class ItemOutcomes {
 	/** The whole record could not be decoded as an envelope. */
 	static final String POISON = "poison";
 
+	/**
+	 * The item was dropped on purpose; {@code reason} says why (Sentry's {@code filtered}
+	 * outcome, also recorded in the outcome store for {@code stats_v2}).
+	 */
+	static final String FILTERED = "filtered";
+
+	/**
+	 * Reason of {@link #FILTERED}: the event's grouping hash was discarded (tombstone).
+	 */
+	static final String DISCARDED_HASH = "discarded-hash";
+
+	/** Sentry's data category of event items in the outcome store. */
+	static final String ERROR_CATEGORY = "error";
+
 	private final MeterRegistry registry;
 
 	ItemOutcomes(MeterRegistry registry) {
@@ -40,10 +55,15 @@ final class ItemOutcomes {
 	}
 
 	void record(String type, String outcome, long count) {
+		record(type, outcome, "", count);
+	}
+
+	void record(String type, String outcome, String reason, long count) {
 		Counter.builder(ITEMS)
 			.description("Envelope items by type and what became of them")
 			.tag("type", type.isEmpty() ? "unknown" : type)
 			.tag("outcome", outcome)
+			.tag("reason", reason)
 			.register(this.registry)
 			.increment(count);
 	}

@@ -28,7 +28,7 @@ class ProcessorConfiguration {
 	@Bean
 	EventPipeline eventPipeline(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
 		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
-				metadataStores.deadLetters(), properties.grouping().stage(),
+				metadataStores.deadLetters(), metadataStores.outcomes(), properties.grouping().stage(),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL));
 	}
@@ -41,6 +41,11 @@ class ProcessorConfiguration {
 	@Bean
 	RetentionSweeper retentionSweeper(EventStore eventStore, ProcessorProperties properties) {
 		return new RetentionSweeper(eventStore, properties.retention(), Clock.systemUTC());
+	}
+
+	@Bean
+	ExpiredIgnoreWaker expiredIgnoreWaker(MetadataStores metadataStores, ProcessorProperties properties) {
+		return new ExpiredIgnoreWaker(metadataStores.issues(), properties.ignoreWakeInterval(), Clock.systemUTC());
 	}
 
 	@Bean

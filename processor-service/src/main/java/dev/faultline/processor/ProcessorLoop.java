@@ -129,25 +129,24 @@ final class ProcessorLoop implements SmartLifecycle {
 				continue;
 			}
 			PreparedBatch batch = this.pipeline.prepare(records);
-			if (!storeWithRetry(batch, records)) {
+			StoreResult result = storeWithRetry(batch, records);
+			if (result == null) {
 				return;
 			}
 			consumer.commit();
 			this.lastFailure = null;
-			count(batch);
+			count(batch, result);
 		}
 	}
 
 	/**
-	 * Stores the batch, retrying until it succeeds; false when the loop was stopped
-	 * first.
+	 * Stores the batch, retrying until it succeeds; null when the loop was stopped first.
 	 */
-	private boolean storeWithRetry(PreparedBatch batch, List<QueueRecord> records) {
+	private @Nullable StoreResult storeWithRetry(PreparedBatch batch, List<QueueRecord> records) {
 		Backoff backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
 		while (true) {
 			try {
-				this.pipeline.store(batch);
-				return true;
+				return this.pipeline.store(batch);
 			}
 			catch (RuntimeException ex) {
 				this.lastFailure = ex.toString();
@@ -157,7 +156,7 @@ final class ProcessorLoop implements SmartLifecycle {
 						batch.events().size(), records.get(0).position(), records.get(records.size() - 1).position(),
 						pause, ex);
 				if (!pause(pause)) {
-					return false;
+					return null;
 				}
 			}
 		}
@@ -177,9 +176,12 @@ final class ProcessorLoop implements SmartLifecycle {
 		return this.running;
 	}
 
-	private void count(PreparedBatch batch) {
-		if (!batch.events().isEmpty()) {
-			this.outcomes.record("event", ItemOutcomes.ACCEPTED, batch.events().size());
+	private void count(PreparedBatch batch, StoreResult result) {
+		if (result.stored() > 0) {
+			this.outcomes.record("event", ItemOutcomes.ACCEPTED, result.stored());
+		}
+		if (result.discardedTotal() > 0) {
+			this.outcomes.record("event", ItemOutcomes.FILTERED, ItemOutcomes.DISCARDED_HASH, result.discardedTotal());
 		}
 		for (Map.Entry<String, Map<String, Long>> type : batch.dropped().entrySet()) {
 			type.getValue().forEach((outcome, count) -> this.outcomes.record(type.getKey(), outcome, count));

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * project's settings
  * @param grouping server-side grouping rules for every project, under each project's own
  * @param retention how long events are kept (at least a day)
+ * @param ignoreWakeInterval how often issues ignored until a time that has passed are
+ * made unresolved again (at least a second)
  */
 @ConfigurationProperties("faultline.processor")
 record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping,
-		@DefaultValue("90d") Duration retention) {
+		@DefaultValue("90d") Duration retention, @DefaultValue("30s") Duration ignoreWakeInterval) {
 
 	/**
 	 * Server-side grouping rules in Sentry's syntax, one rule per line, for every

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
+import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.Issue;
@@ -18,9 +19,12 @@ import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueSort;
 import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.Organization;
+import dev.faultline.storage.metadata.OutcomeCount;
 import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.queue.EnvelopeConsumer;
+import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import dev.faultline.storage.sqlite.SqliteMetadataStores;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,6 +46,10 @@ import static org.awaitility.Awaitility.await;
 class EventPipelineIT {
 
 	private static final String JAVA_ERROR_ID = "6aa8c7780204425899c477fb1b6e1641";
+
+	private static final String DISCARDED_ID = "0123456789abcdef0123456789abcdef";
+
+	private static final String CLI_ID = "e9acf878ed9a4e30998fad1c6db54f05";
 
 	@TempDir
 	Path dir;
@@ -70,8 +80,7 @@ class EventPipelineIT {
 		this.projectId = project.id();
 		this.meters = new SimpleMeterRegistry();
 		ItemOutcomes outcomes = new ItemOutcomes(this.meters);
-		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()),
-				this.faults.store(), this.metadata.deadLetters(), ScrubbingSettings.defaultSettings());
+		EventPipeline pipeline = pipeline(this.faults.store());
 		this.loop = new ProcessorLoop(this.queue, pipeline, outcomes, new ProcessorSettings("processor", 500,
 				Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20)));
 		this.loop.start();
@@ -85,13 +94,31 @@ class EventPipelineIT {
 		this.metadata.close();
 	}
 
+	private EventPipeline pipeline(EventStore store) {
+		ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
+				ScrubbingSettings.defaultSettings());
+		return new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), store, this.metadata.deadLetters(),
+				this.metadata.outcomes(), new GroupingStage(), (id) -> processing);
+	}
+
 	private void publish(String sample) {
 		publish(Samples.body(sample));
+	}
+
+	private QueueRecord record(String position, byte[] body) {
+		return new QueueRecord(position,
+				new QueuedEnvelope(this.projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test", body));
 	}
 
 	private void publish(byte[] body) {
 		this.queue
 			.publish(new QueuedEnvelope(this.projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test", body));
+	}
+
+	/** The sample with another event id (same grouping). */
+	private static byte[] sampleWithId(String sample, String eventId) {
+		return new String(Samples.body(sample), StandardCharsets.UTF_8).replace(JAVA_ERROR_ID, eventId)
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private double count(String type, String outcome) {
@@ -150,6 +177,70 @@ class EventPipelineIT {
 	}
 
 	@Test
+	void anEventOfADiscardedHashIsDroppedAndCountedOnceAsFiltered() {
+		publish("java-event-error");
+		await().atMost(Duration.ofSeconds(30)).until(() -> find(JAVA_ERROR_ID).isPresent());
+		StoredEvent first = find(JAVA_ERROR_ID).orElseThrow();
+		assertThat(this.metadata.issues().discard(first.issueId(), null)).isPresent();
+
+		publish(sampleWithId("java-event-error", DISCARDED_ID));
+		publish("cli-event");
+		await().atMost(Duration.ofSeconds(30)).until(() -> find(CLI_ID).isPresent());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("event", ItemOutcomes.FILTERED) == 1 && count("event", ItemOutcomes.ACCEPTED) == 2);
+
+		assertThat(find(DISCARDED_ID)).isEmpty();
+		assertThat(this.metadata.issues().findById(first.issueId())).isEmpty();
+		assertThat(this.meters.find(ItemOutcomes.ITEMS)
+			.tag("outcome", ItemOutcomes.FILTERED)
+			.tag("reason", ItemOutcomes.DISCARDED_HASH)
+			.counter()
+			.count()).isEqualTo(1);
+		Instant now = Instant.now();
+		assertThat(this.metadata.outcomes()
+			.query(List.of(this.projectId), now.minus(Duration.ofHours(2)), now.plus(Duration.ofHours(2))))
+			.filteredOn((outcome) -> !outcome.outcome().equals("accepted"))
+			.extracting(OutcomeCount::category, OutcomeCount::outcome, OutcomeCount::reason, OutcomeCount::quantity)
+			.containsExactly(tuple("error", "filtered", "discarded-hash", 1L));
+		assertThat(this.loop.isHealthy()).isTrue();
+	}
+
+	@Test
+	void aBatchWithADiscardedHashStoresItsOtherEvents() {
+		EventPipeline pipeline = pipeline(this.events);
+		pipeline.store(pipeline.prepare(List.of(record("1", Samples.body("java-event-error")))));
+		long discardedIssue = find(JAVA_ERROR_ID).orElseThrow().issueId();
+		this.metadata.issues().discard(discardedIssue, null);
+
+		// two events of the discarded hash around another one: the cached empty lookup
+		// must drop the second as well and must not leak into the other group
+		StoreResult result = pipeline
+			.store(pipeline.prepare(List.of(record("2", sampleWithId("java-event-error", DISCARDED_ID)),
+					record("3", Samples.body("cli-event")),
+					record("4", sampleWithId("java-event-error", "fedcba9876543210fedcba9876543210")))));
+
+		assertThat(result.stored()).isEqualTo(1);
+		assertThat(result.discarded()).containsExactly(entry(this.projectId, 2L));
+		assertThat(find(DISCARDED_ID)).isEmpty();
+		assertThat(find("fedcba9876543210fedcba9876543210")).isEmpty();
+		StoredEvent cli = find(CLI_ID).orElseThrow();
+		assertThat(cli.issueId()).isNotEqualTo(discardedIssue);
+		assertThat(this.metadata.issues().findById(cli.issueId()).orElseThrow().timesSeen()).isEqualTo(1);
+	}
+
+	@Test
+	void occurrencesRecordTheGroupingHashOfTheirIssue() {
+		publish("java-event-error");
+		publish(sampleWithId("java-event-error", DISCARDED_ID));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+		StoredEvent event = find(JAVA_ERROR_ID).orElseThrow();
+		assertThat(this.metadata.issues().hashes(event.issueId())).singleElement().satisfies((hash) -> {
+			assertThat(hash.hash()).isEqualTo(event.primaryHash());
+			assertThat(hash.eventCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void sameCodePathWithDifferentValuesGroupsIntoOneIssue() {
 		String template = "{}\n{\"type\":\"event\"}\n{\"event_id\":\"%032x\",\"platform\":\"java\","
 				+ "\"exception\":{\"values\":[{\"type\":\"IllegalStateException\",\"value\":\"Order %d failed\","
@@ -170,7 +261,7 @@ class EventPipelineIT {
 		publish("{}\n{\"type\":\"event\"}\n{not json\n{\"type\":\"event\"}\n{\"message\":\"fine\"}\n"
 			.getBytes(StandardCharsets.UTF_8));
 		publish("cli-event");
-		await().atMost(Duration.ofSeconds(30)).until(() -> find("e9acf878ed9a4e30998fad1c6db54f05").isPresent());
+		await().atMost(Duration.ofSeconds(30)).until(() -> find(CLI_ID).isPresent());
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", ItemOutcomes.POISON) == 1);
 		assertThat(count("event", ItemOutcomes.INVALID)).isEqualTo(1);
 		assertThat(count("event", ItemOutcomes.ACCEPTED)).isEqualTo(2);

@@ -1,5 +1,10 @@
 package dev.faultline.processor;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.queue.QueueRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +25,28 @@ class IssueAssignmentStageTest {
 			.isEqualTo("ip:10.0.0.1");
 		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{}"))).isNull();
 		assertThat(IssueAssignmentStage.userKey(JSON.missingNode())).isNull();
+	}
+
+	@Test
+	void occurrenceCarriesTheGroupingHashAndTheRelease() {
+		PreparedEvent event = new EventPipeline(null, null).prepare(List.of(Samples.record("1", "java-event-error")))
+			.events()
+			.get(0);
+		// occurrence() needs no store
+		EventOccurrence occurrence = new IssueAssignmentStage(null).occurrence(event, 7);
+		assertThat(occurrence.issueId()).isEqualTo(7);
+		assertThat(occurrence.eventId()).isEqualTo(event.eventId());
+		assertThat(occurrence.primaryHash()).isEqualTo(event.grouping().hash()).matches("[0-9a-f]{32}");
+		assertThat(occurrence.release()).isEqualTo("app@1.2.3");
+	}
+
+	@Test
+	void occurrenceOfAnEventWithoutReleaseHasNone() {
+		byte[] body = "{}\n{\"type\":\"event\"}\n{\"message\":\"no release\"}\n".getBytes(StandardCharsets.UTF_8);
+		PreparedEvent event = new EventPipeline(null, null).prepare(List.of(new QueueRecord("1", Samples.queued(body))))
+			.events()
+			.get(0);
+		assertThat(new IssueAssignmentStage(null).occurrence(event, 7).release()).isNull();
 	}
 
 }
