@@ -355,9 +355,10 @@ class ApiIT extends EmbeddedApplicationTest {
 		Issue issue = this.issues
 			.findOrCreate(new NewIssue(project.id(), hash, "IllegalStateException: Checkout failed for order ord-1234",
 					"sdkharness.Main in processOrder", "error", "error",
-					Map.of("type", "IllegalStateException", "value", "Checkout failed for order ord-1234"), seenAt));
+					Map.of("type", "IllegalStateException", "value", "Checkout failed for order ord-1234"), seenAt))
+			.orElseThrow();
 		this.issues.recordOccurrence(new EventOccurrence(issue.id(), project.id(), hash.hashCode() + "0".repeat(24),
-				seenAt, "error", "id:user-42"));
+				seenAt, "error", "id:user-42", hash, null));
 		return this.issues.findById(issue.id()).orElseThrow();
 	}
 

@@ -1,5 +1,7 @@
 package dev.faultline.api.auth;
 
+import java.util.Optional;
+
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueStore;
@@ -78,6 +80,17 @@ public class Access {
 		Issue issue = this.issues.findById(issueId).orElseThrow(ApiException::notFound);
 		OrganizationProject owner = project(caller, issue.projectId(), scope);
 		return new ProjectIssue(owner.organization(), owner.project(), issue);
+	}
+
+	/**
+	 * The issue a merged-away issue id now belongs to, when the caller may see it.
+	 * @return empty when the id was never merged away
+	 * @throws ApiException 404 when the caller may not see the parent, 403 without the
+	 * scope
+	 */
+	public Optional<ProjectIssue> mergedInto(Caller caller, long previousIssueId, String scope) {
+		Optional<Long> parent = this.issues.redirect(previousIssueId).filter((id) -> id != previousIssueId);
+		return parent.map((id) -> issue(caller, id, scope));
 	}
 
 	/**

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An issue as Sentry's issue list renders it. As in Sentry, {@code count} is a string and
- * {@code userCount} a number. Assignment, bookmarks, subscriptions, comments and sharing
- * are not modelled yet and render as Sentry renders their absence. {@code stats} is
- * present only when asked for ({@code statsPeriod}, and always on the detail).
+ * {@code userCount} a number; {@code isBookmarked} and {@code isSubscribed} are the
+ * caller's. Sharing and "seen" are not modelled and render as Sentry renders their
+ * absence. {@code stats} is present only when asked for ({@code statsPeriod}, and always
+ * on the detail).
  */
 record IssueJson(String id, String shortId, String title, String culprit, String permalink, @Nullable String logger,
 		String level, String status, Map<String, Object> statusDetails, boolean isPublic, @Nullable String platform,
@@ -24,13 +25,14 @@ record IssueJson(String id, String shortId, String title, String culprit, String
 		String issueCategory, String count, long userCount, String firstSeen, String lastSeen, @Nullable String shareId,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Object> stats) {
 
-	static IssueJson of(Issue issue, Project project, Organization organization, String publicUrl) {
+	static IssueJson of(Issue issue, Project project, Organization organization, String publicUrl, Extras extras) {
 		String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		String permalink = base + "/organizations/" + organization.slug() + "/issues/" + issue.id() + "/";
 		String platform = project.platform().isEmpty() ? null : project.platform();
 		return new IssueJson(Long.toString(issue.id()), ShortIds.format(project.slug(), issue.shortNumber()),
-				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(), Map.of(),
-				false, platform, ProjectRef.of(project), issue.type(), issue.metadata(), 0, null, false, false, false,
+				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(),
+				extras.statusDetails(), false, platform, ProjectRef.of(project), issue.type(), issue.metadata(),
+				extras.numComments(), extras.assignedTo(), extras.bookmarked(), extras.subscribed(), false,
 				List.of(), "error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
 				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null, null);
 	}
@@ -45,6 +47,15 @@ record IssueJson(String id, String shortId, String title, String culprit, String
 				this.numComments, this.assignedTo, this.isBookmarked, this.isSubscribed, this.hasSeen, this.annotations,
 				this.issueType, this.issueCategory, this.count, this.userCount, this.firstSeen, this.lastSeen,
 				this.shareId, Map.copyOf(stats));
+	}
+
+	/**
+	 * What the issue row alone does not carry: rendered details and assignee, and the
+	 * caller's bookmark and subscription.
+	 */
+	record Extras(Map<String, Object> statusDetails, @Nullable Map<String, Object> assignedTo, boolean bookmarked,
+			boolean subscribed, int numComments) {
+
 	}
 
 	record ProjectRef(String id, String name, String slug, @Nullable String platform) {

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.Set;
 
+import dev.faultline.api.member.People;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.core.search.ClassifiedQuery;
 import dev.faultline.core.search.Filter;
@@ -19,7 +20,11 @@ import dev.faultline.core.search.SearchParser;
 import dev.faultline.core.search.SearchTerm;
 import dev.faultline.core.search.SearchValue;
 import dev.faultline.storage.events.EventSearch;
-import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.Assignee;
+import dev.faultline.storage.metadata.IssueCriterion;
+import dev.faultline.storage.metadata.IssueCriterion.Comparison;
+import dev.faultline.storage.metadata.IssueCriterion.CountField;
+import dev.faultline.storage.metadata.IssueCriterion.SeenField;
 import dev.faultline.storage.metadata.IssueSort;
 import dev.faultline.storage.metadata.IssueStatus;
 import org.jspecify.annotations.Nullable;
@@ -29,29 +34,23 @@ import org.jspecify.annotations.Nullable;
  * {@link SearchParser}) and the {@code sort} parameter.
  *
  * <p>
- * Where each term is answered: the first {@code is:<status>} goes to the metadata store's
- * {@code IssueQuery}; every issue term ({@code is:}, {@code timesSeen},
- * {@code firstSeen}, {@code lastSeen}) is also checked in Java by {@link #matches}; event
- * terms go to the event store ({@link #eventSearch()}). Issue terms the metadata store
- * does not keep yet ({@code assigned:}, {@code bookmarks:}, {@code firstRelease:},
- * {@code is:assigned}…) are a 400.
+ * Issue terms become {@link IssueCriterion criteria} the metadata store answers in SQL:
+ * {@code is:} status, assignment and bookmark qualifiers, {@code assigned:},
+ * {@code bookmarks:}, {@code timesSeen}, {@code firstSeen}, {@code lastSeen}; a negated
+ * term is a {@link IssueCriterion.Not}. Event terms go to the event store
+ * ({@link #eventSearch()}), whose matching issue ids the caller adds as an
+ * {@link IssueCriterion.IdIn}. Terms Faultline does not answer ({@code firstRelease},
+ * {@code is:for_review}, {@code is:linked}, {@code has:} on issue keys) are a 400.
  */
 final class IssueSearch {
 
-	private final @Nullable IssueStatus status;
-
-	private final List<Predicate<Issue>> predicates;
+	private final List<IssueCriterion> criteria;
 
 	private final @Nullable EventSearch eventSearch;
 
-	private final boolean onlyStatus;
-
-	private IssueSearch(@Nullable IssueStatus status, List<Predicate<Issue>> predicates,
-			@Nullable EventSearch eventSearch, boolean onlyStatus) {
-		this.status = status;
-		this.predicates = List.copyOf(predicates);
+	private IssueSearch(List<IssueCriterion> criteria, @Nullable EventSearch eventSearch) {
+		this.criteria = List.copyOf(criteria);
 		this.eventSearch = eventSearch;
-		this.onlyStatus = onlyStatus;
 	}
 
 	/**
@@ -59,70 +58,36 @@ final class IssueSearch {
 	 * query without an {@code is:} term lists every status.
 	 * @param query the {@code query} parameter
 	 * @param clock the clock relative times count back from
+	 * @param callerUserId who {@code me} is
+	 * @param people the organization's users and teams, for {@code assigned:} and
+	 * {@code bookmarks:}
 	 * @throws dev.faultline.core.search.SearchSyntaxException when the query does not
 	 * parse (400 with the position)
-	 * @throws ApiException 400 for a term this API does not support yet
+	 * @throws ApiException 400 for a term this API does not support, or an
+	 * {@code assigned:} value that names no member or team
 	 */
-	static IssueSearch parse(@Nullable String query, Clock clock) {
+	static IssueSearch parse(@Nullable String query, Clock clock, long callerUserId, People people) {
 		if (query == null) {
-			return new IssueSearch(IssueStatus.UNRESOLVED, List.of(), null, true);
+			return new IssueSearch(List.of(new IssueCriterion.StatusIn(Set.of(IssueStatus.UNRESOLVED))), null);
 		}
 		Instant now = clock.instant();
 		ClassifiedQuery split = new SearchParser(Clock.fixed(now, ZoneOffset.UTC)).parse(query).classify();
-		IssueStatus status = null;
-		List<Predicate<Issue>> predicates = new ArrayList<>();
-		boolean onlyStatus = true;
+		List<IssueCriterion> criteria = new ArrayList<>();
 		for (SearchTerm term : split.issueTerms()) {
 			if (!(term instanceof Filter filter)) {
 				throw unsupported((term instanceof Has has) ? "has:" + has.key() : term.toString());
 			}
-			switch (filter.key().name()) {
-				case "is" -> {
-					if (filter.excludes() || !(filter.value() instanceof SearchValue.Is is)) {
-						onlyStatus = false;
-					}
-					else if (status == null) {
-						status = statusOf(is.qualifier());
-					}
-					else if (status != statusOf(is.qualifier())) {
-						onlyStatus = false;
-					}
-					predicates.add(isPredicate(filter));
-				}
-				case "timesSeen" -> {
-					onlyStatus = false;
-					long value = ((SearchValue.Number) filter.value()).value();
-					predicates
-						.add(negate(filter.negated(), (issue) -> compare(issue.timesSeen(), filter.operator(), value)));
-				}
-				case "firstSeen" -> {
-					onlyStatus = false;
-					predicates.add(timePredicate(filter, Issue::firstSeen));
-				}
-				case "lastSeen" -> {
-					onlyStatus = false;
-					predicates.add(timePredicate(filter, Issue::lastSeen));
-				}
-				default -> throw unsupported(filter.key().name());
-			}
+			criteria.add(criterion(filter, callerUserId, people));
 		}
 		EventSearch events = split.eventTerms().isEmpty() ? null : new EventSearch(query, now);
-		return new IssueSearch(status, predicates, events, onlyStatus && events == null);
+		return new IssueSearch(criteria, events);
 	}
 
 	/**
-	 * The status the metadata store filters by, or null for all.
+	 * The criteria on the issues' own fields, all of which hold.
 	 */
-	@Nullable IssueStatus status() {
-		return this.status;
-	}
-
-	/**
-	 * Whether the metadata store's status filter answers the whole query, so its pages
-	 * are the result pages.
-	 */
-	boolean onlyStatus() {
-		return this.onlyStatus;
+	List<IssueCriterion> criteria() {
+		return this.criteria;
 	}
 
 	/**
@@ -130,18 +95,6 @@ final class IssueSearch {
 	 */
 	@Nullable EventSearch eventSearch() {
 		return this.eventSearch;
-	}
-
-	/**
-	 * Whether the issue matches every issue term.
-	 */
-	boolean matches(Issue issue) {
-		for (Predicate<Issue> predicate : this.predicates) {
-			if (!predicate.test(issue)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**
@@ -159,62 +112,112 @@ final class IssueSearch {
 			case "new" -> IssueSort.NEW;
 			case "freq" -> IssueSort.FREQ;
 			case "user" -> IssueSort.USER;
-			default -> throw ApiException.badRequest("Invalid sort: " + sort);
+			default -> throw ApiException.badRequest("sort: \"" + sort + "\" is not a valid choice.");
 		};
 	}
 
-	private static Predicate<Issue> isPredicate(Filter filter) {
-		List<IssueStatus> statuses = new ArrayList<>();
-		if (filter.value() instanceof SearchValue.ValueList list) {
-			for (SearchValue value : list.values()) {
-				statuses.add(statusOf(((SearchValue.Is) value).qualifier()));
-			}
+	private static IssueCriterion criterion(Filter filter, long callerUserId, People people) {
+		IssueCriterion positive = switch (filter.key().name()) {
+			case "is" -> isCriterion(((SearchValue.Is) filter.value()).qualifier(), callerUserId);
+			case "assigned", "assigned_or_suggested" ->
+				new IssueCriterion.AssignedTo(assignees(filter, callerUserId, people));
+			case "bookmarks" -> new IssueCriterion.BookmarkedBy(bookmarker(filter, callerUserId, people));
+			case "timesSeen" -> new IssueCriterion.CountIs(CountField.TIMES_SEEN, comparison(filter.operator()),
+					((SearchValue.Number) filter.value()).value());
+			case "firstSeen" -> seen(filter, SeenField.FIRST_SEEN);
+			case "lastSeen" -> seen(filter, SeenField.LAST_SEEN);
+			default -> throw unsupported(filter.key().name());
+		};
+		boolean ordered = filter.value() instanceof SearchValue.Number || filter.value() instanceof SearchValue.Time;
+		// For numbers and instants != is part of the comparison; elsewhere it inverts.
+		boolean invert = ordered ? filter.negated() : filter.excludes();
+		if (filter.value() instanceof SearchValue.TimeRange) {
+			// != on a range means outside it, as in the event store.
+			invert = filter.excludes();
 		}
-		else {
-			statuses.add(statusOf(((SearchValue.Is) filter.value()).qualifier()));
-		}
-		return negate(filter.excludes(), (issue) -> statuses.contains(issue.status()));
+		return invert ? new IssueCriterion.Not(positive) : positive;
 	}
 
-	private static IssueStatus statusOf(IsQualifier qualifier) {
+	private static IssueCriterion isCriterion(IsQualifier qualifier, long callerUserId) {
 		return switch (qualifier) {
-			case UNRESOLVED -> IssueStatus.UNRESOLVED;
-			case RESOLVED -> IssueStatus.RESOLVED;
-			case IGNORED -> IssueStatus.IGNORED;
+			case UNRESOLVED -> new IssueCriterion.StatusIn(Set.of(IssueStatus.UNRESOLVED));
+			case RESOLVED -> new IssueCriterion.StatusIn(Set.of(IssueStatus.RESOLVED));
+			case IGNORED -> new IssueCriterion.StatusIn(Set.of(IssueStatus.IGNORED));
+			case ASSIGNED -> new IssueCriterion.Assigned();
+			case UNASSIGNED -> new IssueCriterion.Not(new IssueCriterion.Assigned());
+			case BOOKMARKED -> new IssueCriterion.BookmarkedBy(callerUserId);
 			default -> throw unsupported("is:" + qualifier.text());
 		};
 	}
 
-	private static Predicate<Issue> timePredicate(Filter filter, Function<Issue, Instant> field) {
-		if (filter.value() instanceof SearchValue.TimeRange range) {
-			// != on a range means outside it, as in the event store.
-			boolean invert = filter.negated() != (filter.operator() == Operator.NOT_EQUALS);
-			return negate(invert, (issue) -> !field.apply(issue).isBefore(range.from())
-					&& field.apply(issue).isBefore(range.until()));
+	private static Set<Assignee> assignees(Filter filter, long callerUserId, People people) {
+		Set<Assignee> assignees = new LinkedHashSet<>();
+		for (String text : texts(filter)) {
+			if (text.equalsIgnoreCase("me")) {
+				assignees.add(new Assignee.User(callerUserId));
+			}
+			else {
+				assignees.add(people.assignee(text)
+					.orElseThrow(() -> ApiException
+						.badRequest(filter.key().name() + ": \"" + text + "\" is no member or team of this organization")));
+			}
 		}
-		long value = ((SearchValue.Time) filter.value()).instant().toEpochMilli();
-		return negate(filter.negated(),
-				(issue) -> compare(field.apply(issue).toEpochMilli(), filter.operator(), value));
+		return assignees;
 	}
 
-	private static boolean compare(long actual, Operator operator, long value) {
+	private static long bookmarker(Filter filter, long callerUserId, People people) {
+		List<String> texts = texts(filter);
+		if (texts.size() != 1) {
+			throw ApiException.badRequest("bookmarks: takes one user");
+		}
+		String text = texts.get(0);
+		if (text.equalsIgnoreCase("me")) {
+			return callerUserId;
+		}
+		return people.assignee(text)
+			.filter(Assignee.User.class::isInstance)
+			.map(Assignee::id)
+			.orElseThrow(() -> ApiException
+				.badRequest("bookmarks: \"" + text + "\" is no member of this organization"));
+	}
+
+	private static List<String> texts(Filter filter) {
+		List<SearchValue> values = (filter.value() instanceof SearchValue.ValueList list) ? list.values()
+				: List.of(filter.value());
+		List<String> texts = new ArrayList<>();
+		for (SearchValue value : values) {
+			if (!(value instanceof SearchValue.Text text)) {
+				throw ApiException.badRequest(filter.key().name() + ": takes no wildcards");
+			}
+			texts.add(text.value());
+		}
+		return texts;
+	}
+
+	private static IssueCriterion seen(Filter filter, SeenField field) {
+		if (filter.value() instanceof SearchValue.TimeRange range) {
+			return new IssueCriterion.AllOf(
+					List.of(new IssueCriterion.SeenIs(field, Comparison.GREATER_OR_EQUAL, range.from()),
+							new IssueCriterion.SeenIs(field, Comparison.LESS, range.until())));
+		}
+		return new IssueCriterion.SeenIs(field, comparison(filter.operator()),
+				((SearchValue.Time) filter.value()).instant());
+	}
+
+	private static Comparison comparison(Operator operator) {
 		return switch (operator) {
-			case EQUALS -> actual == value;
-			case NOT_EQUALS -> actual != value;
-			case GREATER -> actual > value;
-			case GREATER_OR_EQUAL -> actual >= value;
-			case LESS -> actual < value;
-			case LESS_OR_EQUAL -> actual <= value;
+			case EQUALS -> Comparison.EQUAL;
+			case NOT_EQUALS -> Comparison.NOT_EQUAL;
+			case GREATER -> Comparison.GREATER;
+			case GREATER_OR_EQUAL -> Comparison.GREATER_OR_EQUAL;
+			case LESS -> Comparison.LESS;
+			case LESS_OR_EQUAL -> Comparison.LESS_OR_EQUAL;
 			case IN -> throw new IllegalArgumentException("no list comparison for numbers and times");
 		};
 	}
 
-	private static Predicate<Issue> negate(boolean negate, Predicate<Issue> predicate) {
-		return negate ? predicate.negate() : predicate;
-	}
-
 	private static ApiException unsupported(String term) {
-		return ApiException.badRequest("Search term \"" + term + "\" is not supported yet");
+		return ApiException.badRequest("Search term \"" + term + "\" is not supported");
 	}
 
 }

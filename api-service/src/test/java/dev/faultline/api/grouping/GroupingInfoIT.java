@@ -60,7 +60,8 @@ class GroupingInfoIT extends EmbeddedApplicationTest {
 		Project project = this.projects.create(organization.id(), team.id(), "grouped", "Grouped", "java");
 		Instant at = Instant.parse("2026-11-25T01:00:00Z");
 		Issue issue = this.issues.findOrCreate(new NewIssue(project.id(), HASH, "IllegalStateException: x",
-				"shop.Orders", "error", "error", Map.of(), at));
+				"shop.Orders", "error", "error", Map.of(), at))
+			.orElseThrow();
 		String eventId = "fedcba9876543210fedcba9876543210";
 		String payload = """
 				{"event_id":"%s","hashes":["%s"],"grouping_info":{"hash":"%s","variant":"app",

@@ -154,7 +154,8 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 			@Nullable String environment, Map<String, String> tags, @Nullable String email, String title, int count) {
 		String hash = hashPrefix.repeat(32);
 		Issue issue = this.issues
-			.findOrCreate(new NewIssue(project().id(), hash, title, "shop.Orders", level, "error", Map.of(), at));
+			.findOrCreate(new NewIssue(project().id(), hash, title, "shop.Orders", level, "error", Map.of(), at))
+			.orElseThrow();
 		List<StoredEvent> stored = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String eventId = String.format("%032x", ++sequence);
@@ -163,7 +164,8 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 					"shop.Orders", title, release, environment, null, null, tags,
 					(email != null) ? new EventUser("1", null, email, null) : null, hash, "app", "{}"));
 			this.issues
-				.recordOccurrence(new EventOccurrence(issue.id(), project().id(), eventId, timestamp, level, email));
+				.recordOccurrence(new EventOccurrence(issue.id(), project().id(), eventId, timestamp, level, email, hash,
+					release));
 		}
 		this.events.write(stored);
 		return issue.id();

@@ -14,6 +14,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueStatus;
+import dev.faultline.storage.metadata.StatusDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,8 @@ class IssueStatsTest {
 	}
 
 	private static Issue issue(long id) {
-		return new Issue(id, 1, id, "hash", "Error", "", "error", "error", Map.of(), IssueStatus.UNRESOLVED, 1, 0, NOW,
+		return new Issue(id, 1, id, "hash", "Error", "", "error", "error", Map.of(), IssueStatus.UNRESOLVED,
+				StatusDetails.NONE, null, 1, 0, NOW,
 				NOW);
 	}
 
