@@ -62,7 +62,8 @@ class SqliteMetadataStoresTest extends MetadataStoresContract {
 			Project project = first.projects().create(org.id(), team.id(), "web", "Web", "javascript");
 			Issue issue = first.issues()
 				.findOrCreate(new NewIssue(project.id(), "a".repeat(32), "Error", "", "error", "error", Map.of(),
-						Instant.EPOCH));
+						Instant.EPOCH))
+				.orElseThrow();
 			CompletableFuture<Long> fromFirst = CompletableFuture.supplyAsync(() -> record(first, issue, 0));
 			CompletableFuture<Long> fromSecond = CompletableFuture.supplyAsync(() -> record(second, issue, 1));
 			assertThat(fromFirst.join() + fromSecond.join()).isEqualTo(200);
@@ -75,8 +76,8 @@ class SqliteMetadataStoresTest extends MetadataStoresContract {
 		for (int i = 0; i < 100; i++) {
 			String eventId = String.format("%031x%x", i, instance);
 			if (stores.issues()
-				.recordOccurrence(
-						new EventOccurrence(issue.id(), issue.projectId(), eventId, Instant.EPOCH, "error", null))) {
+				.recordOccurrence(new EventOccurrence(issue.id(), issue.projectId(), eventId, Instant.EPOCH, "error",
+						null, issue.primaryHash(), null))) {
 				counted++;
 			}
 		}

@@ -351,8 +351,10 @@ public abstract class MetadataStoresContract {
 	void findOrCreateCreatesAnUnresolvedUnseenIssue() {
 		Project project = newProject();
 		Map<String, String> metadata = Map.of("type", "IllegalStateException", "value", "boom", "function", "run");
-		Issue issue = issues().findOrCreate(new NewIssue(project.id(), hex(1), "IllegalStateException: boom",
-				"com.example.Job in run", "error", "error", metadata, T0));
+		Issue issue = issues()
+			.findOrCreate(new NewIssue(project.id(), hex(1), "IllegalStateException: boom", "com.example.Job in run",
+					"error", "error", metadata, T0))
+			.orElseThrow();
 		assertThat(issue.id()).isPositive();
 		assertThat(issue)
 			.extracting(Issue::projectId, Issue::shortNumber, Issue::primaryHash, Issue::title, Issue::culprit,
@@ -367,9 +369,11 @@ public abstract class MetadataStoresContract {
 	@Test
 	void findOrCreateReturnsTheExistingIssueUnchanged() {
 		Project project = newProject();
-		Issue first = issues().findOrCreate(candidate(project, hex(1), T0));
-		Issue again = issues().findOrCreate(new NewIssue(project.id(), hex(1), "other title", "other culprit", "fatal",
-				"default", Map.of("title", "x"), T0.plusSeconds(60)));
+		Issue first = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		Issue again = issues()
+			.findOrCreate(new NewIssue(project.id(), hex(1), "other title", "other culprit", "fatal", "default",
+					Map.of("title", "x"), T0.plusSeconds(60)))
+			.orElseThrow();
 		assertThat(again).isEqualTo(first);
 	}
 
@@ -377,19 +381,19 @@ public abstract class MetadataStoresContract {
 	void shortNumbersCountUpPerProject() {
 		Project project = newProject();
 		Project other = newProject();
-		assertThat(issues().findOrCreate(candidate(project, hex(1), T0)).shortNumber()).isEqualTo(1);
-		assertThat(issues().findOrCreate(candidate(project, hex(2), T0)).shortNumber()).isEqualTo(2);
-		assertThat(issues().findOrCreate(candidate(project, hex(1), T0)).shortNumber()).isEqualTo(1);
-		assertThat(issues().findOrCreate(candidate(other, hex(3), T0)).shortNumber()).isEqualTo(1);
-		assertThat(issues().findOrCreate(candidate(project, hex(4), T0)).shortNumber()).isEqualTo(3);
+		assertThat(issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow().shortNumber()).isEqualTo(1);
+		assertThat(issues().findOrCreate(candidate(project, hex(2), T0)).orElseThrow().shortNumber()).isEqualTo(2);
+		assertThat(issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow().shortNumber()).isEqualTo(1);
+		assertThat(issues().findOrCreate(candidate(other, hex(3), T0)).orElseThrow().shortNumber()).isEqualTo(1);
+		assertThat(issues().findOrCreate(candidate(project, hex(4), T0)).orElseThrow().shortNumber()).isEqualTo(3);
 	}
 
 	@Test
 	void theSameHashInAnotherProjectIsAnotherIssue() {
 		Project project = newProject();
 		Project other = newProject();
-		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0));
-		Issue theirs = issues().findOrCreate(candidate(other, hex(1), T0));
+		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		Issue theirs = issues().findOrCreate(candidate(other, hex(1), T0)).orElseThrow();
 		assertThat(theirs.id()).isNotEqualTo(mine.id());
 		assertThat(theirs.projectId()).isEqualTo(other.id());
 	}
@@ -399,7 +403,7 @@ public abstract class MetadataStoresContract {
 	@Test
 	void anEventIsCountedOnce() {
 		Project project = newProject();
-		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0));
+		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
 		assertThat(issues().recordOccurrence(occurrence(issue, hex(11), T0, "id:1"))).isTrue();
 		assertThat(issues().recordOccurrence(occurrence(issue, hex(11), T0, "id:1"))).isFalse();
 		assertThat(issues().recordOccurrence(occurrence(issue, hex(11), T0.plusSeconds(5), "id:2"))).isFalse();
@@ -413,7 +417,7 @@ public abstract class MetadataStoresContract {
 	@Test
 	void occurrencesWidenFirstAndLastSeen() {
 		Project project = newProject();
-		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0));
+		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
 		issues().recordOccurrence(occurrence(issue, hex(11), T0.plusSeconds(30), null));
 		issues().recordOccurrence(occurrence(issue, hex(12), T0.minusSeconds(10), null));
 		issues().recordOccurrence(occurrence(issue, hex(13), T0.plusSeconds(10), null));
@@ -426,8 +430,8 @@ public abstract class MetadataStoresContract {
 	@Test
 	void distinctUserKeysAreCountedOncePerIssue() {
 		Project project = newProject();
-		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0));
-		Issue other = issues().findOrCreate(candidate(project, hex(2), T0));
+		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		Issue other = issues().findOrCreate(candidate(project, hex(2), T0)).orElseThrow();
 		issues().recordOccurrence(occurrence(issue, hex(11), T0, "id:1"));
 		issues().recordOccurrence(occurrence(issue, hex(12), T0, "email:ann@example.com"));
 		issues().recordOccurrence(occurrence(issue, hex(13), T0, "id:1"));
@@ -441,8 +445,8 @@ public abstract class MetadataStoresContract {
 	void eventIdsAreUniquePerProjectOnly() {
 		Project project = newProject();
 		Project other = newProject();
-		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0));
-		Issue theirs = issues().findOrCreate(candidate(other, hex(1), T0));
+		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		Issue theirs = issues().findOrCreate(candidate(other, hex(1), T0)).orElseThrow();
 		assertThat(issues().recordOccurrence(occurrence(mine, hex(11), T0, null))).isTrue();
 		assertThat(issues().recordOccurrence(occurrence(theirs, hex(11), T0, null))).isTrue();
 		assertThat(issues().findById(theirs.id())).map(Issue::timesSeen).contains(1L);
@@ -452,8 +456,9 @@ public abstract class MetadataStoresContract {
 	void anOccurrenceForAnIssueOfAnotherProjectIsRefused() {
 		Project project = newProject();
 		Project other = newProject();
-		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0));
-		EventOccurrence misdirected = new EventOccurrence(issue.id(), other.id(), hex(11), T0, "error", "id:1");
+		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		EventOccurrence misdirected = new EventOccurrence(issue.id(), other.id(), hex(11), T0, "error", "id:1",
+				issue.primaryHash(), null);
 		assertThatIllegalArgumentException().isThrownBy(() -> issues().recordOccurrence(misdirected));
 		assertThat(issues().findById(issue.id())).contains(issue);
 		// the refused event id was not consumed in either project
@@ -513,8 +518,8 @@ public abstract class MetadataStoresContract {
 	void listIsScopedToTheProject() {
 		Project project = newProject();
 		Project other = newProject();
-		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0));
-		issues().findOrCreate(candidate(other, hex(2), T0));
+		Issue mine = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
+		issues().findOrCreate(candidate(other, hex(2), T0)).orElseThrow();
 		assertThat(ids(list(project, null, IssueSort.DATE, 0, 100))).containsExactly(mine.id());
 		assertThat(list(newProject(), null, IssueSort.DATE, 0, 100)).isEmpty();
 	}
@@ -522,7 +527,7 @@ public abstract class MetadataStoresContract {
 	@Test
 	void updateStatusChangesOnlyTheStatus() {
 		Project project = newProject();
-		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0));
+		Issue issue = issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow();
 		issues().recordOccurrence(occurrence(issue, hex(11), T0.plusSeconds(1), "id:1"));
 		Issue counted = issues().findById(issue.id()).orElseThrow();
 		Issue resolved = issues().updateStatus(issue.id(), IssueStatus.RESOLVED).orElseThrow();
@@ -540,20 +545,22 @@ public abstract class MetadataStoresContract {
 		Project second = newProject();
 		Project unlisted = newProject();
 		List<Issue> abcd = sortFixture(project);
-		Issue e = issues().findOrCreate(candidate(second, hex(5), T0.plusSeconds(35)));
+		Issue e = issues().findOrCreate(candidate(second, hex(5), T0.plusSeconds(35))).orElseThrow();
 		issues().recordOccurrence(occurrence(e, hex(51), T0.plusSeconds(35), null));
-		issues().findOrCreate(candidate(unlisted, hex(6), T0.plusSeconds(50)));
+		issues().findOrCreate(candidate(unlisted, hex(6), T0.plusSeconds(50))).orElseThrow();
 		List<Long> both = List.of(project.id(), second.id());
-		assertThat(ids(issues().listForProjects(both, new IssueQuery(null, IssueSort.DATE, 0, 100))))
+		assertThat(ids(issues().listForProjects(both, new IssueQuery((IssueStatus) null, IssueSort.DATE, 0, 100))))
 			.containsExactly(abcd.get(2).id(), e.id(), abcd.get(1).id(), abcd.get(3).id(), abcd.get(0).id());
-		assertThat(ids(issues().listForProjects(both, new IssueQuery(null, IssueSort.DATE, 1, 2))))
+		assertThat(ids(issues().listForProjects(both, new IssueQuery((IssueStatus) null, IssueSort.DATE, 1, 2))))
 			.containsExactly(e.id(), abcd.get(1).id());
 		issues().updateStatus(e.id(), IssueStatus.RESOLVED);
 		assertThat(ids(issues().listForProjects(both, new IssueQuery(IssueStatus.RESOLVED, IssueSort.NEW, 0, 100))))
 			.containsExactly(e.id());
-		assertThat(ids(issues().listForProjects(List.of(second.id()), new IssueQuery(null, IssueSort.FREQ, 0, 100))))
+		assertThat(ids(issues().listForProjects(List.of(second.id()),
+				new IssueQuery((IssueStatus) null, IssueSort.FREQ, 0, 100))))
 			.containsExactly(e.id());
-		assertThat(issues().listForProjects(List.of(), new IssueQuery(null, IssueSort.DATE, 0, 100))).isEmpty();
+		assertThat(issues().listForProjects(List.of(), new IssueQuery((IssueStatus) null, IssueSort.DATE, 0, 100)))
+			.isEmpty();
 	}
 
 	// ---- sessions ------------------------------------------------------------------
@@ -608,7 +615,8 @@ public abstract class MetadataStoresContract {
 	@Test
 	void concurrentFindOrCreateOfOneHashGivesOneIssue() {
 		Project project = newProject();
-		List<Issue> results = concurrently((thread) -> issues().findOrCreate(candidate(project, hex(1), T0)));
+		List<Issue> results = concurrently(
+				(thread) -> issues().findOrCreate(candidate(project, hex(1), T0)).orElseThrow());
 		assertThat(results).hasSize(THREADS);
 		assertThat(results.stream().map(Issue::id).distinct()).hasSize(1);
 		assertThat(results.get(0).shortNumber()).isEqualTo(1);
@@ -619,7 +627,9 @@ public abstract class MetadataStoresContract {
 	void concurrentFindOrCreateOfDistinctHashesGivesGaplessShortNumbers() {
 		Project project = newProject();
 		List<List<Long>> perThread = concurrently((thread) -> IntStream.range(0, 5)
-			.mapToObj((i) -> issues().findOrCreate(candidate(project, hex(1000 + thread * 10 + i), T0)).shortNumber())
+			.mapToObj((i) -> issues().findOrCreate(candidate(project, hex(1000 + thread * 10 + i), T0))
+				.orElseThrow()
+				.shortNumber())
 			.toList());
 		List<Long> all = perThread.stream().flatMap(List::stream).sorted().toList();
 		assertThat(all)
@@ -637,7 +647,7 @@ public abstract class MetadataStoresContract {
 			Collections.shuffle(order, new Random(thread));
 			int mine = 0;
 			for (int i : order) {
-				Issue issue = issues().findOrCreate(candidate(project, hashes[i % 3], seenAt));
+				Issue issue = issues().findOrCreate(candidate(project, hashes[i % 3], seenAt)).orElseThrow();
 				if (issues().recordOccurrence(occurrence(issue, hex(5000 + i), T0.plusSeconds(i), userKey(i)))) {
 					mine++;
 				}
@@ -708,10 +718,10 @@ public abstract class MetadataStoresContract {
 	 * </pre>
 	 */
 	private List<Issue> sortFixture(Project project) {
-		Issue a = issues().findOrCreate(candidate(project, hex(1), T0.plusSeconds(10)));
-		Issue b = issues().findOrCreate(candidate(project, hex(2), T0.plusSeconds(20)));
-		Issue c = issues().findOrCreate(candidate(project, hex(3), T0.plusSeconds(5)));
-		Issue d = issues().findOrCreate(candidate(project, hex(4), T0.plusSeconds(20)));
+		Issue a = issues().findOrCreate(candidate(project, hex(1), T0.plusSeconds(10))).orElseThrow();
+		Issue b = issues().findOrCreate(candidate(project, hex(2), T0.plusSeconds(20))).orElseThrow();
+		Issue c = issues().findOrCreate(candidate(project, hex(3), T0.plusSeconds(5))).orElseThrow();
+		Issue d = issues().findOrCreate(candidate(project, hex(4), T0.plusSeconds(20))).orElseThrow();
 		issues().recordOccurrence(occurrence(a, hex(11), T0.plusSeconds(10), "id:1"));
 		issues().recordOccurrence(occurrence(a, hex(12), T0.plusSeconds(10), "id:2"));
 		issues().recordOccurrence(occurrence(a, hex(13), T0.plusSeconds(10), null));
@@ -736,7 +746,8 @@ public abstract class MetadataStoresContract {
 	}
 
 	private static EventOccurrence occurrence(Issue issue, String eventId, Instant at, @Nullable String userKey) {
-		return new EventOccurrence(issue.id(), issue.projectId(), eventId, at, "error", userKey);
+		return new EventOccurrence(issue.id(), issue.projectId(), eventId, at, "error", userKey, issue.primaryHash(),
+				null);
 	}
 
 	private static @Nullable String userKey(int event) {

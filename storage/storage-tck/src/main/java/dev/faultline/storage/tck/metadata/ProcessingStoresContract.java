@@ -60,7 +60,7 @@ public abstract class ProcessingStoresContract {
 	@Test
 	void aNewIssueRecordsFirstSeenOnce() {
 		Issue issue = issue("a");
-		this.stores.issues().findOrCreate(candidate("a"));
+		this.stores.issues().findOrCreate(candidate("a")).orElseThrow();
 
 		assertThat(this.stores.issues().activities(issue.id())).singleElement().satisfies((activity) -> {
 			assertThat(activity.type()).isEqualTo(IssueActivity.FIRST_SEEN);
@@ -157,7 +157,7 @@ public abstract class ProcessingStoresContract {
 	void aBatchWithAnUnknownIssueRecordsNothing() {
 		Issue issue = issue("a");
 		List<EventOccurrence> batch = List.of(occurrence(issue, "e1", null),
-				new EventOccurrence(issue.id() + 1000, this.project.id(), "e2", T0, "error", null));
+				new EventOccurrence(issue.id() + 1000, this.project.id(), "e2", T0, "error", null, "unknown", null));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.stores.issues().recordOccurrences(batch));
 		assertThat(this.stores.issues().findById(issue.id()).orElseThrow().timesSeen()).isZero();
@@ -202,7 +202,7 @@ public abstract class ProcessingStoresContract {
 	}
 
 	private Issue issue(String hash) {
-		return this.stores.issues().findOrCreate(candidate(hash));
+		return this.stores.issues().findOrCreate(candidate(hash)).orElseThrow();
 	}
 
 	private NewIssue candidate(String hash) {
@@ -211,11 +211,13 @@ public abstract class ProcessingStoresContract {
 
 	private boolean occur(Issue issue, String eventId, Instant at) {
 		return this.stores.issues()
-			.recordOccurrence(new EventOccurrence(issue.id(), this.project.id(), eventId, at, "error", null));
+			.recordOccurrence(new EventOccurrence(issue.id(), this.project.id(), eventId, at, "error", null,
+					issue.primaryHash(), null));
 	}
 
 	private EventOccurrence occurrence(Issue issue, String eventId, @Nullable String userKey) {
-		return new EventOccurrence(issue.id(), this.project.id(), eventId, T0, "error", userKey);
+		return new EventOccurrence(issue.id(), this.project.id(), eventId, T0, "error", userKey, issue.primaryHash(),
+				null);
 	}
 
 	private DeadLetter letter(String position, int item, String reason) {
