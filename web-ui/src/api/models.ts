@@ -5,6 +5,7 @@ export interface User {
   id: string;
   email: string;
   name?: string | null;
+  username?: string | null;
 }
 
 export interface Session {
@@ -63,6 +64,123 @@ export interface Issue {
   firstSeen: string;
   lastSeen: string;
   stats?: Record<string, StatsSeries>;
+  statusDetails?: StatusDetails;
+  assignedTo?: Assignee | null;
+  isBookmarked?: boolean;
+  isSubscribed?: boolean;
+  numComments?: number;
+  /** Detail only, newest first. */
+  activity?: Activity[];
+}
+
+/** How an issue was resolved or ignored (docs/issue-workflow.md). */
+export interface StatusDetails {
+  inRelease?: string;
+  inNextRelease?: boolean;
+  ignoreUntil?: string;
+  ignoreCount?: number;
+  ignoreWindow?: number;
+  ignoreUserCount?: number;
+  ignoreUserWindow?: number;
+  actor?: User | null;
+}
+
+export type Assignee =
+  | { type: 'user'; id: string; name?: string | null; email?: string | null }
+  | { type: 'team'; id: string; name: string };
+
+export type ActivityType =
+  | 'first_seen'
+  | 'set_regression'
+  | 'set_resolved'
+  | 'set_resolved_in_release'
+  | 'set_unresolved'
+  | 'set_ignored'
+  | 'assigned'
+  | 'unassigned'
+  | 'note'
+  | 'merge'
+  | 'unmerge_source'
+  | 'unmerge_destination';
+
+export interface Activity {
+  id: string;
+  type: ActivityType | string;
+  data: Record<string, unknown> & { text?: string };
+  dateCreated: string;
+  user: User | null;
+}
+
+/** The body of an issue change, single (`PUT /issues/{id}/`) or bulk (`PUT …/issues/?id=`). */
+export interface IssueChange {
+  status?: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease';
+  statusDetails?: {
+    inRelease?: string;
+    inNextRelease?: boolean;
+    ignoreDuration?: number;
+    ignoreUntil?: string;
+    ignoreCount?: number;
+    ignoreWindow?: number;
+    ignoreUserCount?: number;
+    ignoreUserWindow?: number;
+  };
+  assignedTo?: string | null;
+  isBookmarked?: boolean;
+  isSubscribed?: boolean;
+  merge?: 1;
+  discard?: true;
+}
+
+export interface TagKey {
+  key: string;
+  name: string;
+  totalValues?: number;
+  uniqueValues?: number;
+}
+
+export interface TagValue {
+  key: string;
+  name: string;
+  value: string;
+  count: number;
+  percent?: number;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+export interface TagFacet extends TagKey {
+  topValues: TagValue[];
+}
+
+export interface TagDistribution {
+  key: string;
+  values: Array<{ value: string; data: StatsSeries }>;
+}
+
+export interface Member {
+  id: string;
+  email: string;
+  name?: string | null;
+  role?: string;
+  user?: User | null;
+}
+
+export interface SavedSearch {
+  id: string;
+  type: number;
+  name: string;
+  query: string;
+  sort?: string | null;
+  visibility?: 'owner' | 'organization' | string;
+  isGlobal?: boolean;
+  isPinned?: boolean;
+  dateCreated?: string;
+}
+
+export interface IssueHash {
+  id: string;
+  eventCount?: number;
+  latestEvent?: { eventID: string } | null;
 }
 
 export interface Tag {

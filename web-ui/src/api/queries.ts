@@ -2,10 +2,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiJson, apiPage } from './client';
 import type {
+  Activity,
   Issue,
+  IssueChange,
   IssueEvent,
-  IssueStatus,
+  IssueHash,
+  Member,
   Organization,
+  SavedSearch,
+  TagDistribution,
+  TagFacet,
+  TagKey,
+  TagValue,
   Page,
   Project,
   ProjectKey,
@@ -133,18 +141,21 @@ export function useRevokeKey(org: string | undefined, project: string | undefine
 
 export type IssueSort = 'date' | 'new' | 'freq' | 'user';
 
+export const DEFAULT_ISSUE_QUERY = 'is:unresolved';
+
 export interface IssueListParams {
   org: string;
   /** A project of the org, or undefined for all projects. */
   project?: Project;
-  status: IssueStatus;
+  /** Sentry search syntax, e.g. `is:unresolved level:error`. */
+  query: string;
   sort: IssueSort;
   cursor?: string;
   limit?: number;
 }
 
 export function issueListQuery(params: IssueListParams): string {
-  const search = new URLSearchParams({ query: `is:${params.status}`, sort: params.sort, limit: String(params.limit ?? 25) });
+  const search = new URLSearchParams({ query: params.query, sort: params.sort, limit: String(params.limit ?? 25) });
   if (params.cursor) {
     search.set('cursor', params.cursor);
   }
@@ -175,18 +186,19 @@ export async function fetchIssues(params: IssueListParams, signal?: AbortSignal)
 
 export function useIssues(params: IssueListParams | undefined) {
   return useQuery({
-    queryKey: ['issues', params?.org, params?.project?.id ?? 'all', params?.status, params?.sort, params?.cursor ?? ''],
+    queryKey: ['issues', params?.org, params?.project?.id ?? 'all', params?.query, params?.sort, params?.cursor ?? ''],
     queryFn: ({ signal }) => fetchIssues(params!, signal),
     enabled: !!params,
     placeholderData: (previous) => previous,
     // An empty first page of unresolved issues is waiting for the first event: keep looking.
     refetchInterval: (query) =>
-      params?.status === 'unresolved' && !params.cursor && query.state.data?.items.length === 0 ? 5000 : false,
+      params?.query === DEFAULT_ISSUE_QUERY && !params.cursor && query.state.data?.items.length === 0 ? 5000 : false,
   });
 }
 
 export function useIssue(issueId: string | undefined) {
   return useQuery({
+    // fetch follows the API's 302 for a merged-away id: the answer is then the parent issue.
     queryKey: ['issue', issueId],
     queryFn: () => apiJson<Issue>(`/api/0/issues/${enc(issueId!)}/`),
     enabled: !!issueId,
@@ -202,26 +214,196 @@ export function useIssueEvent(issueId: string | undefined, eventId: string) {
   });
 }
 
-/** Event summaries of an issue, newest first (used to find neighbours when the event has no links). */
-export function useIssueEvents(issueId: string | undefined) {
+/** Event summaries of an issue, newest first, optionally filtered by a search query. */
+export function useIssueEvents(issueId: string | undefined, query = '') {
   return useQuery({
-    queryKey: ['events', issueId],
-    queryFn: () => apiPage<IssueEvent>(`/api/0/issues/${enc(issueId!)}/events/?limit=100`),
+    queryKey: ['events', issueId, query],
+    queryFn: ({ signal }) =>
+      apiPage<IssueEvent>(
+        `/api/0/issues/${enc(issueId!)}/events/?limit=100${query ? `&query=${enc(query)}` : ''}`,
+        { signal },
+      ),
     enabled: !!issueId,
   });
 }
 
-export function useUpdateIssueStatus(issueId: string) {
+function invalidateIssues(client: ReturnType<typeof useQueryClient>) {
+  client.invalidateQueries({ queryKey: ['issues'] });
+  client.invalidateQueries({ queryKey: ['issue'] });
+  client.invalidateQueries({ queryKey: ['activity'] });
+}
+
+/** Changes one issue (`PUT /api/0/issues/{id}/`): status, assignee, bookmark, subscription. */
+export function useUpdateIssue(issueId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (status: IssueStatus) =>
-      apiJson<Issue>(`/api/0/issues/${enc(issueId)}/`, { method: 'PUT', body: { status } }),
+    mutationFn: (change: IssueChange) => apiJson<Issue>(`/api/0/issues/${enc(issueId)}/`, { method: 'PUT', body: change }),
     onSuccess: (issue) => {
       if (issue && typeof issue === 'object' && 'id' in issue) {
         client.setQueryData(['issue', issueId], (old: Issue | undefined) => ({ ...old, ...issue }));
       }
-      client.invalidateQueries({ queryKey: ['issue', issueId] });
-      client.invalidateQueries({ queryKey: ['issues'] });
+      invalidateIssues(client);
+    },
+  });
+}
+
+export function bulkIssuesUrl(org: string, ids: string[], project?: string): string {
+  const search = new URLSearchParams();
+  for (const id of ids) {
+    search.append('id', id);
+  }
+  return project
+    ? `/api/0/projects/${enc(org)}/${enc(project)}/issues/?${search}`
+    : `/api/0/organizations/${enc(org)}/issues/?${search}`;
+}
+
+/** One change to many issues: `PUT /api/0/organizations/{org}/issues/?id=…`. */
+export function useBulkUpdate(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ids, change }: { ids: string[]; change: IssueChange }) =>
+      apiJson<unknown>(bulkIssuesUrl(org, ids), { method: 'PUT', body: change }),
+    onSuccess: () => invalidateIssues(client),
+  });
+}
+
+/** Deletes issues, one `DELETE …/projects/{org}/{project}/issues/?id=…` per project. */
+export function useBulkDelete(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (issues: Array<Pick<Issue, 'id' | 'project'>>) => {
+      const byProject = new Map<string, string[]>();
+      for (const issue of issues) {
+        byProject.set(issue.project.slug, [...(byProject.get(issue.project.slug) ?? []), issue.id]);
+      }
+      for (const [project, ids] of byProject) {
+        await apiJson<void>(bulkIssuesUrl(org, ids, project), { method: 'DELETE' });
+      }
+    },
+    onSuccess: () => invalidateIssues(client),
+  });
+}
+
+export function useProjectTagKeys(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['project-tags', org, project],
+    queryFn: () => apiJson<TagKey[]>(`/api/0/projects/${enc(org!)}/${enc(project!)}/tags/`),
+    enabled: !!org && !!project,
+    staleTime: 60_000,
+  });
+}
+
+export function fetchProjectTagValues(org: string, project: string, key: string, prefix: string, signal?: AbortSignal) {
+  return apiJson<TagValue[]>(
+    `/api/0/projects/${enc(org)}/${enc(project)}/tags/${enc(key)}/values/?query=${enc(prefix)}`,
+    { signal },
+  );
+}
+
+export function useMembers(org: string | undefined) {
+  return useQuery({
+    queryKey: ['members', org],
+    queryFn: () => apiJson<Member[]>(`/api/0/organizations/${enc(org!)}/members/`),
+    enabled: !!org,
+    staleTime: 60_000,
+  });
+}
+
+export function useSavedSearches(org: string | undefined) {
+  return useQuery({
+    queryKey: ['searches', org],
+    queryFn: () => apiJson<SavedSearch[]>(`/api/0/organizations/${enc(org!)}/searches/`),
+    enabled: !!org,
+  });
+}
+
+export function useSaveSearch(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (search: { name: string; query: string; sort?: string }) =>
+      apiJson<SavedSearch>(`/api/0/organizations/${enc(org)}/searches/`, {
+        method: 'POST',
+        body: { type: 0, visibility: 'owner', ...search },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['searches', org] }),
+  });
+}
+
+export function useDeleteSearch(org: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiJson<void>(`/api/0/organizations/${enc(org)}/searches/${enc(id)}/`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['searches', org] }),
+  });
+}
+
+export function useActivity(issueId: string) {
+  return useQuery({
+    queryKey: ['activity', issueId],
+    queryFn: () => apiJson<{ activity: Activity[] }>(`/api/0/issues/${enc(issueId)}/activities/`),
+    select: (answer) => answer.activity,
+  });
+}
+
+export function useCommentActions(issueId: string) {
+  const client = useQueryClient();
+  const done = () => {
+    client.invalidateQueries({ queryKey: ['activity', issueId] });
+    client.invalidateQueries({ queryKey: ['issue', issueId] });
+    client.invalidateQueries({ queryKey: ['issues'] });
+  };
+  const base = `/api/0/issues/${enc(issueId)}/comments/`;
+  return {
+    add: useMutation({
+      mutationFn: (text: string) => apiJson<Activity>(base, { method: 'POST', body: { text } }),
+      onSuccess: done,
+    }),
+    edit: useMutation({
+      mutationFn: ({ id, text }: { id: string; text: string }) =>
+        apiJson<Activity>(`${base}${enc(id)}/`, { method: 'PUT', body: { text } }),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => apiJson<void>(`${base}${enc(id)}/`, { method: 'DELETE' }),
+      onSuccess: done,
+    }),
+  };
+}
+
+export function useIssueTags(issueId: string) {
+  return useQuery({
+    queryKey: ['issue-tags', issueId],
+    queryFn: () => apiJson<TagFacet[]>(`/api/0/issues/${enc(issueId)}/tags/`),
+  });
+}
+
+export function useTagDistribution(issueId: string, key: string | undefined, period: '24h' | '14d') {
+  return useQuery({
+    queryKey: ['tag-distribution', issueId, key, period],
+    queryFn: () =>
+      apiJson<TagDistribution>(`/api/0/issues/${enc(issueId)}/tags/${enc(key!)}/distribution/?statsPeriod=${period}`),
+    enabled: !!key,
+  });
+}
+
+export function useIssueHashes(issueId: string) {
+  return useQuery({
+    queryKey: ['hashes', issueId],
+    queryFn: () => apiJson<IssueHash[]>(`/api/0/issues/${enc(issueId)}/hashes/`),
+  });
+}
+
+export function useUnmerge(issueId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (hashes: string[]) => {
+      const search = new URLSearchParams();
+      hashes.forEach((hash) => search.append('id', hash));
+      return apiJson<void>(`/api/0/issues/${enc(issueId)}/hashes/?${search}`, { method: 'PUT' });
+    },
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['hashes', issueId] });
+      invalidateIssues(client);
     },
   });
 }

@@ -1,19 +1,83 @@
-import { useState, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import type { IssueStatus } from '../api/models';
-import { useIssue, useIssueEvent, useIssueEvents, useUpdateIssueStatus } from '../api/queries';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useIssue, useIssueEvent, useIssueEvents, useOrganization, useUpdateIssue } from '../api/queries';
+import { neighbourIssues } from '../shortcuts/issueNavigation';
+import { DETAIL_SHORTCUTS, ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
+import { focusSearch, useShortcuts } from '../shortcuts/useShortcuts';
+import { IGNORE, RESOLVE } from '../triage/changes';
+import { ActivitySection } from './ActivitySection';
+import { EventsTab } from './EventsTab';
+import { IssueActions } from './IssueActions';
+import { MergedHashes } from './MergedHashes';
+import { TagsSidebar } from './TagsSidebar';
 import { ErrorState, Loading } from '../components/StateViews';
 import { RelativeTime } from '../components/RelativeTime';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { compactNumber } from '../components/format';
 import { EventDetails } from './EventDetails';
 
+const TABS = [
+  { id: 'details', label: 'Details' },
+  { id: 'activity', label: 'Activity' },
+  { id: 'events', label: 'Events' },
+  { id: 'merged', label: 'Merged issues' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
 export function IssueDetailPage() {
   const { issueId } = useParams();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const eventId = params.get('event') ?? 'latest';
+  const tab = (TABS.find((t) => t.id === params.get('tab'))?.id ?? 'details') as TabId;
   const issue = useIssue(issueId);
   const event = useIssueEvent(issueId, eventId);
+  const org = useOrganization().data?.slug;
+  const update = useUpdateIssue(issue.data?.id ?? issueId ?? '');
+
+  // A merged-away id answers with its parent (fetch follows the 302): show the parent's address.
+  const shownId = issue.data?.id;
+  useEffect(() => {
+    if (shownId && issueId && shownId !== issueId) {
+      navigate(`/issues/${shownId}${window.location.search}`, { replace: true });
+    }
+  }, [shownId, issueId, navigate]);
+
+  const setParam = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) {
+        next.set(key, value);
+      } else {
+        next.delete(key);
+      }
+    }
+    setParams(next);
+  };
+  const goIssueOrEvent = (direction: 'next' | 'previous') => {
+    const neighbours = neighbourIssues(issue.data?.id ?? issueId ?? '');
+    if (neighbours.known) {
+      const target = neighbours[direction];
+      if (target) {
+        navigate(`/issues/${target}`);
+      }
+      return;
+    }
+    const target = direction === 'next' ? event.data?.nextEventID : event.data?.previousEventID;
+    if (target) {
+      setParam({ event: target, tab: undefined });
+    }
+  };
+  useShortcuts({
+    r: () => issue.data?.status === 'unresolved' && update.mutate(RESOLVE),
+    i: () => issue.data?.status === 'unresolved' && update.mutate(IGNORE),
+    n: () => goIssueOrEvent('next'),
+    p: () => goIssueOrEvent('previous'),
+    '/': () => {
+      setParam({ tab: 'events' });
+      requestAnimationFrame(focusSearch);
+    },
+  });
 
   if (issue.isPending) {
     return <Loading label="Loading the issue…" />;
@@ -24,6 +88,7 @@ export function IssueDetailPage() {
   const data = issue.data;
   return (
     <section className="page">
+      <ShortcutsHelp shortcuts={DETAIL_SHORTCUTS} />
       <p className="breadcrumb-nav">
         <Link to={`/issues?project=${data.project.slug}`}>{data.project.name}</Link> / <span className="mono">{data.shortId}</span>
       </p>
@@ -34,7 +99,7 @@ export function IssueDetailPage() {
           </h1>
           {data.culprit && <p className="culprit mono">{data.culprit}</p>}
         </div>
-        <StatusActions issueId={data.id} status={data.status as IssueStatus} />
+        <IssueActions issue={data} org={org} />
       </div>
       <div className="stats-row">
         <Stat label="Status" value={<span className={`badge status-${data.status}`}>{data.status}</span>} />
@@ -44,26 +109,56 @@ export function IssueDetailPage() {
         <Stat label="Last seen" value={<RelativeTime date={data.lastSeen} />} />
         <Stat label="Level" value={data.level} />
       </div>
-      <IssueChart stats={data.stats} />
-      <div className="event-nav-bar">
-        <h2>{eventId === 'latest' ? 'Latest event' : eventId === 'oldest' ? 'Oldest event' : 'Event'}</h2>
-        {event.data && (
-          <EventNavigation
-            issueId={data.id}
-            eventId={event.data.eventID}
-            previous={event.data.previousEventID}
-            next={event.data.nextEventID}
-            go={(target) => setParams(target === 'latest' ? {} : { event: target })}
-          />
-        )}
+      <div className="issue-body">
+        <div className="issue-main">
+          <IssueChart stats={data.stats} />
+          <div className="tabs" role="tablist" aria-label="Issue sections">
+            {TABS.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                aria-selected={t.id === tab}
+                className={t.id === tab ? 'tab tab-active' : 'tab'}
+                onClick={() => setParam({ tab: t.id === 'details' ? undefined : t.id })}
+              >
+                {t.label}
+                {t.id === 'activity' && !!data.numComments && ` (${data.numComments})`}
+              </button>
+            ))}
+          </div>
+          {tab === 'activity' ? (
+            <ActivitySection issueId={data.id} />
+          ) : tab === 'events' ? (
+            <EventsTab issue={data} query={params.get('query') ?? ''} onQuery={(query) => setParam({ query: query || undefined })} />
+          ) : tab === 'merged' ? (
+            <MergedHashes issueId={data.id} />
+          ) : (
+            <>
+              <div className="event-nav-bar">
+                <h2>{eventId === 'latest' ? 'Latest event' : eventId === 'oldest' ? 'Oldest event' : 'Event'}</h2>
+                {event.data && (
+                  <EventNavigation
+                    issueId={data.id}
+                    eventId={event.data.eventID}
+                    previous={event.data.previousEventID}
+                    next={event.data.nextEventID}
+                    go={(target) => setParam({ event: target === 'latest' ? undefined : target })}
+                  />
+                )}
+              </div>
+              {event.isPending ? (
+                <Loading label="Loading the event…" />
+              ) : event.isError ? (
+                <ErrorState error={event.error} onRetry={() => event.refetch()} />
+              ) : (
+                <EventDetails event={event.data} />
+              )}
+            </>
+          )}
+        </div>
+        <TagsSidebar issueId={data.id} />
       </div>
-      {event.isPending ? (
-        <Loading label="Loading the event…" />
-      ) : event.isError ? (
-        <ErrorState error={event.error} onRetry={() => event.refetch()} />
-      ) : (
-        <EventDetails event={event.data} />
-      )}
     </section>
   );
 }
@@ -102,37 +197,6 @@ function IssueChart({ stats }: { stats?: Record<string, Array<[number, number]>>
       </div>
       <TimeSeriesChart series={stats[current]} height={140} />
     </section>
-  );
-}
-
-export function StatusActions({ issueId, status }: { issueId: string; status: IssueStatus }) {
-  const update = useUpdateIssueStatus(issueId);
-  const button = (target: IssueStatus, label: string, primary = false) => (
-    <button
-      type="button"
-      className={primary ? 'button button-primary' : 'button'}
-      disabled={update.isPending}
-      onClick={() => update.mutate(target)}
-    >
-      {label}
-    </button>
-  );
-  return (
-    <div className="actions">
-      {status === 'unresolved' ? (
-        <>
-          {button('resolved', 'Resolve', true)}
-          {button('ignored', 'Ignore')}
-        </>
-      ) : (
-        button('unresolved', status === 'resolved' ? 'Unresolve' : 'Stop ignoring', true)
-      )}
-      {update.error && (
-        <p className="form-error" role="alert">
-          Could not change the status: {update.error.message}
-        </p>
-      )}
-    </div>
   );
 }
 

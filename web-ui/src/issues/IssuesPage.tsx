@@ -1,12 +1,28 @@
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import type { Issue, IssueStatus, Project } from '../api/models';
-import { useIssues, useOrganization, useProjects, type IssueSort } from '../api/queries';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client';
+import type { IssueStatus, Project } from '../api/models';
+import {
+  DEFAULT_ISSUE_QUERY,
+  fetchProjectTagValues,
+  useBulkUpdate,
+  useIssues,
+  useOrganization,
+  useProjectTagKeys,
+  useProjects,
+  type IssueSort,
+} from '../api/queries';
 import { EmptyState, ErrorState, Loading } from '../components/StateViews';
-import { RelativeTime } from '../components/RelativeTime';
-import { TimeSeriesChart } from '../components/TimeSeriesChart';
-import { compactNumber } from '../components/format';
+import { SearchBar } from '../search/SearchBar';
+import { rememberIssueOrder } from '../shortcuts/issueNavigation';
+import { LIST_SHORTCUTS, ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
+import { focusSearch, useShortcuts } from '../shortcuts/useShortcuts';
+import { IGNORE, RESOLVE } from '../triage/changes';
+import { BulkActions } from './BulkActions';
+import { IssueTable } from './IssueTable';
+import { SavedSearches } from './SavedSearches';
+
+export { IssueTable } from './IssueTable';
 
 export const STATUS_TABS: Array<{ status: IssueStatus; label: string }> = [
   { status: 'unresolved', label: 'Unresolved' },
@@ -21,8 +37,19 @@ export const SORTS: Array<{ sort: IssueSort; label: string }> = [
   { sort: 'user', label: 'Users' },
 ];
 
-function asStatus(value: string | null): IssueStatus {
-  return value === 'resolved' || value === 'ignored' ? value : 'unresolved';
+const STATUS_TERM = /(^|\s)is:(unresolved|resolved|ignored)(?=\s|$)/;
+
+/** The status tab a query belongs to: its `is:` status term, if any. */
+export function statusOfQuery(query: string): IssueStatus | undefined {
+  return STATUS_TERM.exec(query)?.[2] as IssueStatus | undefined;
+}
+
+/** The query with its status term replaced by (or prefixed with) `is:<status>`. */
+export function withStatus(query: string, status: IssueStatus): string {
+  if (STATUS_TERM.test(query)) {
+    return query.replace(STATUS_TERM, `$1is:${status}`);
+  }
+  return `is:${status} ${query}`.trim();
 }
 
 function asSort(value: string | null): IssueSort {
@@ -31,7 +58,13 @@ function asSort(value: string | null): IssueSort {
 
 export function IssuesPage() {
   const [params, setParams] = useSearchParams();
-  const status = asStatus(params.get('status'));
+  const navigate = useNavigate();
+  // The old ?status= links still work: they become the query's status term.
+  const legacyStatus = params.get('status');
+  const query =
+    params.get('query') ??
+    (legacyStatus === 'resolved' || legacyStatus === 'ignored' ? `is:${legacyStatus}` : DEFAULT_ISSUE_QUERY);
+  const status = statusOfQuery(query);
   const sort = asSort(params.get('sort'));
   const cursor = params.get('cursor') ?? undefined;
   const projectSlug = params.get('project') ?? '';
@@ -42,10 +75,57 @@ export function IssuesPage() {
   const project = projects.data?.find((p) => p.slug === projectSlug);
   const projectMissing = !!projectSlug && projects.isSuccess && !project;
   const ready = !!org && projects.isSuccess && !projectMissing;
-  const issues = useIssues(ready ? { org: org!, project, status, sort, cursor } : undefined);
+  const issues = useIssues(ready ? { org: org!, project, query, sort, cursor } : undefined);
+  // Tag keys and values for the suggestions: the chosen project's, or the first project's.
+  const tagProject = project ?? projects.data?.[0];
+  const tagKeys = useProjectTagKeys(org, tagProject?.slug);
+
+  const rows = issues.data?.items ?? [];
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [focusedIndex, setFocusedIndex] = useState(-1);
+  const bulk = useBulkUpdate(org ?? '');
+  const rowIds = rows.map((issue) => issue.id).join(',');
+  useEffect(() => {
+    // A new page of results: drop selections of issues no longer shown, remember the order for n / p.
+    const shown = new Set(rowIds ? rowIds.split(',') : []);
+    setSelected((current) => new Set([...current].filter((id) => shown.has(id))));
+    setFocusedIndex((index) => Math.min(index, shown.size - 1));
+    if (rowIds) {
+      rememberIssueOrder(rowIds.split(','));
+    }
+  }, [rowIds]);
+
+  const focused = focusedIndex >= 0 ? rows[focusedIndex] : undefined;
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) {
+        next.delete(id);
+      } else {
+        next.add(id);
+      }
+      return next;
+    });
+  const targets = () => (selected.size > 0 ? [...selected] : focused ? [focused.id] : []);
+  const act = (change: typeof RESOLVE) => {
+    const ids = targets();
+    if (ids.length > 0 && org) {
+      bulk.mutate({ ids, change }, { onSuccess: () => setSelected(new Set()) });
+    }
+  };
+  useShortcuts({
+    j: () => setFocusedIndex((index) => Math.min(index + 1, rows.length - 1)),
+    k: () => setFocusedIndex((index) => Math.max(index - 1, 0)),
+    x: () => focused && toggle(focused.id),
+    r: () => act(RESOLVE),
+    i: () => act(IGNORE),
+    Enter: () => focused && navigate(`/issues/${focused.id}`),
+    '/': focusSearch,
+  });
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
+    next.delete('status');
     for (const [key, value] of Object.entries(changes)) {
       if (value) {
         next.set(key, value);
@@ -71,6 +151,8 @@ export function IssuesPage() {
   if (!org) {
     return <EmptyState title="You are not a member of any organization." />;
   }
+  const searchError = issues.error instanceof ApiError && issues.error.status === 400 ? issues.error.message : null;
+  const selectedIssues = rows.filter((issue) => selected.has(issue.id));
 
   return (
     <section className="page">
@@ -100,6 +182,26 @@ export function IssuesPage() {
           </label>
         </div>
       </div>
+      <SearchBar
+        label="Search issues"
+        value={query}
+        onSubmit={(text) => update({ query: text || undefined })}
+        tagKeys={tagKeys.data?.map((tag) => tag.key)}
+        sourceId={`${org}/${tagProject?.slug ?? ''}`}
+        values={
+          tagProject
+            ? async (key, prefix, signal) =>
+                (await fetchProjectTagValues(org, tagProject.slug, key, prefix, signal)).map((value) => value.value)
+            : undefined
+        }
+        error={searchError}
+      />
+      <SavedSearches
+        org={org}
+        query={query}
+        sort={sort}
+        onPick={(search) => update({ query: search.query, sort: search.sort ?? undefined })}
+      />
       <div className="tabs" role="tablist" aria-label="Issue status">
         {STATUS_TABS.map((tab) => (
           <button
@@ -108,12 +210,19 @@ export function IssuesPage() {
             role="tab"
             aria-selected={tab.status === status}
             className={tab.status === status ? 'tab tab-active' : 'tab'}
-            onClick={() => update({ status: tab.status === 'unresolved' ? undefined : tab.status })}
+            onClick={() => update({ query: withStatus(query, tab.status) })}
           >
             {tab.label}
           </button>
         ))}
       </div>
+      <BulkActions org={org} selected={selectedIssues} onDone={() => setSelected(new Set())} />
+      {bulk.error && (
+        <p className="form-error" role="alert">
+          Could not change the issues: {bulk.error.message}
+        </p>
+      )}
+      <ShortcutsHelp shortcuts={LIST_SHORTCUTS} />
       {projectMissing ? (
         <EmptyState title={`There is no project "${projectSlug}".`}>
           <p>
@@ -122,13 +231,32 @@ export function IssuesPage() {
         </EmptyState>
       ) : issues.isPending ? (
         <Loading label="Loading issues…" />
+      ) : searchError ? (
+        <EmptyState title="Fix the search to see issues." />
       ) : issues.isError ? (
         <ErrorState error={issues.error} onRetry={() => issues.refetch()} />
       ) : issues.data.items.length === 0 ? (
-        <NoIssues status={status} project={project} projects={projects.data!} />
+        query === DEFAULT_ISSUE_QUERY ? (
+          <NoIssues project={project} projects={projects.data!} />
+        ) : (
+          <EmptyState title="No issues match this search." />
+        )
       ) : (
         <>
-          <IssueTable issues={issues.data.items} busy={issues.isFetching && issues.isPlaceholderData} showProject={!project} />
+          <IssueTable
+            issues={issues.data.items}
+            busy={issues.isFetching && issues.isPlaceholderData}
+            showProject={!project}
+            focusedId={focused?.id}
+            selection={{
+              selected,
+              toggle,
+              toggleAll: () =>
+                setSelected((current) =>
+                  rows.every((issue) => current.has(issue.id)) ? new Set() : new Set(rows.map((issue) => issue.id)),
+                ),
+            }}
+          />
           <div className="pagination">
             <button
               type="button"
@@ -153,10 +281,7 @@ export function IssuesPage() {
   );
 }
 
-function NoIssues({ status, project, projects }: { status: IssueStatus; project?: Project; projects: Project[] }) {
-  if (status !== 'unresolved') {
-    return <EmptyState title={`No ${status} issues.`} />;
-  }
+function NoIssues({ project, projects }: { project?: Project; projects: Project[] }) {
   if (projects.length === 0) {
     return (
       <EmptyState title="No issues yet — and no projects">
@@ -181,100 +306,3 @@ function NoIssues({ status, project, projects }: { status: IssueStatus; project?
   );
 }
 
-const column = createColumnHelper<Issue>();
-
-export function IssueTable({
-  issues,
-  busy = false,
-  showProject = false,
-}: {
-  issues: Issue[];
-  busy?: boolean;
-  showProject?: boolean;
-}) {
-  const columns = useMemo(
-    () => [
-      column.display({
-        id: 'issue',
-        header: 'Issue',
-        cell: ({ row }) => <IssueSummary issue={row.original} showProject={showProject} />,
-      }),
-      column.display({
-        id: 'graph',
-        header: 'Last 24h',
-        meta: { className: 'col-graph' },
-        cell: ({ row }) => {
-          const series = row.original.stats?.['24h'];
-          return series && series.length > 0 ? <TimeSeriesChart series={series} width={110} height={28} spark /> : null;
-        },
-      }),
-      column.accessor('count', {
-        header: 'Events',
-        meta: { className: 'col-num' },
-        cell: (info) => compactNumber(info.getValue()),
-      }),
-      column.accessor('userCount', {
-        header: 'Users',
-        meta: { className: 'col-num' },
-        cell: (info) => compactNumber(info.getValue()),
-      }),
-      column.accessor('firstSeen', {
-        header: 'First seen',
-        meta: { className: 'col-date' },
-        cell: (info) => <RelativeTime date={info.getValue()} />,
-      }),
-      column.accessor('lastSeen', {
-        header: 'Last seen',
-        meta: { className: 'col-date' },
-        cell: (info) => <RelativeTime date={info.getValue()} />,
-      }),
-    ],
-    [showProject],
-  );
-  const table = useReactTable({ data: issues, columns, getCoreRowModel: getCoreRowModel(), getRowId: (issue) => issue.id });
-  return (
-    <div className={busy ? 'table-scroll busy' : 'table-scroll'}>
-      <table className="table issue-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} className={(header.column.columnDef.meta as { className?: string })?.className}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid="issue-row">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string })?.className}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boolean }) {
-  return (
-    <div className="issue-summary">
-      <Link to={`/issues/${issue.id}`} className="issue-title">
-        <span className={`level level-${issue.level}`} title={issue.level} aria-label={`level ${issue.level}`} />
-        {issue.title}
-      </Link>
-      <div className="issue-meta muted">
-        {showProject && <span className="issue-project">{issue.project.name}</span>}
-        <span className="mono">{issue.shortId}</span>
-        {issue.culprit && <span className="culprit">{issue.culprit}</span>}
-        <span className="badge">{issue.level}</span>
-      </div>
-    </div>
-  );
-}

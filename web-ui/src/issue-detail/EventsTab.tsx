@@ -1,0 +1,66 @@
+import { Link } from 'react-router';
+import { ApiError } from '../api/client';
+import type { Issue } from '../api/models';
+import { fetchProjectTagValues, useIssueEvents, useOrganization, useProjectTagKeys } from '../api/queries';
+import { EmptyState, ErrorState, Loading } from '../components/StateViews';
+import { RelativeTime } from '../components/RelativeTime';
+import { SearchBar } from '../search/SearchBar';
+
+/** The issue's events, searchable with the same syntax as the issue list. */
+export function EventsTab({ issue, query, onQuery }: { issue: Issue; query: string; onQuery: (query: string) => void }) {
+  const events = useIssueEvents(issue.id, query);
+  const org = useOrganization().data?.slug;
+  const tagKeys = useProjectTagKeys(org, issue.project.slug);
+  const searchError = events.error instanceof ApiError && events.error.status === 400 ? events.error.message : null;
+  return (
+    <section className="card" aria-label="Events">
+      <SearchBar
+        label="Search events"
+        placeholder="release:1.2.0 browser:Chrome"
+        value={query}
+        onSubmit={onQuery}
+        tagKeys={tagKeys.data?.map((tag) => tag.key)}
+        sourceId={`${org}/${issue.project.slug}`}
+        values={
+          org
+            ? async (key, prefix, signal) =>
+                (await fetchProjectTagValues(org, issue.project.slug, key, prefix, signal)).map((value) => value.value)
+            : undefined
+        }
+        error={searchError}
+      />
+      {events.isPending ? (
+        <Loading label="Loading events…" />
+      ) : searchError ? null : events.isError ? (
+        <ErrorState error={events.error} onRetry={() => events.refetch()} />
+      ) : events.data.items.length === 0 ? (
+        <EmptyState title="No events match." />
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Event</th>
+              <th>Message</th>
+              <th>Release</th>
+              <th>When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.data.items.map((event) => (
+              <tr key={event.eventID} data-testid="event-row">
+                <td className="mono">
+                  <Link to={`/issues/${issue.id}?event=${event.eventID}`}>{event.eventID.slice(0, 8)}</Link>
+                </td>
+                <td>{event.message || event.title}</td>
+                <td>{event.release?.version ?? event.tags?.find((tag) => tag.key === 'release')?.value ?? ''}</td>
+                <td>
+                  <RelativeTime date={event.dateCreated} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
