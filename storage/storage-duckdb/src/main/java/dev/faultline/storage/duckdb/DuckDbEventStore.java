@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.faultline.core.search.DuckDbDialect;
@@ -29,6 +30,9 @@ import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.TagFacet;
+import dev.faultline.storage.events.TagKeyCount;
+import dev.faultline.storage.events.TagValueCount;
 import dev.faultline.storage.events.TimeBuckets;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -156,12 +160,18 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@Override
-	public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+	public List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset,
+			int limit) {
 		if (offset < 0 || limit < 1 || limit > 1000) {
 			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
 		}
-		return query(SELECT + "WHERE project_id = ? AND issue_id = ?" + NEWEST_FIRST + " LIMIT ? OFFSET ?", projectId,
-				issueId, limit, offset);
+		SqlFragment filter = filter(search);
+		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId));
+		parameters.addAll(filter.parameters());
+		parameters.add(limit);
+		parameters.add(offset);
+		return query(SELECT + "WHERE project_id = ? AND issue_id = ? AND (" + filter.sql() + ")" + NEWEST_FIRST
+				+ " LIMIT ? OFFSET ?", parameters.toArray());
 	}
 
 	@Override
@@ -223,8 +233,7 @@ public final class DuckDbEventStore implements EventStore {
 		if (projectIds.isEmpty()) {
 			return List.of();
 		}
-		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
-		SqlFragment filter = COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+		SqlFragment filter = filter(search);
 		// The project ids, the fragment's values and the limit are all bound parameters.
 		String ids = String.join(", ", Collections.nCopies(projectIds.size(), "?"));
 		String sql = "SELECT issue_id FROM events WHERE project_id IN (" + ids + ") AND (" + filter.sql()
@@ -235,6 +244,128 @@ public final class DuckDbEventStore implements EventStore {
 		List<Long> issueIds = new ArrayList<>();
 		run(sql, (rows) -> issueIds.add(rows.getLong(1)), parameters.toArray());
 		return issueIds;
+	}
+
+	@Override
+	public List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues) {
+		checkLimit("topValues", topValues);
+		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId));
+		String onlyKey = "";
+		if (key != null) {
+			onlyKey = "WHERE tag_key = ? ";
+			parameters.add(key);
+		}
+		parameters.add(topValues);
+		// One query: values counted per key, then ranked within their key.
+		String sql = DuckDbTagPairs.with("project_id = ? AND issue_id = ?")
+				+ ", counted AS (SELECT tag_key, tag_value, count(*) AS events, min(timestamp) AS first_seen, "
+				+ "max(timestamp) AS last_seen FROM pairs " + onlyKey + "GROUP BY tag_key, tag_value), "
+				+ "ranked AS (SELECT *, sum(events) OVER (PARTITION BY tag_key)::BIGINT AS total, "
+				+ "count(*) OVER (PARTITION BY tag_key) AS uniques, "
+				+ "row_number() OVER (PARTITION BY tag_key ORDER BY events DESC, tag_value) AS position FROM counted) "
+				+ "SELECT tag_key, total, uniques, tag_value, events, epoch_ms(first_seen), epoch_ms(last_seen) "
+				+ "FROM ranked WHERE position <= ? ORDER BY total DESC, tag_key, position";
+		TagFacetRows facets = new TagFacetRows();
+		run(sql, (rows) -> facets.add(rows.getString(1), rows.getLong(2), rows.getLong(3),
+				new TagValueCount(rows.getString(4), rows.getLong(5), Instant.ofEpochMilli(rows.getLong(6)),
+						Instant.ofEpochMilli(rows.getLong(7)))),
+				parameters.toArray());
+		return facets.result();
+	}
+
+	@Override
+	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
+			Instant from, Instant to, Duration bucket) {
+		List<String> distinct = values.stream().distinct().toList();
+		// TimeBuckets counts per long id: here the value's index in the request.
+		List<Long> indexes = new ArrayList<>();
+		for (long i = 0; i < distinct.size(); i++) {
+			indexes.add(i);
+		}
+		TimeBuckets buckets = new TimeBuckets(indexes, from, to, bucket);
+		if (distinct.isEmpty()) {
+			return Map.of();
+		}
+		String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
+		String sql = DuckDbTagPairs
+			.with("project_id = ? AND issue_id = ? AND timestamp >= epoch_ms(?::BIGINT) "
+					+ "AND timestamp < epoch_ms(?::BIGINT)")
+				+ "SELECT tag_value, (epoch_ms(timestamp) - ?) // ? AS bucket, count(*) FROM pairs "
+				+ "WHERE tag_key = ? AND tag_value IN (" + placeholders + ") GROUP BY tag_value, bucket";
+		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId, from.toEpochMilli(), to.toEpochMilli(),
+				buckets.fromMillis(), buckets.bucketMillis(), key));
+		parameters.addAll(distinct);
+		run(sql, (rows) -> buckets.add(distinct.indexOf(rows.getString(1)), rows.getLong(2), rows.getLong(3)),
+				parameters.toArray());
+		Map<String, List<Long>> counts = new LinkedHashMap<>();
+		buckets.result().forEach((index, series) -> counts.put(distinct.get(index.intValue()), series));
+		return counts;
+	}
+
+	@Override
+	public List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit) {
+		checkLimit("limit", limit);
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		String sql = DuckDbTagPairs.with(inProjectsSince(projectIds))
+				+ "SELECT tag_key, count(*) AS events, count(DISTINCT tag_value) FROM pairs GROUP BY tag_key "
+				+ "ORDER BY events DESC, tag_key LIMIT ?";
+		List<Object> parameters = new ArrayList<>(projectIds);
+		parameters.add(since.toEpochMilli());
+		parameters.add(limit);
+		List<TagKeyCount> keys = new ArrayList<>();
+		run(sql, (rows) -> keys.add(new TagKeyCount(rows.getString(1), rows.getLong(2), rows.getLong(3))),
+				parameters.toArray());
+		return keys;
+	}
+
+	@Override
+	public List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit) {
+		checkLimit("limit", limit);
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		List<Object> parameters = new ArrayList<>(projectIds);
+		parameters.add(since.toEpochMilli());
+		parameters.add(key);
+		// starts_with compares literally: no LIKE pattern, so no wildcard to escape.
+		String startsWith = "";
+		if (!prefix.isEmpty()) {
+			startsWith = "AND starts_with(lower(tag_value), lower(?)) ";
+			parameters.add(prefix);
+		}
+		parameters.add(limit);
+		String sql = DuckDbTagPairs.with(inProjectsSince(projectIds))
+				+ "SELECT tag_value, count(*) AS events, epoch_ms(min(timestamp)), epoch_ms(max(timestamp)) "
+				+ "FROM pairs WHERE tag_key = ? " + startsWith + "GROUP BY tag_value ORDER BY events DESC, tag_value "
+				+ "LIMIT ?";
+		List<TagValueCount> values = new ArrayList<>();
+		run(sql, (rows) -> values.add(new TagValueCount(rows.getString(1), rows.getLong(2),
+				Instant.ofEpochMilli(rows.getLong(3)), Instant.ofEpochMilli(rows.getLong(4)))), parameters.toArray());
+		return values;
+	}
+
+	@Override
+	public void moveEvents(long projectId, long fromIssueId, @Nullable Set<String> primaryHashes, long toIssueId) {
+		if (fromIssueId == toIssueId || (primaryHashes != null && primaryHashes.isEmpty())) {
+			return;
+		}
+		List<Object> parameters = new ArrayList<>(List.of(toIssueId, projectId, fromIssueId));
+		String onlyHashes = "";
+		if (primaryHashes != null) {
+			onlyHashes = " AND primary_hash IN (" + String.join(", ", Collections.nCopies(primaryHashes.size(), "?"))
+					+ ")";
+			parameters.addAll(primaryHashes);
+		}
+		update("UPDATE events SET issue_id = ? WHERE project_id = ? AND issue_id = ?" + onlyHashes,
+				"Cannot move the events of issue " + fromIssueId + " to " + toIssueId, parameters.toArray());
+	}
+
+	@Override
+	public void deleteIssueEvents(long projectId, long issueId) {
+		update("DELETE FROM events WHERE project_id = ? AND issue_id = ?",
+				"Cannot delete the events of issue " + issueId, projectId, issueId);
 	}
 
 	@Override
@@ -295,6 +426,53 @@ public final class DuckDbEventStore implements EventStore {
 		}
 		catch (SQLException ex) {
 			throw new DuckDbAccessException("Cannot close event database " + this.databaseFile, ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Compiles the event terms of a search (null: every event).
+	 */
+	private static SqlFragment filter(@Nullable EventSearch search) {
+		if (search == null) {
+			return COMPILER.compile(List.of());
+		}
+		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
+		return COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+	}
+
+	/**
+	 * The scope of a cross-project tag read: the project ids, then the time.
+	 */
+	private static String inProjectsSince(List<Long> projectIds) {
+		return "project_id IN (" + String.join(", ", Collections.nCopies(projectIds.size(), "?"))
+				+ ") AND timestamp >= epoch_ms(?::BIGINT)";
+	}
+
+	private static void checkLimit(String name, int value) {
+		if (value < 1 || value > 1000) {
+			throw new IllegalArgumentException(name + " must be 1 to 1000: " + value);
+		}
+	}
+
+	/**
+	 * Runs a write under the lock.
+	 */
+	private void update(String sql, String failure, Object... parameters) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+				for (int i = 0; i < parameters.length; i++) {
+					statement.setObject(i + 1, parameters[i]);
+				}
+				statement.executeUpdate();
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException(failure, ex);
 		}
 		finally {
 			this.lock.unlock();

@@ -55,7 +55,8 @@ public abstract class EventSearchAcceptanceContract extends EventStoreFixture {
 
 		@Override
 		public String toString() {
-			return this.query;
+			// Quoted: the empty search needs a visible name too.
+			return "'" + this.query + "'";
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +48,21 @@ public final class SeededEvents {
 	private static final List<String> LEVELS = List.of("fatal", "error", "error", "error", "warning", "warning", "info",
 			"debug");
 
-	private static final List<@Nullable String> RELEASES = List.of("1.0.0", "1.2.3", "1.10.0", "2.0.0", "2.1.0-beta",
-			"10.0", null);
+	private static final List<@Nullable String> RELEASES = Arrays.asList("1.0.0", "1.2.3", "1.10.0", "2.0.0",
+			"2.1.0-beta", "10.0", null);
 
-	private static final List<@Nullable String> ENVIRONMENTS = List.of("prod", "prod", "staging", "dev", "production",
-			null);
+	private static final List<@Nullable String> ENVIRONMENTS = Arrays.asList("prod", "prod", "staging", "dev",
+			"production", null);
 
-	private static final List<@Nullable String> BROWSERS = List.of("Chrome 120", "Chrome 121", "Chromium 119",
+	private static final List<@Nullable String> BROWSERS = Arrays.asList("Chrome 120", "Chrome 121", "Chromium 119",
 			"Firefox 128", "Safari 17", "chrome lower", null);
 
-	private static final List<@Nullable String> OSES = List.of("Linux", "Windows 11", "macOS 14", null);
+	private static final List<@Nullable String> OSES = Arrays.asList("Linux", "Windows 11", "macOS 14", null);
 
-	private static final List<@Nullable String> CUSTOM = List.of("quoted value", "other value", "50% off_",
+	private static final List<@Nullable String> CUSTOM = Arrays.asList("quoted value", "other value", "50% off_",
 			"quoted value plus", null, null);
 
-	private static final List<@Nullable String> EMAILS = List.of("alice@example.com", "bob@example.com",
+	private static final List<@Nullable String> EMAILS = Arrays.asList("alice@example.com", "bob@example.com",
 			"carol@example.org", "dave@EXAMPLE.com", "erin@example.com.au", null, null);
 
 	private static final List<String> TITLES = List.of("NullPointerException: cart is empty",
@@ -132,6 +133,7 @@ public final class SeededEvents {
 		}
 	}
 
+	/** Picks one value; lists with nulls are fixed-size {@code Arrays.asList} views. */
 	private static <T> T pick(SplittableRandom random, List<T> values) {
 		return values.get(random.nextInt(values.size()));
 	}
