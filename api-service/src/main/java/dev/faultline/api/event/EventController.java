@@ -1,5 +1,8 @@
 package dev.faultline.api.event;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +14,9 @@ import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
+import dev.faultline.core.search.SearchParser;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
@@ -48,17 +53,28 @@ class EventController {
 
 	/**
 	 * Newest first. With {@code full=true} each event is rendered in full, as in Sentry.
+	 * With {@code query} only events matching its event terms (issue terms in it are
+	 * ignored); a syntax error is a 400 with its position.
 	 */
 	@GetMapping({ "/api/0/issues/{issueId}/events/", "/api/0/groups/{issueId}/events/" })
 	ResponseEntity<List<ObjectNode>> list(Caller caller, @PathVariable long issueId,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false, defaultValue = "false") boolean full) {
+			@RequestParam(required = false, defaultValue = "false") boolean full,
+			@RequestParam(required = false) @Nullable String query) {
 		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
 		int offset = Pagination.offset(cursor);
 		int pageSize = Pagination.limit(limit);
+		EventSearch search = null;
+		if (query != null && !query.isBlank()) {
+			Instant now = Instant.now();
+			// Parsed here first so that a syntax error answers 400 with its position.
+			new SearchParser(Clock.fixed(now, ZoneOffset.UTC)).parse(query);
+			search = new EventSearch(query, now);
+		}
 		// One extra row tells whether a next page exists.
-		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, offset, pageSize + 1);
+		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, search, offset,
+				pageSize + 1);
 		List<ObjectNode> page = rows.stream()
 			.limit(pageSize)
 			.map((event) -> full ? this.renderer.full(event) : this.renderer.summary(event))
