@@ -88,7 +88,8 @@ class EventStoreOutageIT {
 					faults.failedCalls(), published);
 			assertThat(meters.find(ItemOutcomes.STORE_FAILURES).counter().count()).isPositive();
 
-			List<Issue> issues = metadata.issues().list(project.id(), new IssueQuery(null, IssueSort.DATE, 0, 100));
+			List<Issue> issues = metadata.issues()
+				.list(project.id(), new IssueQuery(List.of(), IssueSort.DATE, 0, 100));
 			assertThat(issues.stream().mapToLong(Issue::timesSeen).sum()).isEqualTo(published);
 			Set<String> ids = new HashSet<>();
 			long rows = 0;

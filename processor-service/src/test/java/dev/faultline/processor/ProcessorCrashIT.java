@@ -109,7 +109,7 @@ class ProcessorCrashIT {
 
 		try (SqliteMetadataStores metadata = SqliteMetadataStores.open(this.dataDir.resolve("metadata.db"));
 				DuckDbEventStore events = DuckDbEventStore.open(this.dataDir.resolve("events.duckdb"))) {
-			List<Issue> issues = metadata.issues().list(projectId, new IssueQuery(null, IssueSort.DATE, 0, 100));
+			List<Issue> issues = metadata.issues().list(projectId, new IssueQuery(List.of(), IssueSort.DATE, 0, 100));
 			assertThat(issues).hasSize(LoadEnvelopes.GROUPS);
 			assertThat(issues.stream().mapToLong(Issue::timesSeen).sum()).isEqualTo(EVENTS);
 			Set<String> ids = new HashSet<>();

@@ -63,7 +63,7 @@ class ScrubbingIT {
 				}
 				await().atMost(Duration.ofSeconds(60))
 					.until(() -> metadata.issues()
-						.list(project.id(), new IssueQuery(null, IssueSort.DATE, 0, 100))
+						.list(project.id(), new IssueQuery(List.of(), IssueSort.DATE, 0, 100))
 						.stream()
 						.mapToLong(Issue::timesSeen)
 						.sum() == SAMPLES.size());
@@ -71,7 +71,8 @@ class ScrubbingIT {
 			finally {
 				loop.stop();
 			}
-			for (Issue issue : metadata.issues().list(project.id(), new IssueQuery(null, IssueSort.DATE, 0, 100))) {
+			for (Issue issue : metadata.issues()
+				.list(project.id(), new IssueQuery(List.of(), IssueSort.DATE, 0, 100))) {
 				stored.add(issue.toString());
 				for (StoredEvent event : events.listByIssue(project.id(), issue.id(), 0, 100)) {
 					stored.add(event.toString());
