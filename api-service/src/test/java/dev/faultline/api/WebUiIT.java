@@ -273,8 +273,9 @@ class WebUiIT extends EmbeddedApplicationTest {
 	}
 
 	private Issue seedIssue(Project project, String hash, Instant seenAt) {
-		Issue issue = this.issues.findOrCreate(new NewIssue(project.id(), hash, "TypeError: " + hash, "app.js", "error",
-				"error", Map.of("type", "TypeError", "value", hash), seenAt))
+		Issue issue = this.issues
+			.findOrCreate(new NewIssue(project.id(), hash, "TypeError: " + hash, "app.js", "error", "error",
+					Map.of("type", "TypeError", "value", hash), seenAt))
 			.orElseThrow();
 		this.issues.recordOccurrence(new EventOccurrence(issue.id(), project.id(),
 				String.format("%032x", hash.hashCode()), seenAt, "error", "id:1", hash, null));

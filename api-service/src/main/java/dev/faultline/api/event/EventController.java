@@ -73,8 +73,7 @@ class EventController {
 			search = new EventSearch(query, now);
 		}
 		// One extra row tells whether a next page exists.
-		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, search, offset,
-				pageSize + 1);
+		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, search, offset, pageSize + 1);
 		List<ObjectNode> page = rows.stream()
 			.limit(pageSize)
 			.map((event) -> full ? this.renderer.full(event) : this.renderer.summary(event))

@@ -37,8 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Sentry's bulk issue changes on the project and organization issue lists: the issues
  * named by repeated {@code id} parameters, or without them the issues matching
  * {@code query} (default {@code is:unresolved}), at most {@link #QUERY_LIMIT}. Every
- * named id must be an issue of the selected projects (else 404) and the body is
- * validated before anything changes.
+ * named id must be an issue of the selected projects (else 404) and the body is validated
+ * before anything changes.
  */
 @RestController
 class BulkIssueController {
@@ -72,8 +72,8 @@ class BulkIssueController {
 
 	/**
 	 * 200 with the changed fields ({@code status} and {@code statusDetails},
-	 * {@code assignedTo}, {@code isBookmarked}, {@code isSubscribed}, {@code merge});
-	 * 204 for {@code discard} and when no issue matched.
+	 * {@code assignedTo}, {@code isBookmarked}, {@code isSubscribed}, {@code merge}); 204
+	 * for {@code discard} and when no issue matched.
 	 */
 	@PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/issues/")
 	ResponseEntity<Map<String, Object>> updateInProject(Caller caller, @PathVariable String organizationSlug,
@@ -114,8 +114,8 @@ class BulkIssueController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private ResponseEntity<Map<String, Object>> update(Caller caller, Organization organization,
-			List<Project> projects, @Nullable List<String> ids, @Nullable String query, @Nullable JsonNode body) {
+	private ResponseEntity<Map<String, Object>> update(Caller caller, Organization organization, List<Project> projects,
+			@Nullable List<String> ids, @Nullable String query, @Nullable JsonNode body) {
 		People people = this.directory.of(organization.id());
 		long userId = caller.user().id();
 		IssueUpdate update = IssueUpdate.parse(body, people, userId, this.clock);

@@ -86,9 +86,8 @@ class IssueCommentController {
 		return ActivityJson.of(comment, this.directory.of(found.organization().id()));
 	}
 
-	@DeleteMapping({ "/api/0/issues/{issueId}/comments/{activityId}/",
-			"/api/0/issues/{issueId}/notes/{activityId}/", "/api/0/groups/{issueId}/comments/{activityId}/",
-			"/api/0/groups/{issueId}/notes/{activityId}/" })
+	@DeleteMapping({ "/api/0/issues/{issueId}/comments/{activityId}/", "/api/0/issues/{issueId}/notes/{activityId}/",
+			"/api/0/groups/{issueId}/comments/{activityId}/", "/api/0/groups/{issueId}/notes/{activityId}/" })
 	ResponseEntity<Void> delete(Caller caller, @PathVariable long issueId, @PathVariable long activityId) {
 		this.access.issue(caller, issueId, Scopes.EVENT_WRITE);
 		if (!this.issues.deleteComment(issueId, activityId, caller.user().id())) {

@@ -15,8 +15,8 @@ record IssueDetailJson(@JsonUnwrapped IssueJson issue, @Nullable Object firstRel
 		List<Object> pluginActions, List<Object> pluginIssues, List<Object> pluginContexts, List<Object> tags) {
 
 	static IssueDetailJson of(IssueJson issue, List<ActivityJson> activity) {
-		return new IssueDetailJson(issue, null, null, List.copyOf(activity), List.of(), List.of(), 0, List.of(), List.of(),
-				List.of(), List.of());
+		return new IssueDetailJson(issue, null, null, List.copyOf(activity), List.of(), List.of(), 0, List.of(),
+				List.of(), List.of(), List.of());
 	}
 
 }

@@ -32,8 +32,8 @@ record IssueJson(String id, String shortId, String title, String culprit, String
 		return new IssueJson(Long.toString(issue.id()), ShortIds.format(project.slug(), issue.shortNumber()),
 				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(),
 				extras.statusDetails(), false, platform, ProjectRef.of(project), issue.type(), issue.metadata(),
-				extras.numComments(), extras.assignedTo(), extras.bookmarked(), extras.subscribed(), false,
-				List.of(), "error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
+				extras.numComments(), extras.assignedTo(), extras.bookmarked(), extras.subscribed(), false, List.of(),
+				"error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
 				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null, null);
 	}
 

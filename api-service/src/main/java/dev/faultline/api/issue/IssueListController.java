@@ -84,8 +84,8 @@ class IssueListController {
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String statsPeriod) {
 		Organization organization = this.access.organization(caller, organizationSlug, Scopes.EVENT_READ);
-		return page(caller, organization, selectProjects(this.projects, organization, projectIds), query, sort,
-				cursor, limit, statsPeriod);
+		return page(caller, organization, selectProjects(this.projects, organization, projectIds), query, sort, cursor,
+				limit, statsPeriod);
 	}
 
 	/**

@@ -67,8 +67,7 @@ class IssueRenderer {
 			IssueJson.Extras extras = new IssueJson.Extras(StatusDetailsJson.of(issue.statusDetails(), people),
 					people.assignedTo(issue.assignee()), bookmarked.contains(issue.id()),
 					subscribed.contains(issue.id()), comments.getOrDefault(issue.id(), 0));
-			IssueJson json = IssueJson.of(issue, projects.get(issue.projectId()), organization, this.publicUrl,
-					extras);
+			IssueJson json = IssueJson.of(issue, projects.get(issue.projectId()), organization, this.publicUrl, extras);
 			rendered.add((period != null) ? json.withStats(Map.of(period, counts.get(issue.id()))) : json);
 		}
 		return rendered;

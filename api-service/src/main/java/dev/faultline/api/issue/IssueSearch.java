@@ -158,8 +158,8 @@ final class IssueSearch {
 			}
 			else {
 				assignees.add(people.assignee(text)
-					.orElseThrow(() -> ApiException
-						.badRequest(filter.key().name() + ": \"" + text + "\" is no member or team of this organization")));
+					.orElseThrow(() -> ApiException.badRequest(
+							filter.key().name() + ": \"" + text + "\" is no member or team of this organization")));
 			}
 		}
 		return assignees;
@@ -177,8 +177,8 @@ final class IssueSearch {
 		return people.assignee(text)
 			.filter(Assignee.User.class::isInstance)
 			.map(Assignee::id)
-			.orElseThrow(() -> ApiException
-				.badRequest("bookmarks: \"" + text + "\" is no member of this organization"));
+			.orElseThrow(
+					() -> ApiException.badRequest("bookmarks: \"" + text + "\" is no member of this organization"));
 	}
 
 	private static List<String> texts(Filter filter) {

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The body of Sentry's issue update ({@code PUT} on an issue or an issue list), read and
- * validated as a whole before anything changes. Fields it does not know (Sentry's
- * clients send {@code substatus}, {@code hasSeen}…) are ignored.
+ * validated as a whole before anything changes. Fields it does not know (Sentry's clients
+ * send {@code substatus}, {@code hasSeen}…) are ignored.
  *
  * @param status the status change, or null to keep the status
  * @param assign whether to change the assignee (to {@code assignee}, null: unassign)
@@ -39,8 +39,8 @@ record IssueUpdate(@Nullable StatusChange status, boolean assign, @Nullable Assi
 	 * Whether the update changes nothing.
 	 */
 	boolean isEmpty() {
-		return this.status == null && !this.assign && this.bookmarked == null && this.subscribed == null
-				&& !this.merge && !this.discard;
+		return this.status == null && !this.assign && this.bookmarked == null && this.subscribed == null && !this.merge
+				&& !this.discard;
 	}
 
 	/**
@@ -120,7 +120,8 @@ record IssueUpdate(@Nullable StatusChange status, boolean assign, @Nullable Assi
 				throw ApiException.badRequest("statusDetails.inRelease: cannot be combined with inNextRelease");
 			}
 			if (!inRelease.isString() || inRelease.stringValue().isBlank() || inRelease.stringValue().length() > 250) {
-				throw ApiException.badRequest("statusDetails.inRelease: must be a release version (1 to 250 characters)");
+				throw ApiException
+					.badRequest("statusDetails.inRelease: must be a release version (1 to 250 characters)");
 			}
 			return new StatusChange.ResolveInRelease(inRelease.stringValue());
 		}

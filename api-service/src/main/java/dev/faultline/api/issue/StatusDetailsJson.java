@@ -9,11 +9,11 @@ import dev.faultline.api.web.ApiDates;
 import dev.faultline.storage.metadata.StatusDetails;
 
 /**
- * Sentry's {@code statusDetails}: {@code {}} for no details (unresolved, plain resolution,
- * ignored forever), else the details set ({@code inRelease} or {@code inNextRelease} for
- * a resolution, any of {@code ignoreUntil}, {@code ignoreCount}, {@code ignoreWindow},
- * {@code ignoreUserCount}, {@code ignoreUserWindow} for an ignore) with the
- * {@code actor} who set them.
+ * Sentry's {@code statusDetails}: {@code {}} for no details (unresolved, plain
+ * resolution, ignored forever), else the details set ({@code inRelease} or
+ * {@code inNextRelease} for a resolution, any of {@code ignoreUntil},
+ * {@code ignoreCount}, {@code ignoreWindow}, {@code ignoreUserCount},
+ * {@code ignoreUserWindow} for an ignore) with the {@code actor} who set them.
  */
 final class StatusDetailsJson {
 

@@ -70,8 +70,8 @@ class TombstoneController {
 			Map<String, String> metadata, @Nullable UserJson actor, String dateAdded) {
 
 		static TombstoneJson of(Tombstone tombstone, People people) {
-			return new TombstoneJson(Long.toString(tombstone.id()), tombstone.level(), "", tombstone.culprit(),
-					"error", Map.of("title", tombstone.title()), people.user(tombstone.actorUserId()),
+			return new TombstoneJson(Long.toString(tombstone.id()), tombstone.level(), "", tombstone.culprit(), "error",
+					Map.of("title", tombstone.title()), people.user(tombstone.actorUserId()),
 					ApiDates.format(tombstone.createdAt()));
 		}
 

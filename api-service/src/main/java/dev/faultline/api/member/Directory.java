@@ -22,8 +22,8 @@ public class Directory {
 	}
 
 	public People of(long organizationId) {
-		return new People(this.organizations.listMembers(organizationId),
-				this.organizations.listTeams(organizationId), this.users::findById);
+		return new People(this.organizations.listMembers(organizationId), this.organizations.listTeams(organizationId),
+				this.users::findById);
 	}
 
 }

@@ -38,7 +38,9 @@ class MemberController {
 			.toList();
 	}
 
-	/** Sentry's member; {@code id} is the user's id (memberships have none of their own). */
+	/**
+	 * Sentry's member; {@code id} is the user's id (memberships have none of their own).
+	 */
 	record MemberJson(String id, String email, String name, String role, UserJson user) {
 
 	}

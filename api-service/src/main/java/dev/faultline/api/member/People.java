@@ -15,9 +15,9 @@ import dev.faultline.storage.metadata.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The users and teams of one organization, read once per request so that a page of
- * issues renders its actors and assignees without a query per row. Not thread-safe; one
- * instance per request.
+ * The users and teams of one organization, read once per request so that a page of issues
+ * renders its actors and assignees without a query per row. Not thread-safe; one instance
+ * per request.
  */
 public final class People {
 

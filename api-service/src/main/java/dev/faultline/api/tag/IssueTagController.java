@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An issue's tags (Sentry's sidebar: the top {@link #TOP_VALUES} values of each key),
- * one key's values, and (Faultline's own) the top values' counts over time.
+ * An issue's tags (Sentry's sidebar: the top {@link #TOP_VALUES} values of each key), one
+ * key's values, and (Faultline's own) the top values' counts over time.
  */
 @RestController
 class IssueTagController {

@@ -45,10 +45,7 @@ class ProjectTagController {
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/tags/")
 	List<TagJson> keys(Caller caller, @PathVariable String organizationSlug, @PathVariable String projectSlug) {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
-		return this.events.tagKeys(List.of(found.project().id()), since(), MAX_KEYS)
-			.stream()
-			.map(TagJson::of)
-			.toList();
+		return this.events.tagKeys(List.of(found.project().id()), since(), MAX_KEYS).stream().map(TagJson::of).toList();
 	}
 
 	/**

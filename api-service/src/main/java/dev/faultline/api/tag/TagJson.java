@@ -57,9 +57,9 @@ record TagJson(String key, String name, long totalValues, long uniqueValues, @Nu
 			String lastSeen) {
 
 		static ValueJson of(String key, TagValueCount value, long total) {
-			Double percent = (total > 0) ? BigDecimal.valueOf(value.count() * 100.0 / total)
-				.setScale(1, RoundingMode.HALF_UP)
-				.doubleValue() : null;
+			Double percent = (total > 0)
+					? BigDecimal.valueOf(value.count() * 100.0 / total).setScale(1, RoundingMode.HALF_UP).doubleValue()
+					: null;
 			return new ValueJson(key, value.value(), value.value(), value.count(), percent,
 					ApiDates.format(value.firstSeen()), ApiDates.format(value.lastSeen()));
 		}

@@ -59,8 +59,9 @@ class GroupingInfoIT extends EmbeddedApplicationTest {
 		Team team = this.organizations.listTeams(organization.id()).get(0);
 		Project project = this.projects.create(organization.id(), team.id(), "grouped", "Grouped", "java");
 		Instant at = Instant.parse("2026-11-25T01:00:00Z");
-		Issue issue = this.issues.findOrCreate(new NewIssue(project.id(), HASH, "IllegalStateException: x",
-				"shop.Orders", "error", "error", Map.of(), at))
+		Issue issue = this.issues
+			.findOrCreate(new NewIssue(project.id(), HASH, "IllegalStateException: x", "shop.Orders", "error", "error",
+					Map.of(), at))
 			.orElseThrow();
 		String eventId = "fedcba9876543210fedcba9876543210";
 		String payload = """

@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue search ({@code query}) on the whole application over the embedded adapters: event
- * terms answered by the event store, issue terms by the metadata store and in Java,
- * syntax errors and unsupported terms as 400s.
+ * terms answered by the event store, issue terms by the metadata store's SQL, syntax
+ * errors and unsupported terms as 400s.
  */
 @SpringBootTest(classes = ApiServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "faultline.admin.token=" + IssueSearchIT.TOKEN, "faultline.admin.password=admin-password" })
@@ -122,6 +122,8 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 		assertThat(ids("first-seen:+1d")).containsExactly(payment);
 		assertThat(ids("last-seen:-1d is:unresolved")).containsExactlyInAnyOrder(checkout, timeout);
 		assertThat(ids("!is:unresolved")).containsExactly(resolved);
+		assertThat(ids("!times-seen:1")).containsExactly(timeout);
+		assertThat(ids("times-seen:>=1 first-seen:-1d level:error")).containsExactlyInAnyOrder(resolved, checkout);
 	}
 
 	@Test
@@ -139,9 +141,13 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 		assertThat(JSON.readTree(syntax.body()).path("detail").asString())
 			.isEqualTo("unterminated quote at position 6");
 
-		HttpResponse<String> unsupported = list("assigned:me");
+		HttpResponse<String> unsupported = list("firstRelease:1.0");
 		assertThat(unsupported.statusCode()).isEqualTo(400);
-		assertThat(JSON.readTree(unsupported.body()).path("detail").asString()).endsWith("is not supported yet");
+		assertThat(JSON.readTree(unsupported.body()).path("detail").asString()).endsWith("is not supported");
+
+		HttpResponse<String> unknown = list("assigned:nobody@example.com");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(unknown.body()).path("detail").asString()).contains("nobody@example.com");
 	}
 
 	private static Project project() {
@@ -163,9 +169,8 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 			stored.add(new StoredEvent(project().id(), eventId, issue.id(), timestamp, timestamp, "java", level, title,
 					"shop.Orders", title, release, environment, null, null, tags,
 					(email != null) ? new EventUser("1", null, email, null) : null, hash, "app", "{}"));
-			this.issues
-				.recordOccurrence(new EventOccurrence(issue.id(), project().id(), eventId, timestamp, level, email, hash,
-					release));
+			this.issues.recordOccurrence(
+					new EventOccurrence(issue.id(), project().id(), eventId, timestamp, level, email, hash, release));
 		}
 		this.events.write(stored);
 		return issue.id();

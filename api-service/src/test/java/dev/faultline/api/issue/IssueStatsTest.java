@@ -64,8 +64,7 @@ class IssueStatsTest {
 
 	private static Issue issue(long id) {
 		return new Issue(id, 1, id, "hash", "Error", "", "error", "error", Map.of(), IssueStatus.UNRESOLVED,
-				StatusDetails.NONE, null, 1, 0, NOW,
-				NOW);
+				StatusDetails.NONE, null, 1, 0, NOW, NOW);
 	}
 
 	private static StoredEvent event(Issue issue, String suffix, Instant at) {
