@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { Route } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect, test, vi } from 'vitest';
 import { event, issue } from '../test/fixtures';
@@ -118,4 +119,45 @@ test('a message event shows its message and the stack of its crashed thread', as
   const stack = screen.getByRole('region', { name: 'Stack trace' });
   expect(stack).toHaveTextContent('thread main');
   expect(within(stack).getByTestId('frame')).toHaveTextContent('Main.java:9 in run');
+});
+
+test('a merged-away id shows its parent at the parent\'s address', async () => {
+  // fetch followed the API's 302: the answer for issue 5 is issue 7.
+  api({ 'GET /api/0/issues/5/': issue({ id: '7', title: 'Error: Parent issue' }), 'GET /api/0/issues/5/events/latest/': event() });
+  renderAt('/issues/5', '/issues/:issueId', <IssueDetailPage />, [
+    <Route key="parent" path="/issues/7" element={<p>parent page</p>} />,
+  ]);
+  expect(await screen.findByText('parent page')).toBeInTheDocument();
+});
+
+test('the events tab searches the issue\'s events and links to each', async () => {
+  const calls = api({
+    'GET /api/0/issues/7/events/': (url: URL) =>
+      json(
+        url.searchParams.get('query') === 'release:2.0'
+          ? [event({ eventID: 'abcdef123456', message: 'only the 2.0 one' })]
+          : [event({ eventID: 'e1' }), event({ eventID: 'e0' })],
+      ),
+  });
+  renderAt('/issues/7?tab=events', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findAllByTestId('event-row')).toHaveLength(2);
+  await userEvent.type(screen.getByRole('combobox', { name: 'Search events' }), 'release:2.0{Escape}{Enter}');
+  expect(await screen.findByText('only the 2.0 one')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'abcdef12' })).toHaveAttribute('href', '/issues/7?event=abcdef123456');
+  expect(calls.filter((c) => c.url.pathname === '/api/0/issues/7/events/').at(-1)!.url.searchParams.get('query')).toBe('release:2.0');
+});
+
+test('merged hashes are listed and chosen ones unmerged', async () => {
+  const calls = api({
+    'GET /api/0/issues/7/hashes/': [
+      { id: 'aaa111', eventCount: 3, latestEvent: { eventID: 'e1' } },
+      { id: 'bbb222', eventCount: 2, latestEvent: null },
+    ],
+    'PUT /api/0/issues/7/hashes/': () => json(undefined, 202),
+  });
+  renderAt('/issues/7?tab=merged', '/issues/:issueId', <IssueDetailPage />);
+  await userEvent.click(await screen.findByRole('checkbox', { name: /bbb222/ }));
+  await userEvent.click(screen.getByRole('button', { name: /Unmerge/ }));
+  expect(await screen.findByText('The hashes are moving to a new issue.')).toBeInTheDocument();
+  expect(calls.find((c) => c.method === 'PUT')!.url.searchParams.getAll('id')).toEqual(['bbb222']);
 });
