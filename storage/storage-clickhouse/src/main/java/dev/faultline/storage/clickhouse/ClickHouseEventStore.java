@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,9 @@ import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.TagFacet;
+import dev.faultline.storage.events.TagKeyCount;
+import dev.faultline.storage.events.TagValueCount;
 import dev.faultline.storage.events.TimeBuckets;
 import org.jspecify.annotations.Nullable;
 
@@ -46,11 +50,17 @@ public final class ClickHouseEventStore implements EventStore {
 
 	private static final String TABLE = "events";
 
-	private static final String SELECT = "SELECT project_id, event_id, issue_id, timestamp, received_at, platform, "
-			+ "level, title, culprit, message, release, environment, transaction, trace_id, tags, has_user, user_id, "
-			+ "user_username, user_email, user_ip_address, primary_hash, grouping_variant, payload FROM events FINAL ";
+	/** Every column but {@code issue_id}, which a move replaces. */
+	private static final String COLUMNS_BUT_ISSUE = "project_id, event_id, timestamp, received_at, platform, level, "
+			+ "title, culprit, message, release, environment, transaction, trace_id, tags, has_user, user_id, "
+			+ "user_username, user_email, user_ip_address, primary_hash, grouping_variant, payload";
+
+	private static final String SELECT = "SELECT issue_id, " + COLUMNS_BUT_ISSUE + " FROM events FINAL ";
 
 	private static final EventFilterCompiler COMPILER = new EventFilterCompiler(new ClickHouseDialect());
+
+	private static final String IN_PROJECTS_SINCE = "project_id IN {project_ids:Array(UInt64)} "
+			+ "AND timestamp >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')";
 
 	private static final long TIMEOUT_SECONDS = 60;
 
@@ -121,15 +131,18 @@ public final class ClickHouseEventStore implements EventStore {
 	}
 
 	@Override
-	public List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
+	public List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset,
+			int limit) {
 		if (offset < 0 || limit < 1 || limit > 1000) {
 			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
 		}
-		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_id", issueId, "offset", offset, "limit",
-				limit);
+		SqlFragment filter = filter(search);
+		// The fragment's parameters are named p0, p1…; the statement's own are not.
+		Map<String, Object> parameters = new HashMap<>(filter.namedParameters());
+		parameters.putAll(Map.of("project_id", projectId, "issue_id", issueId, "offset", offset, "limit", limit));
 		return query(
-				SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} "
-						+ "ORDER BY timestamp DESC, event_id DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
+				SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} AND (" + filter.sql()
+						+ ") ORDER BY timestamp DESC, event_id DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
 				parameters);
 	}
 
@@ -204,8 +217,7 @@ public final class ClickHouseEventStore implements EventStore {
 		if (projectIds.isEmpty()) {
 			return List.of();
 		}
-		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
-		SqlFragment filter = COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+		SqlFragment filter = filter(search);
 		// The fragment's parameters are named p0, p1…; the statement's own are not. The
 		// id
 		// list text and the limit are built from numbers only.
@@ -224,6 +236,175 @@ public final class ClickHouseEventStore implements EventStore {
 			throw failure("Cannot search events", ex);
 		}
 		return issueIds;
+	}
+
+	@Override
+	public List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues) {
+		checkLimit("topValues", topValues);
+		Map<String, Object> parameters = new HashMap<>(
+				Map.of("project_id", projectId, "issue_id", issueId, "top", topValues));
+		String onlyKey = "";
+		if (key != null) {
+			onlyKey = "WHERE tag_key = {key:String} ";
+			parameters.put("key", key);
+		}
+		// One query: values counted per key, then ranked within their key.
+		String sql = ClickHouseTagPairs.with("project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64}")
+				+ "SELECT tag_key, total, uniques, tag_value, events, first_seen, last_seen FROM ("
+				+ "SELECT tag_key, tag_value, events, first_seen, last_seen, "
+				+ "sum(events) OVER (PARTITION BY tag_key) AS total, count() OVER (PARTITION BY tag_key) AS uniques, "
+				+ "row_number() OVER (PARTITION BY tag_key ORDER BY events DESC, tag_value ASC) AS position FROM ("
+				+ "SELECT tag_key, tag_value, count() AS events, min(timestamp) AS first_seen, "
+				+ "max(timestamp) AS last_seen FROM pairs " + onlyKey + "GROUP BY tag_key, tag_value)) "
+				+ "WHERE position <= {top:UInt32} ORDER BY total DESC, tag_key ASC, position ASC";
+		TagFacetRows facets = new TagFacetRows();
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				facets.add(row.getString("tag_key"), row.getLong("total"), row.getLong("uniques"),
+						new TagValueCount(row.getString("tag_value"), row.getLong("events"),
+								row.getInstant("first_seen"), row.getInstant("last_seen")));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot read tag facets", ex);
+		}
+		return facets.result();
+	}
+
+	@Override
+	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
+			Instant from, Instant to, Duration bucket) {
+		List<String> distinct = values.stream().distinct().toList();
+		// TimeBuckets counts per long id: here the value's index in the request.
+		List<Long> indexes = new ArrayList<>();
+		for (long i = 0; i < distinct.size(); i++) {
+			indexes.add(i);
+		}
+		TimeBuckets buckets = new TimeBuckets(indexes, from, to, bucket);
+		if (distinct.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> parameters = new HashMap<>(Map.of("project_id", projectId, "issue_id", issueId, "from",
+				buckets.fromMillis(), "to", to.toEpochMilli(), "bucket", buckets.bucketMillis(), "key", key));
+		String sql = ClickHouseTagPairs
+			.with("project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} "
+					+ "AND timestamp >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') "
+					+ "AND timestamp < fromUnixTimestamp64Milli({to:Int64}, 'UTC')")
+				+ "SELECT tag_value, intDiv(toUnixTimestamp64Milli(timestamp) - {from:Int64}, {bucket:Int64}) AS bucket, "
+				+ "count() AS events FROM pairs WHERE tag_key = {key:String} AND tag_value IN ("
+				+ bindEach("value", distinct, parameters) + ") GROUP BY tag_value, bucket";
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				buckets.add(distinct.indexOf(row.getString("tag_value")), row.getLong("bucket"), row.getLong("events"));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot count tag values", ex);
+		}
+		Map<String, List<Long>> counts = new LinkedHashMap<>();
+		buckets.result().forEach((index, series) -> counts.put(distinct.get(index.intValue()), series));
+		return counts;
+	}
+
+	@Override
+	public List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit) {
+		checkLimit("limit", limit);
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> parameters = new HashMap<>(
+				Map.of("project_ids", ids(projectIds), "since", since.toEpochMilli(), "limit", limit));
+		String sql = ClickHouseTagPairs.with(IN_PROJECTS_SINCE)
+				+ "SELECT tag_key, count() AS events, uniqExact(tag_value) AS uniques FROM pairs GROUP BY tag_key "
+				+ "ORDER BY events DESC, tag_key ASC LIMIT {limit:UInt32}";
+		List<TagKeyCount> keys = new ArrayList<>();
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				keys.add(new TagKeyCount(row.getString("tag_key"), row.getLong("events"), row.getLong("uniques")));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot read tag keys", ex);
+		}
+		return keys;
+	}
+
+	@Override
+	public List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit) {
+		checkLimit("limit", limit);
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> parameters = new HashMap<>(
+				Map.of("project_ids", ids(projectIds), "since", since.toEpochMilli(), "key", key, "limit", limit));
+		// startsWith compares literally: no LIKE pattern, so no wildcard to escape.
+		String startsWith = "";
+		if (!prefix.isEmpty()) {
+			startsWith = "AND startsWith(lowerUTF8(tag_value), lowerUTF8({prefix:String})) ";
+			parameters.put("prefix", prefix);
+		}
+		String sql = ClickHouseTagPairs.with(IN_PROJECTS_SINCE)
+				+ "SELECT tag_value, count() AS events, min(timestamp) AS first_seen, max(timestamp) AS last_seen "
+				+ "FROM pairs WHERE tag_key = {key:String} " + startsWith
+				+ "GROUP BY tag_value ORDER BY events DESC, tag_value ASC LIMIT {limit:UInt32}";
+		List<TagValueCount> values = new ArrayList<>();
+		try {
+			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
+				values.add(new TagValueCount(row.getString("tag_value"), row.getLong("events"),
+						row.getInstant("first_seen"), row.getInstant("last_seen")));
+			}
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot read tag values", ex);
+		}
+		return values;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * {@code issue_id} is part of the sorting key, which ClickHouse cannot update: the
+	 * rows are copied with the new issue id ({@code INSERT … SELECT}) and the old ones
+	 * then deleted by a mutation that returns once applied ({@code mutations_sync = 2}).
+	 * Repeating a move, or finishing one that failed after the copy, is safe: a second
+	 * copy has the same sorting key and collapses under {@code FINAL}.
+	 */
+	@Override
+	public void moveEvents(long projectId, long fromIssueId, @Nullable Set<String> primaryHashes, long toIssueId) {
+		if (fromIssueId == toIssueId || (primaryHashes != null && primaryHashes.isEmpty())) {
+			return;
+		}
+		Map<String, Object> parameters = new HashMap<>(
+				Map.of("project_id", projectId, "from_issue", fromIssueId, "to_issue", toIssueId));
+		String where = "project_id = {project_id:UInt64} AND issue_id = {from_issue:UInt64}";
+		if (primaryHashes != null) {
+			where += " AND primary_hash IN (" + bindEach("hash", List.copyOf(primaryHashes), parameters) + ")";
+		}
+		try {
+			// The column list is explicit: libchdb 26.7 silently inserted nothing for
+			// SELECT * REPLACE (…).
+			this.client.queryAll("INSERT INTO " + TABLE + " (issue_id, " + COLUMNS_BUT_ISSUE
+					+ ") SELECT {to_issue:UInt64}, " + COLUMNS_BUT_ISSUE + " FROM " + TABLE + " FINAL WHERE " + where,
+					parameters);
+			this.client.queryAll("ALTER TABLE " + TABLE + " DELETE WHERE " + where + " SETTINGS mutations_sync = 2",
+					parameters);
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot move the events of issue " + fromIssueId + " to " + toIssueId, ex);
+		}
+	}
+
+	@Override
+	public void deleteIssueEvents(long projectId, long issueId) {
+		try {
+			this.client.queryAll(
+					"ALTER TABLE " + TABLE + " DELETE WHERE project_id = {project_id:UInt64} "
+							+ "AND issue_id = {issue_id:UInt64} SETTINGS mutations_sync = 2",
+					Map.of("project_id", projectId, "issue_id", issueId));
+		}
+		catch (RuntimeException ex) {
+			throw failure("Cannot delete the events of issue " + issueId, ex);
+		}
 	}
 
 	@Override
@@ -253,6 +434,43 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public void close() {
 		this.client.close();
+	}
+
+	/**
+	 * Compiles the event terms of a search (null: every event).
+	 */
+	private static SqlFragment filter(@Nullable EventSearch search) {
+		if (search == null) {
+			return COMPILER.compile(List.of());
+		}
+		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
+		return COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+	}
+
+	/**
+	 * Binds every value as its own String parameter ({@code name0}, {@code name1}…), so
+	 * no value is ever written into an array literal; returns the placeholders.
+	 */
+	private static String bindEach(String name, List<String> values, Map<String, Object> parameters) {
+		List<String> placeholders = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			parameters.put(name + i, values.get(i));
+			placeholders.add("{" + name + i + ":String}");
+		}
+		return String.join(", ", placeholders);
+	}
+
+	/**
+	 * The text of an Array(UInt64) parameter, built from numbers only.
+	 */
+	private static String ids(List<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+	}
+
+	private static void checkLimit(String name, int value) {
+		if (value < 1 || value > 1000) {
+			throw new IllegalArgumentException(name + " must be 1 to 1000: " + value);
+		}
 	}
 
 	private List<StoredEvent> query(String sql, Map<String, Object> parameters) {
