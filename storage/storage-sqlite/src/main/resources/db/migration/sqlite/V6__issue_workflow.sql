@@ -23,6 +23,17 @@ CREATE INDEX issues_assignee_user ON issues (assignee_user_id);
 CREATE INDEX issues_assignee_team ON issues (assignee_team_id);
 CREATE INDEX issues_ignore_until ON issues (status, ignore_until);
 
+-- The last issue id given out. Issue ids are allocated here, not by the id column:
+-- SQLite gives a new row the highest rowid + 1, so deleting the newest issue would let the
+-- next one reuse its id, and a merged-away or deleted id must keep meaning that issue
+-- (redirects, occurrences in flight). One row, locked by each creating transaction.
+CREATE TABLE issue_id_counter (
+	singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+	last_id INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO issue_id_counter (singleton, last_id) SELECT 1, COALESCE(MAX(id), 0) FROM issues;
+
 -- The authority for grouping: every hash routes to exactly one issue of its project.
 CREATE TABLE issue_hashes (
 	project_id INTEGER NOT NULL,

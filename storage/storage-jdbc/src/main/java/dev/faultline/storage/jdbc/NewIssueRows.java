@@ -42,13 +42,18 @@ final class NewIssueRows {
 					(row) -> row.getLong(1), projectId, hash)
 			.isPresent();
 		String primaryHash = taken ? hash + "/" + shortNumber : hash;
+		// Taken after the project row, like every creator: one lock order, no deadlock.
+		long nextId = Queries
+			.first(connection, "UPDATE issue_id_counter SET last_id = last_id + 1 RETURNING last_id",
+					(row) -> row.getLong(1))
+			.orElseThrow(() -> new IllegalStateException("issue_id_counter has no row"));
 		Optional<Long> id = Queries.first(connection,
-				"INSERT INTO issues (project_id, short_number, primary_hash, title, culprit, level, type, metadata, "
-						+ "status, times_seen, user_count, first_seen, last_seen) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) "
+				"INSERT INTO issues (id, project_id, short_number, primary_hash, title, culprit, level, type, "
+						+ "metadata, status, times_seen, user_count, first_seen, last_seen) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) "
 						+ "ON CONFLICT (project_id, primary_hash) DO NOTHING RETURNING id",
-				(row) -> row.getLong(1), projectId, shortNumber, primaryHash, title, culprit, level, type, metadataJson,
-				IssueStatus.UNRESOLVED.apiName(), firstSeen, lastSeen);
+				(row) -> row.getLong(1), nextId, projectId, shortNumber, primaryHash, title, culprit, level, type,
+				metadataJson, IssueStatus.UNRESOLVED.apiName(), firstSeen, lastSeen);
 		if (id.isEmpty()) {
 			return id;
 		}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.UUID;
 
 import dev.faultline.storage.metadata.MetadataStores;
@@ -42,14 +43,29 @@ final class PostgresTestDatabase {
 	 * Opens the adapter on this database (migrating it on first use).
 	 */
 	MetadataStores open() {
-		return PostgresMetadataStores.open(SERVER + this.name, USER, PASSWORD);
+		return open(Clock.systemUTC());
+	}
+
+	/**
+	 * Opens the adapter on this database (migrating it on first use) with the given clock.
+	 */
+	MetadataStores open(Clock clock) {
+		return PostgresMetadataStores.open(SERVER + this.name, USER, PASSWORD, clock);
 	}
 
 	/**
 	 * Opens the adapter on this database with every metadata table emptied.
 	 */
 	MetadataStores openEmpty() {
-		MetadataStores stores = open();
+		return openEmpty(Clock.systemUTC());
+	}
+
+	/**
+	 * Opens the adapter on this database with every metadata table emptied and the given
+	 * clock.
+	 */
+	MetadataStores openEmpty(Clock clock) {
+		MetadataStores stores = open(clock);
 		// The root tables cascade to every other metadata table; dead letters hang off
 		// none.
 		execute(SERVER + this.name, "TRUNCATE organizations, users, dead_letters RESTART IDENTITY CASCADE");
