@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @sentry/node} SDK send an error to the DSN it reads from the page, finds and
  * opens the issue, checks its stack trace and breadcrumb, resolves it and sees it leave
  * the unresolved tab. Screenshots of every page go to {@code target/ui-screenshots/}.
+ * {@code web-ui/e2e/triage-journey.mjs} goes through the triage loop on issues it sends
+ * itself; its screenshots go to {@code target/ui-screenshots/triage/}.
  * <p>
  * Needs Debian's {@code chromium} and {@code playwright-core} in
  * {@code tools/node_modules}, both installed by {@code scripts/install-prerequisites.sh}.
@@ -41,6 +43,20 @@ class WebUiJourneyIT {
 
 	@Test
 	void signInCreateProjectSendErrorTriageAndResolve() throws IOException, InterruptedException {
+		runJourney("journey.mjs", "target/ui-screenshots", 10);
+	}
+
+	/**
+	 * The triage loop: a tag filter picked from the search suggestions, bulk resolve, assign
+	 * to the signed-in user and {@code assigned:me}, a markdown comment, merging two issues.
+	 */
+	@Test
+	void searchBulkResolveAssignCommentAndMerge() throws IOException, InterruptedException {
+		runJourney("triage-journey.mjs", "target/ui-screenshots/triage", 12);
+	}
+
+	private static void runJourney(String scriptName, String screenshotsDir, int minScreenshots)
+			throws IOException, InterruptedException {
 		Path modules = Path.of(System.getProperty("faultline.tools.dir", "../tools"))
 			.toAbsolutePath()
 			.resolve("node_modules");
@@ -49,8 +65,8 @@ class WebUiJourneyIT {
 		assertThat(modules.resolve("@sentry/node")).as("@sentry/node; run scripts/install-prerequisites.sh")
 			.isDirectory();
 		assertThat(CHROMIUM).as("Debian's chromium; run scripts/install-prerequisites.sh").isExecutable();
-		Path script = Path.of("../web-ui/e2e/journey.mjs").toAbsolutePath().normalize();
-		Path screenshots = Path.of("target/ui-screenshots").toAbsolutePath();
+		Path script = Path.of("../web-ui/e2e").resolve(scriptName).toAbsolutePath().normalize();
+		Path screenshots = Path.of(screenshotsDir).toAbsolutePath();
 		Files.createDirectories(screenshots);
 		Path log = screenshots.resolve("journey.log");
 		ProcessBuilder builder = new ProcessBuilder("node", script.toString()).redirectErrorStream(true)
@@ -68,10 +84,11 @@ class WebUiJourneyIT {
 		}
 		String output = Files.readString(log);
 		System.out.println(output);
-		assertThat(finished).as("the journey finished within 5 minutes:%n%s", output).isTrue();
+		assertThat(finished).as("the journey %s finished within 5 minutes:%n%s", scriptName, output).isTrue();
 		assertThat(process.exitValue()).as("the journey's exit code:%n%s", output).isZero();
 		try (var files = Files.list(screenshots)) {
-			assertThat(files.filter((file) -> file.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(10);
+			assertThat(files.filter((file) -> file.toString().endsWith(".png")))
+				.hasSizeGreaterThanOrEqualTo(minScreenshots);
 		}
 	}
 
