@@ -83,9 +83,12 @@ abstract class IssueApiTest extends EmbeddedApplicationTest {
 		return this.users.findByEmail("admin@localhost").orElseThrow();
 	}
 
-	/** A new project of the organization, on its first team. */
+	/**
+	 * A new project of the organization, on its first team (created when it has none).
+	 */
 	Project project(Organization organization, String slug) {
-		Team team = this.organizations.listTeams(organization.id()).get(0);
+		List<Team> teams = this.organizations.listTeams(organization.id());
+		Team team = teams.isEmpty() ? this.organizations.createTeam(organization.id(), "team", "Team") : teams.get(0);
 		return this.projects.create(organization.id(), team.id(), slug, slug, "java");
 	}
 
