@@ -47,7 +47,8 @@ final class PostgresTestDatabase {
 	}
 
 	/**
-	 * Opens the adapter on this database (migrating it on first use) with the given clock.
+	 * Opens the adapter on this database (migrating it on first use) with the given
+	 * clock.
 	 */
 	MetadataStores open(Clock clock) {
 		return PostgresMetadataStores.open(SERVER + this.name, USER, PASSWORD, clock);

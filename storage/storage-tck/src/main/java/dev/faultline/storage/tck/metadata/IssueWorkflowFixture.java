@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.storage.metadata.DuplicateException;
 import dev.faultline.storage.metadata.EventOccurrence;
@@ -45,8 +44,6 @@ public abstract class IssueWorkflowFixture {
 	protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
 	protected final MutableClock clock = new MutableClock(T0);
-
-	private final AtomicInteger events = new AtomicInteger();
 
 	protected MetadataStores stores;
 
@@ -121,7 +118,6 @@ public abstract class IssueWorkflowFixture {
 
 	protected EventOccurrence occurrence(Issue issue, String eventId, Instant at, @Nullable String userKey,
 			@Nullable String release) {
-		this.events.incrementAndGet();
 		return new EventOccurrence(issue.id(), this.project.id(), eventId, at, "error", userKey, issue.primaryHash(),
 				release);
 	}
