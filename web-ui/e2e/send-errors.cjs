@@ -4,7 +4,14 @@
 // CommonJS so that NODE_PATH can point at tools/node_modules.
 const Sentry = require('@sentry/node');
 
-Sentry.init({ dsn: process.env.FAULTLINE_DSN, release: 'triage@1.0.0', environment: 'e2e', tracesSampleRate: 0 });
+Sentry.init({
+  dsn: process.env.FAULTLINE_DSN,
+  release: 'triage@1.0.0',
+  environment: 'e2e',
+  tracesSampleRate: 0,
+  // Dedupe would drop the repeats of an error: each of them is meant as one more event.
+  integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Dedupe'),
+});
 
 function fail(title) {
   throw new Error(title);

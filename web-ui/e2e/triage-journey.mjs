@@ -45,9 +45,23 @@ async function listShowsOnly(names, timeout = 20_000) {
   );
 }
 
+/** Waits until the rows of `counts`' names show those event counts. */
+async function countsAre(counts, timeout = 20_000) {
+  await page.waitForFunction(
+    ({ marker, counts }) =>
+      Object.entries(counts).every(([name, count]) => {
+        const r = [...document.querySelectorAll('[data-testid="issue-row"]')].find((x) =>
+          x.textContent.includes(`Triage ${name} ${marker}`),
+        );
+        return r?.querySelector('[data-testid="issue-count"]')?.textContent === String(count);
+      }),
+    { marker, counts },
+    { timeout },
+  );
+}
+
 async function submitSearch(query) {
   await search().fill(query);
-  await search().press('Escape');
   await search().press('Enter');
 }
 
@@ -64,8 +78,11 @@ await journey.run(async () => {
   await reloadUntil(
     journey,
     listUrl,
-    () => listShowsOnly(['alpha', 'beta', 'gamma', 'delta', 'epsilon'], 5_000),
-    'the five issues did not all appear in the list',
+    async () => {
+      await listShowsOnly(['alpha', 'beta', 'gamma', 'delta', 'epsilon'], 5_000);
+      await countsAre(Object.fromEntries(ERRORS.map((e) => [e.title.split(' ')[1], e.count])), 5_000);
+    },
+    'the five issues with all their events did not appear in the list',
   );
   await shot('triage-list');
 
@@ -155,14 +172,7 @@ await journey.run(async () => {
     listUrl,
     async () => {
       await listShowsOnly(['alpha', 'gamma'], 5_000);
-      await page.waitForFunction(
-        (name) => {
-          const r = [...document.querySelectorAll('[data-testid="issue-row"]')].find((x) => x.textContent.includes(name));
-          return r?.querySelector('[data-testid="issue-count"]')?.textContent === '5';
-        },
-        title('gamma'),
-        { timeout: 5_000 },
-      );
+      await countsAre({ gamma: 5 }, 5_000);
     },
     'the merged issue did not show 5 events',
   );

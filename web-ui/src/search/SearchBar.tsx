@@ -110,7 +110,7 @@ export function SearchBar({ value, onSubmit, tagKeys = [], values, sourceId = ''
         <input
           ref={input}
           data-search-input
-          type="search"
+          type="text"
           role="combobox"
           aria-label={label}
           aria-expanded={showList}
