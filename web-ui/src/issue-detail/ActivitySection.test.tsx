@@ -15,6 +15,9 @@ function api(activity: Activity[]) {
   let items = activity;
   const calls = mockApi({
     'GET /api/0/auth/session/': { user: ME },
+    'GET /api/0/organizations/': [{ id: '1', slug: 'faultline', name: 'Faultline' }],
+    'GET /api/0/organizations/faultline/members/': [{ id: '4', email: OTHER.email, name: 'Bob', user: OTHER }],
+    'GET /api/0/organizations/faultline/teams/': [{ id: '2', slug: 'backend', name: 'Backend' }],
     'GET /api/0/issues/7/activities/': () => json({ activity: items }),
     'POST /api/0/issues/7/comments/': (_url: URL, init: RequestInit) => {
       const note = { id: '99', type: 'note', data: JSON.parse(String(init.body)), dateCreated: when, user: ME };
@@ -86,16 +89,22 @@ test('adds a markdown comment, edits and deletes one of one\'s own', async () =>
 
 test('the log says who did what', async () => {
   api([
+    { id: '7', type: 'merge', data: { issues: '8,9' }, dateCreated: when, user: ME },
+    { id: '6', type: 'assigned', data: { assignee: '2', assigneeType: 'team' }, dateCreated: when, user: ME },
     { id: '5', type: 'merge', data: { issues: [{ id: '8' }, { id: '9' }] }, dateCreated: when, user: ME },
-    { id: '4', type: 'assigned', data: { assignee: '3', assigneeType: 'user', assigneeEmail: 'ada@example.com' }, dateCreated: when, user: ME },
+    { id: '4', type: 'assigned', data: { assignee: '4', assigneeType: 'user' }, dateCreated: when, user: ME },
     { id: '3', type: 'set_resolved_in_release', data: { version: '1.2.0' }, dateCreated: when, user: OTHER },
     { id: '2', type: 'set_regression', data: {}, dateCreated: when, user: null },
     { id: '1', type: 'first_seen', data: {}, dateCreated: when, user: null },
   ]);
   await screen.findAllByTestId('activity-item');
+  // Assignees are named from the members and teams once they are loaded.
+  await screen.findByText(/assigned this issue to Bob/);
   expect(screen.getAllByTestId('activity-item').map((item) => item.querySelector('.activity-head')!.textContent)).toEqual([
     expect.stringContaining('Ada merged 2 issues into this issue'),
-    expect.stringContaining('Ada assigned this issue to ada@example.com'),
+    expect.stringContaining('Ada assigned this issue to #backend'),
+    expect.stringContaining('Ada merged 2 issues into this issue'),
+    expect.stringContaining('Ada assigned this issue to Bob'),
     expect.stringContaining('Bob resolved this issue in release 1.2.0'),
     expect.stringContaining('Faultline marked this issue as a regression'),
     expect.stringContaining('Faultline first saw this issue'),

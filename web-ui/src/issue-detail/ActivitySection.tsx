@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Activity } from '../api/models';
-import { useActivity, useCommentActions, useSession } from '../api/queries';
+import { useActivity, useCommentActions, useMembers, useOrganization, useSession, useTeams } from '../api/queries';
 import { ErrorState, Loading } from '../components/StateViews';
 import { RelativeTime } from '../components/RelativeTime';
 import { CommentText } from './CommentText';
@@ -9,8 +9,19 @@ function str(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
+/** A member's or team's display name by the assignee id and type an activity carries. */
+export type AssigneeNames = (type: string, id: string) => string | undefined;
+
+function mergedCount(issues: unknown): number {
+  if (Array.isArray(issues)) {
+    return issues.length;
+  }
+  // The API may send the merged ids as one comma-separated string.
+  return typeof issues === 'string' || typeof issues === 'number' ? String(issues).split(',').filter(Boolean).length : 0;
+}
+
 /** What an activity record says, e.g. "resolved in release 1.2.0". */
-export function describeActivity(activity: Activity): string {
+export function describeActivity(activity: Activity, names: AssigneeNames = () => undefined): string {
   const data = activity.data ?? {};
   switch (activity.type) {
     case 'first_seen':
@@ -26,13 +37,18 @@ export function describeActivity(activity: Activity): string {
     case 'set_ignored':
       return 'ignored this issue';
     case 'assigned':
-      return `assigned this issue to ${str(data.assigneeName) || str(data.assigneeEmail) || str(data.assignee) || 'someone'}`;
+      return `assigned this issue to ${
+        str(data.assigneeName) ||
+        str(data.assigneeEmail) ||
+        names(str(data.assigneeType) || 'user', str(data.assignee)) ||
+        (str(data.assignee) ? `${str(data.assigneeType) || 'user'} ${str(data.assignee)}` : 'someone')
+      }`;
     case 'unassigned':
       return 'unassigned this issue';
     case 'note':
       return 'commented';
     case 'merge': {
-      const count = Array.isArray(data.issues) ? data.issues.length : 0;
+      const count = mergedCount(data.issues);
       return count > 0 ? `merged ${count} issue${count === 1 ? '' : 's'} into this issue` : 'merged issues into this issue';
     }
     case 'unmerge_source':
@@ -51,6 +67,17 @@ export function ActivitySection({ issueId }: { issueId: string }) {
   const { add, edit, remove } = useCommentActions(issueId);
   const [text, setText] = useState('');
   const me = session.data?.user.id;
+  const org = useOrganization().data?.slug;
+  const members = useMembers(org).data ?? [];
+  const teams = useTeams(org).data ?? [];
+  const names: AssigneeNames = (type, id) => {
+    if (type === 'team') {
+      const team = teams.find((t) => t.id === id);
+      return team && `#${team.slug}`;
+    }
+    const member = members.find((m) => (m.user?.id ?? m.id) === id);
+    return member ? member.name || member.user?.name || member.email : undefined;
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +113,7 @@ export function ActivitySection({ issueId }: { issueId: string }) {
               key={item.id}
               activity={item}
               mine={!!me && item.user?.id === me}
+              names={names}
               onEdit={(newText) => edit.mutateAsync({ id: item.id, text: newText })}
               onDelete={() => remove.mutate(item.id)}
             />
@@ -104,11 +132,13 @@ export function ActivitySection({ issueId }: { issueId: string }) {
 function ActivityItem({
   activity,
   mine,
+  names,
   onEdit,
   onDelete,
 }: {
   activity: Activity;
   mine: boolean;
+  names: AssigneeNames;
   onEdit: (text: string) => Promise<unknown>;
   onDelete: () => void;
 }) {
@@ -119,7 +149,7 @@ function ActivityItem({
   return (
     <li className={isNote ? 'activity-item activity-note' : 'activity-item'} data-testid="activity-item">
       <div className="activity-head">
-        <strong>{who}</strong> <span>{describeActivity(activity)}</span>{' '}
+        <strong>{who}</strong> <span>{describeActivity(activity, names)}</span>{' '}
         <span className="muted small">
           <RelativeTime date={activity.dateCreated} />
         </span>
