@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -o -pl bench/issue-search -DskipTests install
-mvn -q -B -o -pl bench/issue-search org.codehaus.mojo:exec-maven-plugin:3.6.2:exec -Dexec.executable=echo \
-	-Dexec.args="%classpath" >bench/issue-search/target/classpath.txt
+mvn -q -B -o -Dstyle.color=never -pl bench/issue-search org.codehaus.mojo:exec-maven-plugin:3.6.2:exec \
+	-Dexec.executable=echo -Dexec.args="%classpath" | sed 's/\x1b\[[0-9;]*m//g' >bench/issue-search/target/classpath.txt
 java -Xmx4g -Dfaultline.tools.dir="$(pwd)/tools" -cp "$(cat bench/issue-search/target/classpath.txt)" \
 	dev.faultline.bench.search.IssueSearchBench "$@"
