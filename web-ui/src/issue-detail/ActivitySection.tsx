@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, lazy, useState, type FormEvent } from 'react';
 import type { Activity } from '../api/models';
 import { useActivity, useCommentActions, useMembers, useOrganization, useSession, useTeams } from '../api/queries';
 import { ErrorState, Loading } from '../components/StateViews';
 import { RelativeTime } from '../components/RelativeTime';
-import { CommentText } from './CommentText';
+
+// The markdown renderer loads with the first comment shown, not with the app.
+const CommentText = lazy(() => import('./CommentText').then((module) => ({ default: module.CommentText })));
 
 function str(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
@@ -184,7 +186,9 @@ function ActivityItem({
             </div>
           </form>
         ) : (
-          <CommentText text={activity.data.text ?? ''} />
+          <Suspense fallback={<p className="comment-text">{activity.data.text}</p>}>
+            <CommentText text={activity.data.text ?? ''} />
+          </Suspense>
         ))}
     </li>
   );

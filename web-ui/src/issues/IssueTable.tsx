@@ -165,8 +165,8 @@ function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boole
         {issue.culprit && <span className="culprit">{issue.culprit}</span>}
         <span className="badge">{issue.level}</span>
         {!!issue.numComments && (
-          <span className="comment-count" aria-label={`${issue.numComments} comments`} title="Comments">
-            💬 {issue.numComments}
+          <span className="comment-count" aria-label={`${issue.numComments} comments`}>
+            {issue.numComments} {issue.numComments === 1 ? 'comment' : 'comments'}
           </span>
         )}
       </div>
