@@ -1,9 +1,10 @@
 // The triage loop in real Chromium (Debian's, driven by playwright-core) against a running
 // Faultline: sign in → create a Node project → the official @sentry/node SDK sends five errors
-// with different tags → search with a tag filter (picked from the suggestions) finds only the
-// matching issue → bulk-resolve two issues, which leave the unresolved list → assign one to the
-// signed-in user, seen in its row and found by `assigned:me` → comment in markdown, rendered in
-// the activity → merge two issues, one remains with the summed count. A screenshot of every
+// with different tags → a tag filter picked from the search suggestions finds only the matching
+// issue, an unparsable search shows the API's message → bulk-resolve two issues, which leave the
+// unresolved list → assign one to the signed-in user, seen in its row and found by `assigned:me`
+// → its tags sidebar with a distribution, its events tab searched → a markdown comment, rendered
+// in the activity → merge two issues, one remains with the summed count. A screenshot of every
 // step goes to $SCREENSHOTS_DIR.
 //
 // Env: FAULTLINE_URL, FAULTLINE_EMAIL, FAULTLINE_PASSWORD, SCREENSHOTS_DIR, NODE_PATH (tools/node_modules),
@@ -99,6 +100,11 @@ await journey.run(async () => {
   await listShowsOnly(['alpha']);
   await shot('search-tag-filter');
 
+  log('a search the API cannot parse shows its message inline');
+  await submitSearch('is:unresolved "open');
+  await page.getByRole('search').getByRole('alert').filter({ hasText: /position \d+/ }).waitFor();
+  await shot('search-error');
+
   log('the shortcuts help');
   await search().blur();
   await page.keyboard.press('?');
@@ -145,7 +151,20 @@ await journey.run(async () => {
   log('commenting in markdown');
   await row('alpha').getByRole('link', { name: new RegExp(title('alpha')) }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(title('alpha')) }).waitFor();
-  await page.getByRole('complementary', { name: 'Tag summary' }).getByText('mint').first().waitFor();
+  const tags = page.getByRole('complementary', { name: 'Tag summary' });
+  await tags.getByText('mint').first().waitFor();
+  await tags.getByRole('button', { name: /flavour/i }).click();
+  await tags.getByRole('group', { name: 'flavour over time' }).getByText('mint').waitFor();
+  await shot('tags-distribution');
+
+  log('searching the issue\'s events');
+  await page.getByRole('tab', { name: 'Events', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Search events' }).fill('flavour:mint');
+  await page.getByRole('combobox', { name: 'Search events' }).press('Enter');
+  await page.waitForURL(/tab=events.*query=flavour/);
+  await page.getByTestId('event-row').first().waitFor();
+  await shot('events-tab');
+
   await page.getByRole('tab', { name: /Activity/ }).click();
   await page.getByLabel('Add a comment (markdown)').fill('**Root cause**: the `mint` cache expired.\n\n- evicted too early\n\n<b>no raw html</b>');
   await page.getByRole('button', { name: 'Comment', exact: true }).click();
