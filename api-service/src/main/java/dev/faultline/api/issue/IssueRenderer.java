@@ -54,7 +54,11 @@ class IssueRenderer {
 	 */
 	List<IssueJson> list(Caller caller, Organization organization, Map<Long, Project> projects, List<Issue> page,
 			@Nullable String period) {
-		People people = this.directory.of(organization.id());
+		return list(caller, organization, projects, page, period, this.directory.of(organization.id()));
+	}
+
+	private List<IssueJson> list(Caller caller, Organization organization, Map<Long, Project> projects,
+			List<Issue> page, @Nullable String period, People people) {
 		List<Long> ids = page.stream().map(Issue::id).toList();
 		long userId = caller.user().id();
 		Set<Long> bookmarked = ids.isEmpty() ? Set.of() : this.issues.bookmarkedAmong(userId, ids);
@@ -80,7 +84,7 @@ class IssueRenderer {
 	IssueDetailJson detail(Caller caller, ProjectIssue found, Issue issue) {
 		People people = this.directory.of(found.organization().id());
 		IssueJson json = list(caller, found.organization(), Map.of(found.project().id(), found.project()),
-				List.of(issue), null)
+				List.of(issue), null, people)
 			.get(0);
 		Map<String, Object> periods = new LinkedHashMap<>();
 		for (String period : DETAIL_PERIODS) {
