@@ -70,6 +70,11 @@ const COLUMNS = [
     meta: { className: 'col-num' },
     cell: (info) => compactNumber(info.getValue()),
   }),
+  column.accessor('firstSeen', {
+    header: 'First seen',
+    meta: { className: 'col-date' },
+    cell: (info) => <RelativeTime date={info.getValue()} />,
+  }),
   column.accessor('lastSeen', {
     header: 'Last seen',
     meta: { className: 'col-date' },
