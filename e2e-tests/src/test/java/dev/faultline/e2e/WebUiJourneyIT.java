@@ -47,8 +47,9 @@ class WebUiJourneyIT {
 	}
 
 	/**
-	 * The triage loop: a tag filter picked from the search suggestions, bulk resolve, assign
-	 * to the signed-in user and {@code assigned:me}, a markdown comment, merging two issues.
+	 * The triage loop: a tag filter picked from the search suggestions, bulk resolve,
+	 * assign to the signed-in user and {@code assigned:me}, a markdown comment, merging
+	 * two issues.
 	 */
 	@Test
 	void searchBulkResolveAssignCommentAndMerge() throws IOException, InterruptedException {
