@@ -141,6 +141,17 @@ final class FaultlineApi {
 		return issues;
 	}
 
+	/**
+	 * The first 100 issues of one project through the organization's issue stream.
+	 */
+	List<JsonNode> organizationIssues(String organization, long projectId, String query) {
+		JsonNode page = get("/api/0/organizations/" + organization + "/issues/?project=" + projectId + "&query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=100");
+		List<JsonNode> issues = new ArrayList<>();
+		page.forEach(issues::add);
+		return issues;
+	}
+
 	private URI uri(String path) {
 		return URI.create(this.baseUrl + path);
 	}

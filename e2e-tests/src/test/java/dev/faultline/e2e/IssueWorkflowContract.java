@@ -215,6 +215,14 @@ abstract class IssueWorkflowContract {
 		assertSearch(project, "assigned:me", cart);
 		assertSearch(project, "is:unresolved is:unassigned", checkout);
 		assertSearch(project, "is:unresolved feature:login");
+		assertSearch(project, "feature:check*", checkout);
+		assertSearch(project, "feature:[cart, login]", login, cart);
+		assertSearch(project, "stale", cart);
+		assertSearch(project, "\"Login refused\"", login);
+
+		// The organization's issue stream answers the same syntax.
+		assertThat(ReadBack.titles(api().organizationIssues(ORGANIZATION, project.id(), "is:unresolved level:error")))
+			.containsExactly(checkout);
 	}
 
 	private void assertSearch(Project project, String query, String... titles) {
