@@ -49,6 +49,7 @@ final class ChdbEngine implements AutoCloseable {
 					+ "one data directory per process. Close that server first, or share it "
 					+ "(ChdbHttpServer.shared()) and isolate tests by database.");
 		}
+		HostStandardInput.detach();
 		LibChdb library = ChdbLibrary.get();
 		List<ChdbSession> sessions = new ArrayList<>();
 		try {
