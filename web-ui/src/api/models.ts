@@ -284,3 +284,15 @@ export interface Page<T> {
   previous?: PageLink;
   next?: PageLink;
 }
+
+/** A discarded issue (`GET /api/0/projects/{org}/{project}/tombstones/`): its events are dropped at processing. */
+export interface Tombstone {
+  id: string;
+  level: string;
+  message: string;
+  culprit: string;
+  type: string;
+  metadata: { title?: string } & Record<string, unknown>;
+  actor: User | null;
+  dateAdded: string;
+}

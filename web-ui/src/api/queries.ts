@@ -19,6 +19,7 @@ import type {
   ProjectKey,
   Session,
   Team,
+  Tombstone,
 } from './models';
 
 const enc = encodeURIComponent;
@@ -136,6 +137,26 @@ export function useRevokeKey(org: string | undefined, project: string | undefine
     mutationFn: (keyId: string) =>
       apiJson<void>(`/api/0/projects/${enc(org!)}/${enc(project!)}/keys/${enc(keyId)}/`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['keys', org, project] }),
+  });
+}
+
+export function useTombstones(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['tombstones', org, project],
+    queryFn: () => apiJson<Tombstone[]>(`/api/0/projects/${enc(org!)}/${enc(project!)}/tombstones/`),
+    enabled: !!org && !!project,
+  });
+}
+
+/** Removes a tombstone: the discarded issue's events are grouped (and stored) again. */
+export function useUndiscard(org: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (tombstoneId: string) =>
+      apiJson<void>(`/api/0/projects/${enc(org)}/${enc(project)}/tombstones/${enc(tombstoneId)}/`, {
+        method: 'DELETE',
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tombstones', org, project] }),
   });
 }
 

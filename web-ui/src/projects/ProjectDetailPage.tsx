@@ -5,6 +5,7 @@ import { useCreateKey, useOrganization, useProject, useProjectKeys, useRevokeKey
 import { CopyButton } from '../components/CopyButton';
 import { EmptyState, ErrorState, Loading } from '../components/StateViews';
 import { RelativeTime } from '../components/RelativeTime';
+import { DiscardedIssues } from './DiscardedIssues';
 import { PLATFORMS, platformFor } from './platforms';
 
 export function ProjectDetailPage() {
@@ -61,6 +62,7 @@ export function ProjectDetailPage() {
           </div>
           {activeKey && <SetupSnippet dsn={activeKey.dsn.public} initialPlatform={project.data.platform} />}
           <ClientKeys org={org!} project={project.data.slug} keys={keys.data} />
+          <DiscardedIssues org={org!} project={project.data.slug} />
         </>
       )}
     </section>
