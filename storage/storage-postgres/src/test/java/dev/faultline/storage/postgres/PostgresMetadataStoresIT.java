@@ -2,11 +2,10 @@ package dev.faultline.storage.postgres;
 
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.tck.metadata.MetadataStoresContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the metadata contract against the machine's PostgreSQL server, in a database of
@@ -14,17 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresMetadataStoresIT extends MetadataStoresContract {
 
-	private static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
-
-	@BeforeAll
-	static void createDatabase() {
-		DATABASE.create();
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		DATABASE.drop();
-	}
+	@RegisterExtension
+	static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
 	@Override
 	protected MetadataStores newStores() {

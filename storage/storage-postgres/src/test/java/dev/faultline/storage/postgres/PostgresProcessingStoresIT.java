@@ -2,8 +2,7 @@ package dev.faultline.storage.postgres;
 
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.tck.metadata.ProcessingStoresContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the processing stores contract (activities, dead letters) against the machine's
@@ -11,17 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresProcessingStoresIT extends ProcessingStoresContract {
 
-	private static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
-
-	@BeforeAll
-	static void createDatabase() {
-		DATABASE.create();
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		DATABASE.drop();
-	}
+	@RegisterExtension
+	static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
 	@Override
 	protected MetadataStores newStores() {

@@ -2,25 +2,15 @@ package dev.faultline.storage.postgres;
 
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.tck.metadata.ProjectSettingsContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the project settings contract against the machine's PostgreSQL server.
  */
 class PostgresProjectSettingsIT extends ProjectSettingsContract {
 
-	private static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
-
-	@BeforeAll
-	static void createDatabase() {
-		DATABASE.create();
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		DATABASE.drop();
-	}
+	@RegisterExtension
+	static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
 	@Override
 	protected MetadataStores newStores() {

@@ -4,25 +4,15 @@ import java.time.Clock;
 
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.tck.metadata.SavedSearchContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@link SavedSearchContract} against the machine's PostgreSQL server.
  */
 class PostgresSavedSearchIT extends SavedSearchContract {
 
-	private static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
-
-	@BeforeAll
-	static void createDatabase() {
-		DATABASE.create();
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		DATABASE.drop();
-	}
+	@RegisterExtension
+	static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
 	@Override
 	protected MetadataStores newStores(Clock clock) {

@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.faultline.storage.metadata.MetadataStores;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A database of its own on the machine's PostgreSQL server (see ARCHITECTURE.md §7), for
- * one test class: created before its tests, dropped after them.
+ * one test class: created before its tests, dropped after them. Register it as a static
+ * {@code @RegisterExtension} field.
  *
  * <p>
  * The server is {@code jdbc:postgresql://127.0.0.1:5432/} as user {@code postgres}
@@ -19,7 +23,7 @@ import dev.faultline.storage.metadata.MetadataStores;
  * ending in {@code /}), {@code faultline.it.postgres.user} or
  * {@code faultline.it.postgres.password} says otherwise.
  */
-final class PostgresTestDatabase {
+final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
 	private static final String SERVER = System.getProperty("faultline.it.postgres.url",
 			"jdbc:postgresql://127.0.0.1:5432/");
@@ -30,11 +34,13 @@ final class PostgresTestDatabase {
 
 	private final String name = "faultline_it_" + UUID.randomUUID().toString().replace("-", "");
 
-	void create() {
+	@Override
+	public void beforeAll(ExtensionContext context) {
 		execute(SERVER + "postgres", "CREATE DATABASE " + this.name);
 	}
 
-	void drop() {
+	@Override
+	public void afterAll(ExtensionContext context) {
 		// FORCE: a pool that a failed test left open must not keep the database alive.
 		execute(SERVER + "postgres", "DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 	}
