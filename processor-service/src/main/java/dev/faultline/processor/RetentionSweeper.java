@@ -3,16 +3,10 @@ package dev.faultline.processor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.faultline.storage.events.EventStore;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Event retention: every {@link #INTERVAL} (and once shortly after start) removes the
@@ -20,9 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * days by default) through {@link EventStore#deleteOlderThan}. DuckDB has no TTL, so this
  * is its retention; ClickHouse also drops whole partitions after 90 days by TTL. The
  * sweep is idempotent, so several processor instances may all run it. A failed sweep is
- * logged and tried again at the next interval.
+ * logged and tried again at the next interval ({@link PeriodicTask}).
  */
-final class RetentionSweeper implements SmartLifecycle {
+final class RetentionSweeper extends PeriodicTask {
 
 	static final Duration INTERVAL = Duration.ofHours(1);
 
@@ -34,9 +28,8 @@ final class RetentionSweeper implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile @Nullable ScheduledExecutorService scheduler;
-
 	RetentionSweeper(EventStore events, Duration retention, Clock clock) {
+		super("faultline-retention", Duration.ofMinutes(1), INTERVAL);
 		if (retention.compareTo(Duration.ofDays(1)) < 0) {
 			throw new IllegalArgumentException(
 					"faultline.processor.retention must be at least 1d but was " + retention);
@@ -56,41 +49,8 @@ final class RetentionSweeper implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.scheduler != null) {
-			return;
-		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "faultline-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(this::sweepLogged, 60, INTERVAL.toSeconds(), TimeUnit.SECONDS);
-		this.scheduler = executor;
-	}
-
-	@Override
-	public synchronized void stop() {
-		ScheduledExecutorService executor = this.scheduler;
-		if (executor != null) {
-			executor.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
-	}
-
-	private void sweepLogged() {
-		try {
-			Instant cutoff = sweep();
-			logger.debug("Removed events older than {}", cutoff);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Retention sweep failed; next try in {}", INTERVAL, ex);
-		}
+	void runOnce() {
+		logger.debug("Removed events older than {}", sweep());
 	}
 
 }
