@@ -30,6 +30,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.events.TagFacet;
+import dev.faultline.storage.events.TagFacetRows;
 import dev.faultline.storage.events.TagKeyCount;
 import dev.faultline.storage.events.TagValueCount;
 import dev.faultline.storage.events.TimeBuckets;

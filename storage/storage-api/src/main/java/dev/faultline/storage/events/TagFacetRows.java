@@ -1,26 +1,23 @@
-package dev.faultline.storage.clickhouse;
+package dev.faultline.storage.events;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.faultline.storage.events.TagFacet;
-import dev.faultline.storage.events.TagValueCount;
-
 /**
- * Collects the rows of a tag facet query (one row per top value, already in facet and
- * value order) into {@link TagFacet}s. Not thread-safe: one instance per query.
+ * For adapters: collects the rows of a tag facet query (one row per top value, already in
+ * facet and value order) into {@link TagFacet}s. Not thread-safe: one instance per query.
  */
-final class TagFacetRows {
+public final class TagFacetRows {
 
 	private final Map<String, Facet> facets = new LinkedHashMap<>();
 
-	void add(String key, long totalEvents, long uniqueValues, TagValueCount value) {
+	public void add(String key, long totalEvents, long uniqueValues, TagValueCount value) {
 		this.facets.computeIfAbsent(key, (ignored) -> new Facet(totalEvents, uniqueValues)).values.add(value);
 	}
 
-	List<TagFacet> result() {
+	public List<TagFacet> result() {
 		List<TagFacet> result = new ArrayList<>();
 		this.facets.forEach((key, facet) -> result.add(new TagFacet(key, facet.total, facet.unique, facet.values)));
 		return result;
