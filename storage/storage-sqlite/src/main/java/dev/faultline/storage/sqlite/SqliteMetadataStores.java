@@ -63,6 +63,9 @@ public final class SqliteMetadataStores extends JdbcMetadataStores {
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/sqlite")
 			.failOnMissingLocations(true)
+			// SQLite answers ALTER TABLE … ADD COLUMN with its own check query's (empty)
+			// result, which Flyway would print as a table for every such statement.
+			.outputQueryResults(false)
 			.load()
 			.migrate();
 	}
