@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChdbHttpServer implements AutoCloseable {
 
+	private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
 	private static final int THREADS = 4;
 
 	private static @Nullable ChdbHttpServer shared;
@@ -98,6 +100,11 @@ public final class ChdbHttpServer implements AutoCloseable {
 		}
 		ChdbEngine engine = ChdbEngine.open(dataDir, THREADS);
 		try {
+			// TCP_NODELAY on accepted connections: the JDK server writes headers and body
+			// separately, and Nagle's algorithm against the client's delayed ACK added
+			// ~40 ms to every request (SELECT 1 took 47 ms, now 3 ms). The JDK reads the
+			// property once, when its first HTTP server starts.
+			System.setProperty(NODELAY_PROPERTY, System.getProperty(NODELAY_PROPERTY, "true"));
 			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
 			AtomicInteger threadIds = new AtomicInteger();
 			ExecutorService executor = Executors.newFixedThreadPool(THREADS, (task) -> {
