@@ -236,14 +236,19 @@ export function useIssueEvent(issueId: string | undefined, eventId: string) {
 }
 
 /** Event summaries of an issue, newest first, optionally filtered by a search query. */
-export function useIssueEvents(issueId: string | undefined, query = '') {
+export function useIssueEvents(issueId: string | undefined, query = '', cursor?: string) {
   return useQuery({
-    queryKey: ['events', issueId, query],
-    queryFn: ({ signal }) =>
-      apiPage<IssueEvent>(
-        `/api/0/issues/${enc(issueId!)}/events/?limit=100${query ? `&query=${enc(query)}` : ''}`,
-        { signal },
-      ),
+    queryKey: ['events', issueId, query, cursor],
+    queryFn: ({ signal }) => {
+      const search = new URLSearchParams({ limit: '100' });
+      if (query) {
+        search.set('query', query);
+      }
+      if (cursor) {
+        search.set('cursor', cursor);
+      }
+      return apiPage<IssueEvent>(`/api/0/issues/${enc(issueId!)}/events/?${search}`, { signal });
+    },
     enabled: !!issueId,
   });
 }

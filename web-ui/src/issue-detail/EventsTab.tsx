@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { Issue } from '../api/models';
@@ -6,9 +7,12 @@ import { EmptyState, ErrorState, Loading } from '../components/StateViews';
 import { RelativeTime } from '../components/RelativeTime';
 import { SearchBar } from '../search/SearchBar';
 
-/** The issue's events, searchable with the same syntax as the issue list. */
+/** The issue's events, newest first, searchable with the same syntax as the issue list, 100 a page. */
 export function EventsTab({ issue, query, onQuery }: { issue: Issue; query: string; onQuery: (query: string) => void }) {
-  const events = useIssueEvents(issue.id, query);
+  // The page belongs to the query it was found with: a new search starts at the newest events.
+  const [page, setPage] = useState<{ query: string; cursor?: string }>({ query });
+  const cursor = page.query === query ? page.cursor : undefined;
+  const events = useIssueEvents(issue.id, query, cursor);
   const org = useOrganization().data?.slug;
   const tagKeys = useProjectTagKeys(org, issue.project.slug);
   const searchError = events.error instanceof ApiError && events.error.status === 400 ? events.error.message : null;
@@ -60,6 +64,26 @@ export function EventsTab({ issue, query, onQuery }: { issue: Issue; query: stri
             ))}
           </tbody>
         </table>
+      )}
+      {events.data && (events.data.previous?.results || events.data.next?.results) && (
+        <div className="pagination">
+          <button
+            type="button"
+            className="button"
+            disabled={!events.data.previous?.results}
+            onClick={() => setPage({ query, cursor: events.data.previous?.cursor })}
+          >
+            ← Newer
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!events.data.next?.results}
+            onClick={() => setPage({ query, cursor: events.data.next?.cursor })}
+          >
+            Older →
+          </button>
+        </div>
       )}
     </section>
   );

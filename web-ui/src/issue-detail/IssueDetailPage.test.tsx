@@ -147,6 +147,25 @@ test('the events tab searches the issue\'s events and links to each', async () =
   expect(calls.filter((c) => c.url.pathname === '/api/0/issues/7/events/').at(-1)!.url.searchParams.get('query')).toBe('release:2.0');
 });
 
+test('the events tab pages through older events with the API\'s cursors', async () => {
+  const link = (next: boolean) =>
+    `<http://localhost/api/0/issues/7/events/?cursor=0:0:1>; rel="previous"; results="${!next}"; cursor="0:0:1", ` +
+    `<http://localhost/api/0/issues/7/events/?cursor=0:100:0>; rel="next"; results="${next}"; cursor="0:100:0"`;
+  const calls = api({
+    'GET /api/0/issues/7/events/': (url: URL) =>
+      url.searchParams.get('cursor') === '0:100:0'
+        ? json([event({ eventID: 'old1', message: 'an older event' })], 200, { Link: link(false) })
+        : json([event({ eventID: 'new1', message: 'a newer event' })], 200, { Link: link(true) }),
+  });
+  renderAt('/issues/7?tab=events', '/issues/:issueId', <IssueDetailPage />);
+  expect(await screen.findByText('a newer event')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '← Newer' })).toBeDisabled();
+  await userEvent.click(screen.getByRole('button', { name: 'Older →' }));
+  expect(await screen.findByText('an older event')).toBeInTheDocument();
+  expect(calls.filter((c) => c.url.pathname === '/api/0/issues/7/events/').at(-1)!.url.searchParams.get('cursor')).toBe('0:100:0');
+  expect(screen.getByRole('button', { name: 'Older →' })).toBeDisabled();
+});
+
 test('merged hashes are listed and chosen ones unmerged', async () => {
   const calls = api({
     'GET /api/0/issues/7/hashes/': [
