@@ -32,6 +32,7 @@ import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.events.TagFacet;
 import dev.faultline.storage.events.TagFacetRows;
 import dev.faultline.storage.events.TagKeyCount;
+import dev.faultline.storage.events.TagValueBuckets;
 import dev.faultline.storage.events.TagValueCount;
 import dev.faultline.storage.events.TimeBuckets;
 import org.jspecify.annotations.Nullable;
@@ -279,13 +280,8 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
 			Instant from, Instant to, Duration bucket) {
-		List<String> distinct = values.stream().distinct().toList();
-		// TimeBuckets counts per long id: here the value's index in the request.
-		List<Long> indexes = new ArrayList<>();
-		for (long i = 0; i < distinct.size(); i++) {
-			indexes.add(i);
-		}
-		TimeBuckets buckets = new TimeBuckets(indexes, from, to, bucket);
+		TagValueBuckets buckets = new TagValueBuckets(values, from, to, bucket);
+		List<String> distinct = buckets.values();
 		if (distinct.isEmpty()) {
 			return Map.of();
 		}
@@ -300,15 +296,13 @@ public final class ClickHouseEventStore implements EventStore {
 				+ bindEach("value", distinct, parameters) + ") GROUP BY tag_value, bucket";
 		try {
 			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				buckets.add(distinct.indexOf(row.getString("tag_value")), row.getLong("bucket"), row.getLong("events"));
+				buckets.add(row.getString("tag_value"), row.getLong("bucket"), row.getLong("events"));
 			}
 		}
 		catch (RuntimeException ex) {
 			throw failure("Cannot count tag values", ex);
 		}
-		Map<String, List<Long>> counts = new LinkedHashMap<>();
-		buckets.result().forEach((index, series) -> counts.put(distinct.get(index.intValue()), series));
-		return counts;
+		return buckets.result();
 	}
 
 	@Override

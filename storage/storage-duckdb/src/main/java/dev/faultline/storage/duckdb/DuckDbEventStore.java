@@ -33,6 +33,7 @@ import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.events.TagFacet;
 import dev.faultline.storage.events.TagFacetRows;
 import dev.faultline.storage.events.TagKeyCount;
+import dev.faultline.storage.events.TagValueBuckets;
 import dev.faultline.storage.events.TagValueCount;
 import dev.faultline.storage.events.TimeBuckets;
 import org.duckdb.DuckDBAppender;
@@ -277,13 +278,8 @@ public final class DuckDbEventStore implements EventStore {
 	@Override
 	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
 			Instant from, Instant to, Duration bucket) {
-		List<String> distinct = values.stream().distinct().toList();
-		// TimeBuckets counts per long id: here the value's index in the request.
-		List<Long> indexes = new ArrayList<>();
-		for (long i = 0; i < distinct.size(); i++) {
-			indexes.add(i);
-		}
-		TimeBuckets buckets = new TimeBuckets(indexes, from, to, bucket);
+		TagValueBuckets buckets = new TagValueBuckets(values, from, to, bucket);
+		List<String> distinct = buckets.values();
 		if (distinct.isEmpty()) {
 			return Map.of();
 		}
@@ -296,11 +292,8 @@ public final class DuckDbEventStore implements EventStore {
 		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId, from.toEpochMilli(), to.toEpochMilli(),
 				buckets.fromMillis(), buckets.bucketMillis(), key));
 		parameters.addAll(distinct);
-		run(sql, (rows) -> buckets.add(distinct.indexOf(rows.getString(1)), rows.getLong(2), rows.getLong(3)),
-				parameters.toArray());
-		Map<String, List<Long>> counts = new LinkedHashMap<>();
-		buckets.result().forEach((index, series) -> counts.put(distinct.get(index.intValue()), series));
-		return counts;
+		run(sql, (rows) -> buckets.add(rows.getString(1), rows.getLong(2), rows.getLong(3)), parameters.toArray());
+		return buckets.result();
 	}
 
 	@Override
