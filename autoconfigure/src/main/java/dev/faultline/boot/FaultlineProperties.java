@@ -1,6 +1,7 @@
 package dev.faultline.boot;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +39,13 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 	 * @param bootstrapServers Kafka bootstrap servers, comma-separated
 	 * @param topic the topic carrying envelopes
 	 * @param partitions partitions created when the topic does not exist
+	 * @param maxPollInterval the consumer's {@code max.poll.interval.ms}: must cover the
+	 * processor's processing budget times the records of one poll (500) plus the time to
+	 * store them; the processor checks this at start
 	 */
 	public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers,
-			@DefaultValue("faultline-envelopes") String topic, @DefaultValue("4") int partitions) {
+			@DefaultValue("faultline-envelopes") String topic, @DefaultValue("4") int partitions,
+			@DefaultValue("30m") Duration maxPollInterval) {
 
 	}
 

@@ -21,8 +21,8 @@ public class QueueConfiguration {
 		FaultlineProperties.Queue queue = properties.queue();
 		if ("kafka".equals(queue.type())) {
 			FaultlineProperties.Kafka kafka = queue.kafka();
-			return new KafkaEnvelopeQueue(
-					new KafkaQueueSettings(kafka.bootstrapServers(), kafka.topic(), kafka.partitions()));
+			return new KafkaEnvelopeQueue(new KafkaQueueSettings(kafka.bootstrapServers(), kafka.topic(),
+					kafka.partitions(), kafka.maxPollInterval()));
 		}
 		return new SqliteEnvelopeQueue(DataDirectory.prepare(properties.dataDir()).resolve("queue.db"),
 				queue.maxBacklog());

@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.protocol.envelope.DataCategories;
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
@@ -56,6 +59,9 @@ final class EventPipeline {
 
 	private static final String EVENT = "event";
 
+	/** The budget of the constructors without one (tests). */
+	static final Duration DEFAULT_BUDGET = Duration.ofSeconds(3);
+
 	private final EnvelopeDecodingStage decoding = new EnvelopeDecodingStage();
 
 	private final EventParsingStage parsing = new EventParsingStage();
@@ -77,6 +83,11 @@ final class EventPipeline {
 	private final @Nullable DeadLetterStore deadLetters;
 
 	private final @Nullable OutcomeStore outcomes;
+
+	private final ProcessingBudget budget;
+
+	/** Runs on every event after normalization; a test hook (no-op otherwise). */
+	private final Consumer<ObjectNode> afterNormalization;
 
 	EventPipeline(IssueAssignmentStage issues, EventStore events) {
 		this(issues, events, null, ScrubbingSettings.defaultSettings());
@@ -109,18 +120,29 @@ final class EventPipeline {
 		this(issues, events, deadLetters, null, grouping, projects);
 	}
 
+	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
+			@Nullable OutcomeStore outcomes, GroupingStage grouping, LongFunction<ProjectProcessing> projects) {
+		this(issues, events, deadLetters, outcomes, grouping, projects, DEFAULT_BUDGET, (event) -> {
+		});
+	}
+
 	/**
 	 * @param outcomes where filtered events are counted for {@code stats_v2}; null only
 	 * in tests, where they are only counted by the {@link ProcessorLoop}'s meters
+	 * @param budget the longest time one envelope's items may take to prepare
+	 * @param afterNormalization runs on every normalized event (a test hook)
 	 */
 	EventPipeline(IssueAssignmentStage issues, EventStore events, @Nullable DeadLetterStore deadLetters,
-			@Nullable OutcomeStore outcomes, GroupingStage grouping, LongFunction<ProjectProcessing> projects) {
+			@Nullable OutcomeStore outcomes, GroupingStage grouping, LongFunction<ProjectProcessing> projects,
+			Duration budget, Consumer<ObjectNode> afterNormalization) {
 		this.issues = issues;
 		this.events = events;
 		this.deadLetters = deadLetters;
 		this.outcomes = outcomes;
 		this.grouping = grouping;
 		this.projects = projects;
+		this.budget = new ProcessingBudget(budget);
+		this.afterNormalization = afterNormalization;
 	}
 
 	private static LongFunction<ProjectProcessing> fixed(ScrubbingSettings scrubbing) {
@@ -130,52 +152,81 @@ final class EventPipeline {
 
 	PreparedBatch prepare(List<QueueRecord> records) {
 		Map<String, PreparedEvent> prepared = new LinkedHashMap<>();
-		Map<String, Map<String, Long>> dropped = new LinkedHashMap<>();
+		List<ItemDrop> drops = new ArrayList<>();
 		List<DeadLetter> letters = new ArrayList<>();
 		Instant now = Instant.now();
 		for (QueueRecord record : records) {
 			QueuedEnvelope queued = record.envelope();
 			Envelope envelope;
 			try {
+				// Framing is linear in the body's size and checked by ingest already, so
+				// it runs outside the budget: a timed-out envelope's items are known.
 				envelope = this.decoding.decode(record.envelope());
 			}
 			catch (EnvelopeParseException ex) {
 				logger.warn("Dropping poison record at queue position {} of project {}: {}", record.position(),
 						record.envelope().projectId(), ex.reason());
-				count(dropped, "envelope", ItemOutcomes.POISON);
+				drops.add(new ItemDrop(queued.projectId(), "envelope", ItemOutcomes.POISON, "", 1));
 				letters.add(new DeadLetter(0, queued.projectId(), record.position(), -1, "envelope",
 						ItemOutcomes.POISON, String.valueOf(ex.reason()), queued.body(), queued.receivedAt(), now));
 				continue;
 			}
-			// Outside the per-item handling: a settings lookup failure is not the item's
-			// fault and must not park it as invalid.
+			// Outside the per-item handling and the budget: a settings lookup failure or
+			// a slow metadata store is not the envelope's fault.
 			ProjectProcessing project = this.projects.apply(queued.projectId());
-			for (int index = 0; index < envelope.items().size(); index++) {
-				EnvelopeItem item = envelope.items().get(index);
-				if (!EVENT.equals(item.type())) {
-					logger.debug("Skipping {} item at queue position {}", item.type(), record.position());
-					count(dropped, item.type(), ItemOutcomes.UNSUPPORTED);
-					continue;
+			PreparedBatch result = this.budget.run(() -> prepareRecord(record, envelope, project, now));
+			if (result == null) {
+				logger.warn("Dropping the envelope at queue position {} of project {}: its processing exceeded {}",
+						record.position(), queued.projectId(), this.budget.limit());
+				for (EnvelopeItem item : envelope.items()) {
+					drops.add(new ItemDrop(queued.projectId(), item.type(), ItemOutcomes.INVALID,
+							ItemOutcomes.PROCESSING_TIMEOUT, 1));
 				}
-				try {
-					PreparedEvent event = prepareEvent(record, envelope, item, project);
-					if (prepared.putIfAbsent(event.projectId() + ":" + event.eventId(), event) != null) {
-						count(dropped, item.type(), ItemOutcomes.DUPLICATE);
-					}
-				}
-				catch (RuntimeException ex) {
-					// Bad input must never stop the loop; the reason is logged, the
-					// payload
-					// is not.
-					logger.warn("Dropping invalid event item at queue position {} of project {}: {}", record.position(),
-							record.envelope().projectId(), ex.toString());
-					count(dropped, item.type(), ItemOutcomes.INVALID);
-					letters.add(new DeadLetter(0, queued.projectId(), record.position(), index, item.type(),
-							ItemOutcomes.INVALID, detail(ex), item.payload(), queued.receivedAt(), now));
+				letters.add(new DeadLetter(0, queued.projectId(), record.position(), -1, "envelope",
+						ItemOutcomes.PROCESSING_TIMEOUT, "processing exceeded the budget of " + this.budget.limit(),
+						queued.body(), queued.receivedAt(), now));
+				continue;
+			}
+			for (PreparedEvent event : result.events()) {
+				if (prepared.putIfAbsent(event.projectId() + ":" + event.eventId(), event) != null) {
+					drops.add(new ItemDrop(queued.projectId(), EVENT, ItemOutcomes.DUPLICATE, "", 1));
 				}
 			}
+			drops.addAll(result.drops());
+			letters.addAll(result.deadLetters());
 		}
-		return new PreparedBatch(new ArrayList<>(prepared.values()), dropped, letters);
+		return new PreparedBatch(new ArrayList<>(prepared.values()), drops, letters);
+	}
+
+	/**
+	 * The items of one envelope, within the processing budget; pure.
+	 */
+	private PreparedBatch prepareRecord(QueueRecord record, Envelope envelope, ProjectProcessing project, Instant now) {
+		QueuedEnvelope queued = record.envelope();
+		List<PreparedEvent> events = new ArrayList<>();
+		List<ItemDrop> drops = new ArrayList<>();
+		List<DeadLetter> letters = new ArrayList<>();
+		for (int index = 0; index < envelope.items().size(); index++) {
+			EnvelopeItem item = envelope.items().get(index);
+			if (!EVENT.equals(item.type())) {
+				logger.debug("Skipping {} item at queue position {}", item.type(), record.position());
+				drops.add(new ItemDrop(queued.projectId(), item.type(), ItemOutcomes.UNSUPPORTED, "", 1));
+				continue;
+			}
+			try {
+				events.add(prepareEvent(record, envelope, item, project));
+			}
+			catch (RuntimeException ex) {
+				// Bad input must never stop the loop; the reason is logged, the payload
+				// is not.
+				logger.warn("Dropping invalid event item at queue position {} of project {}: {}", record.position(),
+						record.envelope().projectId(), ex.toString());
+				drops.add(new ItemDrop(queued.projectId(), item.type(), ItemOutcomes.INVALID, "", 1));
+				letters.add(new DeadLetter(0, queued.projectId(), record.position(), index, item.type(),
+						ItemOutcomes.INVALID, detail(ex), item.payload(), queued.receivedAt(), now));
+			}
+		}
+		return new PreparedBatch(events, drops, letters);
 	}
 
 	/**
@@ -192,6 +243,7 @@ final class EventPipeline {
 		QueuedEnvelope queued = record.envelope();
 		ObjectNode raw = this.parsing.parse(item);
 		ObjectNode normalized = this.normalization.normalize(raw, queued, envelope.headers());
+		this.afterNormalization.accept(normalized);
 		this.userAgents.enrich(normalized);
 		project.scrubber().scrub(normalized);
 		GroupingResult result = this.grouping.group(normalized, project);
@@ -211,6 +263,7 @@ final class EventPipeline {
 			}
 		}
 		if (batch.events().isEmpty()) {
+			recordOutcomes(Map.of(), batch.drops());
 			return StoreResult.NOTHING;
 		}
 		List<StoredEvent> rows = new ArrayList<>(batch.events().size());
@@ -236,27 +289,32 @@ final class EventPipeline {
 			this.issues.record(occurrences);
 			this.events.write(rows);
 		}
-		recordDiscarded(discarded);
+		recordOutcomes(discarded, batch.drops());
 		return new StoreResult(rows.size(), discarded);
 	}
 
 	/**
-	 * Counts the discarded events in the outcome store, last, so that a failure before
-	 * retries the batch without having counted them.
+	 * Counts the discarded events and the items dropped for exceeding the processing
+	 * budget in the outcome store, last, so that a failure before retries the batch
+	 * without having counted them.
 	 */
-	private void recordDiscarded(Map<Long, Long> discarded) {
-		if (this.outcomes == null || discarded.isEmpty()) {
+	private void recordOutcomes(Map<Long, Long> discarded, List<ItemDrop> drops) {
+		if (this.outcomes == null) {
 			return;
 		}
 		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		List<OutcomeCount> counts = new ArrayList<>(discarded.size());
 		discarded.forEach((projectId, quantity) -> counts.add(new OutcomeCount(projectId, hour,
 				ItemOutcomes.ERROR_CATEGORY, ItemOutcomes.FILTERED, ItemOutcomes.DISCARDED_HASH, quantity)));
-		this.outcomes.record(counts);
-	}
-
-	private static void count(Map<String, Map<String, Long>> dropped, String type, String outcome) {
-		dropped.computeIfAbsent(type, (key) -> new LinkedHashMap<>()).merge(outcome, 1L, Long::sum);
+		for (ItemDrop drop : drops) {
+			if (ItemOutcomes.PROCESSING_TIMEOUT.equals(drop.reason())) {
+				counts.add(new OutcomeCount(drop.projectId(), hour, DataCategories.of(drop.itemType()), drop.outcome(),
+						drop.reason(), drop.quantity()));
+			}
+		}
+		if (!counts.isEmpty()) {
+			this.outcomes.record(counts);
+		}
 	}
 
 }

@@ -41,6 +41,12 @@ final class ItemOutcomes {
 	 */
 	static final String DISCARDED_HASH = "discarded-hash";
 
+	/**
+	 * Reason of {@link #INVALID}: the envelope's processing exceeded the processing
+	 * budget; all its items are dropped and the envelope is parked as a dead letter.
+	 */
+	static final String PROCESSING_TIMEOUT = "processing_timeout";
+
 	/** Sentry's data category of event items in the outcome store. */
 	static final String ERROR_CATEGORY = "error";
 

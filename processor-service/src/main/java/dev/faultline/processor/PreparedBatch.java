@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,19 +11,27 @@ import dev.faultline.storage.metadata.DeadLetter;
  * outcomes of items that will not be stored, to count once the batch is committed.
  *
  * @param events events to store, at most one per {@code (project, event id)}
- * @param dropped per {@code type} then {@code outcome}, how many items were dropped
- * @param deadLetters the poison records and invalid items to park
+ * @param drops the items that will not be stored, with their outcome and reason
+ * @param deadLetters the poison records, invalid items and timed-out envelopes to park
  */
-record PreparedBatch(List<PreparedEvent> events, Map<String, Map<String, Long>> dropped, List<DeadLetter> deadLetters) {
+record PreparedBatch(List<PreparedEvent> events, List<ItemDrop> drops, List<DeadLetter> deadLetters) {
 
 	PreparedBatch {
 		events = List.copyOf(events);
-		dropped = Map.copyOf(dropped);
+		drops = List.copyOf(drops);
 		deadLetters = List.copyOf(deadLetters);
 	}
 
-	PreparedBatch(List<PreparedEvent> events, Map<String, Map<String, Long>> dropped) {
-		this(events, dropped, List.of());
+	/**
+	 * Per item type then outcome, how many items were dropped.
+	 */
+	Map<String, Map<String, Long>> dropped() {
+		Map<String, Map<String, Long>> dropped = new LinkedHashMap<>();
+		for (ItemDrop drop : this.drops) {
+			dropped.computeIfAbsent(drop.itemType(), (key) -> new LinkedHashMap<>())
+				.merge(drop.outcome(), drop.quantity(), Long::sum);
+		}
+		return dropped;
 	}
 
 }

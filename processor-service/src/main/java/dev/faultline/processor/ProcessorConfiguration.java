@@ -30,12 +30,17 @@ class ProcessorConfiguration {
 		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
 				metadataStores.deadLetters(), metadataStores.outcomes(), properties.grouping().stage(),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
-						ProjectProcessingCache.DEFAULT_TTL));
+						ProjectProcessingCache.DEFAULT_TTL),
+				properties.processingBudget(), (event) -> {
+				});
 	}
 
 	@Bean
-	ProcessorLoop processorLoop(EnvelopeQueue queue, EventPipeline pipeline, ItemOutcomes outcomes) {
-		return new ProcessorLoop(queue, pipeline, outcomes, ProcessorSettings.defaults());
+	ProcessorLoop processorLoop(EnvelopeQueue queue, EventPipeline pipeline, ItemOutcomes outcomes,
+			ProcessorProperties properties) {
+		ProcessorSettings settings = ProcessorSettings.defaults();
+		settings.requireWithin(queue.pollDeadline(), properties.processingBudget());
+		return new ProcessorLoop(queue, pipeline, outcomes, settings);
 	}
 
 	@Bean

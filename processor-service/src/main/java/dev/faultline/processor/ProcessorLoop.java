@@ -2,7 +2,6 @@ package dev.faultline.processor;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -183,8 +182,8 @@ final class ProcessorLoop implements SmartLifecycle {
 		if (result.discardedTotal() > 0) {
 			this.outcomes.record("event", ItemOutcomes.FILTERED, ItemOutcomes.DISCARDED_HASH, result.discardedTotal());
 		}
-		for (Map.Entry<String, Map<String, Long>> type : batch.dropped().entrySet()) {
-			type.getValue().forEach((outcome, count) -> this.outcomes.record(type.getKey(), outcome, count));
+		for (ItemDrop drop : batch.drops()) {
+			this.outcomes.record(drop.itemType(), drop.outcome(), drop.reason(), drop.quantity());
 		}
 	}
 

@@ -19,10 +19,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long events are kept (at least a day)
  * @param ignoreWakeInterval how often issues ignored until a time that has passed are
  * made unresolved again (at least a second)
+ * @param processingBudget the longest time the items of one envelope may take to process;
+ * past it they are dropped ({@code invalid}, {@code processing_timeout}) and the envelope
+ * is parked as a dead letter (at least 10 ms)
  */
 @ConfigurationProperties("faultline.processor")
 record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping,
-		@DefaultValue("90d") Duration retention, @DefaultValue("30s") Duration ignoreWakeInterval) {
+		@DefaultValue("90d") Duration retention, @DefaultValue("30s") Duration ignoreWakeInterval,
+		@DefaultValue("3s") Duration processingBudget) {
+
+	ProcessorProperties {
+		if (processingBudget.toMillis() < 10) {
+			throw new IllegalArgumentException(
+					"faultline.processor.processing-budget must be at least 10ms but was " + processingBudget);
+		}
+	}
 
 	/**
 	 * Server-side grouping rules in Sentry's syntax, one rule per line, for every

@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the consumer loop polls and retries.
@@ -25,6 +26,28 @@ record ProcessorSettings(String group, int maxRecords, Duration pollTimeout, Dur
 		Objects.requireNonNull(initialBackoff, "initialBackoff");
 		Objects.requireNonNull(maxBackoff, "maxBackoff");
 		Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+	}
+
+	/** Time a poll's batch may take to store, on top of its processing. */
+	static final Duration STORE_ALLOWANCE = Duration.ofMinutes(5);
+
+	/**
+	 * Checks that a whole poll can be processed within the queue's poll deadline even
+	 * when every envelope uses up its budget: {@code budget x maxRecords + 5 min <=
+	 * deadline}. Otherwise one slow batch would make the queue take the consumer for dead
+	 * and hand its partitions (and the slow batch) to the next consumer.
+	 * @throws IllegalStateException naming the properties to change
+	 */
+	void requireWithin(Optional<Duration> pollDeadline, Duration budget) {
+		if (pollDeadline.isEmpty()) {
+			return;
+		}
+		Duration needed = budget.multipliedBy(this.maxRecords).plus(STORE_ALLOWANCE);
+		if (needed.compareTo(pollDeadline.get()) > 0) {
+			throw new IllegalStateException("faultline.queue.kafka.max-poll-interval (" + pollDeadline.get()
+					+ ") must be at least faultline.processor.processing-budget (" + budget + ") x " + this.maxRecords
+					+ " records per poll + " + STORE_ALLOWANCE + " = " + needed);
+		}
 	}
 
 	static ProcessorSettings defaults() {

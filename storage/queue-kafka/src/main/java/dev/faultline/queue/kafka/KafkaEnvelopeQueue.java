@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +144,11 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 	 * the last known state and, at most every few seconds, starts a background probe.
 	 */
 	@Override
+	public Optional<Duration> pollDeadline() {
+		return Optional.of(this.settings.maxPollInterval());
+	}
+
+	@Override
 	public boolean isHealthy() {
 		if (this.closed) {
 			return false;
@@ -270,6 +276,7 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxRecords);
+		config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
 		// A single envelope may be as large as maxMessageBytes; fetches must fit one per
 		// partition and a few per request.
 		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, settings.maxMessageBytes());

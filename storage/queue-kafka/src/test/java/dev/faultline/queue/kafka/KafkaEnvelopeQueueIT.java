@@ -99,7 +99,8 @@ class KafkaEnvelopeQueueIT extends EnvelopeQueueContract {
 	void unreachableClusterFailsPublishWithinTheConfiguredBounds() {
 		// Port 1 is reserved and closed: nothing ever answers there.
 		KafkaQueueSettings unreachable = new KafkaQueueSettings("127.0.0.1:1", "envelopes", 1, Duration.ofSeconds(1),
-				Duration.ofMillis(200), KafkaQueueSettings.DEFAULT_MAX_MESSAGE_BYTES);
+				Duration.ofMillis(200), KafkaQueueSettings.DEFAULT_MAX_MESSAGE_BYTES,
+				KafkaQueueSettings.DEFAULT_MAX_POLL_INTERVAL);
 		try (KafkaEnvelopeQueue queue = new KafkaEnvelopeQueue(unreachable)) {
 			assertThatExceptionOfType(QueueUnavailableException.class)
 				.isThrownBy(() -> queue.publish(envelope(1, "nowhere to go")));

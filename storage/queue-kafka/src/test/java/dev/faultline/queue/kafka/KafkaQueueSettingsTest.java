@@ -3,6 +3,7 @@ package dev.faultline.queue.kafka;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,20 @@ class KafkaQueueSettingsTest {
 		// The producer refuses configurations whose request timeout does not fit in the
 		// delivery timeout; building its config object validates that.
 		assertThat(new ProducerConfig(config).getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).isLessThan(10_000);
+	}
+
+	@Test
+	void consumerPollDeadlineIsTheConfiguredMaxPollInterval() {
+		KafkaQueueSettings settings = new KafkaQueueSettings("localhost:9092", "envelopes", 1, Duration.ofMinutes(40));
+
+		Map<String, Object> config = KafkaEnvelopeQueue.consumerConfig(settings, "processor", 500);
+
+		assertThat(config).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 2_400_000)
+			.containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+		assertThat(new KafkaQueueSettings("localhost:9092", "envelopes", 1).maxPollInterval())
+			.isEqualTo(Duration.ofMinutes(30));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new KafkaQueueSettings("localhost:9092", "envelopes", 1, Duration.ofMillis(10)));
 	}
 
 }

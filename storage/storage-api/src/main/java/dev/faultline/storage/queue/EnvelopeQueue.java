@@ -1,5 +1,8 @@
 package dev.faultline.storage.queue;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The durable hand-off between ingest and processing.
  *
@@ -32,6 +35,16 @@ public interface EnvelopeQueue extends AutoCloseable {
 	 * Opens a consumer of the given group. A consumer is used by one thread at a time.
 	 */
 	EnvelopeConsumer consumer(String group);
+
+	/**
+	 * The longest time a consumer may spend between two polls before the queue takes it
+	 * for dead and hands its records to another consumer of the group (Kafka's
+	 * {@code max.poll.interval.ms}); empty when the queue has no such deadline. A
+	 * consumer must process a whole poll's records within it.
+	 */
+	default Optional<Duration> pollDeadline() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Returns whether the queue is usable now; never throws.
