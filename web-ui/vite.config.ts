@@ -19,5 +19,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Generous: under load a user-event sequence takes seconds; the tests wait on state, not time.
+    testTimeout: 60_000,
   },
 });

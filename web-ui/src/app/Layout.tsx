@@ -1,0 +1,37 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useLogout, useSession } from '../features/auth/api';
+
+export function Layout() {
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <NavLink to="/issues" className="brand">
+          Faultline
+        </NavLink>
+        <nav className="nav" aria-label="Main">
+          <NavLink to="/issues">Issues</NavLink>
+          <NavLink to="/projects">Projects</NavLink>
+        </nav>
+        <div className="user">
+          <span className="user-email" title={session.data?.user.email}>
+            {session.data?.user.email}
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

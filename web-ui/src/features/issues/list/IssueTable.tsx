@@ -1,0 +1,180 @@
+import { Link } from 'react-router';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { Issue } from '../../../api/models';
+import { RelativeTime } from '../../../ui/RelativeTime';
+import { TimeSeriesChart } from '../../../ui/chart/TimeSeriesChart';
+import { compactNumber } from '../../../ui/format';
+import { assigneeName } from '../triage/AssigneeSelect';
+
+const column = createColumnHelper<Issue>();
+
+export interface Selection {
+  selected: Set<string>;
+  toggle: (id: string) => void;
+  toggleAll: () => void;
+}
+
+interface TableMeta {
+  selection?: Selection;
+  showProject: boolean;
+  issues: Issue[];
+}
+
+// Column definitions are module constants: cells are components, and new definitions on every
+// render would remount every cell (losing focus and DOM nodes). What changes comes through meta.
+const metaOf = (table: { options: { meta?: unknown } }) => table.options.meta as TableMeta;
+
+const SELECT_COLUMN = column.display({
+  id: 'select',
+  header: ({ table }) => {
+    const { selection, issues } = metaOf(table);
+    const all = issues.length > 0 && issues.every((issue) => selection!.selected.has(issue.id));
+    return <input type="checkbox" aria-label="Select all issues on this page" checked={all} onChange={selection!.toggleAll} />;
+  },
+  meta: { className: 'col-select' },
+  cell: ({ row, table }) => {
+    const { selection } = metaOf(table);
+    return (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.shortId}`}
+        checked={selection!.selected.has(row.original.id)}
+        onChange={() => selection!.toggle(row.original.id)}
+      />
+    );
+  },
+});
+
+const COLUMNS = [
+  column.display({
+    id: 'issue',
+    header: 'Issue',
+    cell: ({ row, table }) => <IssueSummary issue={row.original} showProject={metaOf(table).showProject} />,
+  }),
+  column.display({
+    id: 'graph',
+    header: 'Last 24h',
+    meta: { className: 'col-graph' },
+    cell: ({ row }) => {
+      const series = row.original.stats?.['24h'];
+      return series && series.length > 0 ? <TimeSeriesChart series={series} width={110} height={28} spark /> : null;
+    },
+  }),
+  column.accessor('count', {
+    header: 'Events',
+    meta: { className: 'col-num' },
+    cell: (info) => <span data-testid="issue-count">{compactNumber(info.getValue())}</span>,
+  }),
+  column.accessor('userCount', {
+    header: 'Users',
+    meta: { className: 'col-num' },
+    cell: (info) => compactNumber(info.getValue()),
+  }),
+  column.accessor('firstSeen', {
+    header: 'First seen',
+    meta: { className: 'col-date' },
+    cell: (info) => <RelativeTime date={info.getValue()} />,
+  }),
+  column.accessor('lastSeen', {
+    header: 'Last seen',
+    meta: { className: 'col-date' },
+    cell: (info) => <RelativeTime date={info.getValue()} />,
+  }),
+  column.display({
+    id: 'assignee',
+    header: 'Assignee',
+    meta: { className: 'col-assignee' },
+    cell: ({ row }) => (
+      <span data-testid="issue-assignee" className={row.original.assignedTo ? '' : 'muted'}>
+        {assigneeName(row.original.assignedTo)}
+      </span>
+    ),
+  }),
+];
+
+const SELECTABLE_COLUMNS = [SELECT_COLUMN, ...COLUMNS];
+
+export function IssueTable({
+  issues,
+  busy = false,
+  showProject = false,
+  selection,
+  focusedId,
+}: {
+  issues: Issue[];
+  busy?: boolean;
+  showProject?: boolean;
+  selection?: Selection;
+  focusedId?: string;
+}) {
+  const table = useReactTable({
+    data: issues,
+    columns: selection ? SELECTABLE_COLUMNS : COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (issue) => issue.id,
+    meta: { selection, showProject, issues } satisfies TableMeta,
+  });
+  return (
+    <div className={busy ? 'table-scroll busy' : 'table-scroll'}>
+      <table className="table issue-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} className={(header.column.columnDef.meta as { className?: string })?.className}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              data-testid="issue-row"
+              data-issue-id={row.id}
+              aria-current={row.id === focusedId ? 'true' : undefined}
+              className={[row.id === focusedId ? 'row-focused' : '', selection?.selected.has(row.id) ? 'row-selected' : '']
+                .join(' ')
+                .trim()}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string })?.className}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boolean }) {
+  return (
+    <div className="issue-summary">
+      <Link to={`/issues/${issue.id}`} className="issue-title">
+        <span className={`level level-${issue.level}`} title={issue.level} aria-label={`level ${issue.level}`} />
+        {issue.title}
+      </Link>
+      <div className="issue-meta muted">
+        {issue.isBookmarked && (
+          <span className="bookmark-star" role="img" aria-label="Bookmarked" title="Bookmarked">
+            ★
+          </span>
+        )}
+        {showProject && <span className="issue-project">{issue.project.name}</span>}
+        <span className="mono">{issue.shortId}</span>
+        {issue.culprit && <span className="culprit">{issue.culprit}</span>}
+        <span className="badge">{issue.level}</span>
+        {!!issue.numComments && (
+          <span className="comment-count" aria-label={`${issue.numComments} comments`}>
+            {issue.numComments} {issue.numComments === 1 ? 'comment' : 'comments'}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// Projects: the list, one project, its client keys (DSNs), discarded issues and tag keys/values.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from '../../api/client';
+import type { Project, ProjectKey, TagKey, TagValue, Tombstone } from '../../api/models';
+
+const enc = encodeURIComponent;
+
+export function useProjects(org: string | undefined) {
+  return useQuery({
+    queryKey: ['projects', org],
+    queryFn: () => apiJson<Project[]>(`/api/0/organizations/${enc(org!)}/projects/`),
+    enabled: !!org,
+  });
+}
+
+export function useProject(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['project', org, project],
+    queryFn: () => apiJson<Project>(`/api/0/projects/${enc(org!)}/${enc(project!)}/`),
+    enabled: !!org && !!project,
+  });
+}
+
+export function useCreateProject(org: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { team: string; name: string; platform: string }) =>
+      apiJson<Project>(`/api/0/teams/${enc(org!)}/${enc(input.team)}/projects/`, {
+        method: 'POST',
+        body: { name: input.name, platform: input.platform },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['projects', org] }),
+  });
+}
+
+export function useProjectKeys(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['keys', org, project],
+    queryFn: () => apiJson<ProjectKey[]>(`/api/0/projects/${enc(org!)}/${enc(project!)}/keys/`),
+    enabled: !!org && !!project,
+  });
+}
+
+export function useCreateKey(org: string | undefined, project: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      apiJson<ProjectKey>(`/api/0/projects/${enc(org!)}/${enc(project!)}/keys/`, {
+        method: 'POST',
+        body: { name },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['keys', org, project] }),
+  });
+}
+
+export function useRevokeKey(org: string | undefined, project: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (keyId: string) =>
+      apiJson<void>(`/api/0/projects/${enc(org!)}/${enc(project!)}/keys/${enc(keyId)}/`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['keys', org, project] }),
+  });
+}
+
+export function useTombstones(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['tombstones', org, project],
+    queryFn: () => apiJson<Tombstone[]>(`/api/0/projects/${enc(org!)}/${enc(project!)}/tombstones/`),
+    enabled: !!org && !!project,
+  });
+}
+
+/** Removes a tombstone: the discarded issue's events are grouped (and stored) again. */
+export function useUndiscard(org: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (tombstoneId: string) =>
+      apiJson<void>(`/api/0/projects/${enc(org)}/${enc(project)}/tombstones/${enc(tombstoneId)}/`, {
+        method: 'DELETE',
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tombstones', org, project] }),
+  });
+}
+
+export function useProjectTagKeys(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['project-tags', org, project],
+    queryFn: () => apiJson<TagKey[]>(`/api/0/projects/${enc(org!)}/${enc(project!)}/tags/`),
+    enabled: !!org && !!project,
+    staleTime: 60_000,
+  });
+}
+
+export function fetchProjectTagValues(org: string, project: string, key: string, prefix: string, signal?: AbortSignal) {
+  return apiJson<TagValue[]>(
+    `/api/0/projects/${enc(org)}/${enc(project)}/tags/${enc(key)}/values/?query=${enc(prefix)}`,
+    { signal },
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { StatsSeries } from '../../api/models';
+
+interface Props {
+  series: StatsSeries;
+  /** Fixed width in px; the container's width when omitted. */
+  width?: number;
+  height: number;
+  /** A bare sparkline: no axes, legend or cursor. */
+  spark?: boolean;
+  label?: string;
+}
+
+let canvasSupport: boolean | undefined;
+
+/** Whether a 2D canvas is available (not in jsdom, for one); without it the chart is only labelled. */
+function canDraw(): boolean {
+  if (canvasSupport === undefined) {
+    try {
+      canvasSupport = !!document.createElement('canvas').getContext('2d');
+    } catch {
+      canvasSupport = false;
+    }
+  }
+  return canvasSupport;
+}
+
+/** Events over time, drawn by uPlot on a canvas. */
+export function TimeSeriesChart({ series, width, height, spark = false, label = 'Events' }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element || series.length === 0 || !canDraw()) {
+      return;
+    }
+    const data: uPlot.AlignedData = [series.map((point) => point[0]), series.map((point) => point[1])];
+    const measured = () => width ?? Math.max(element.clientWidth, 120);
+    let plot: uPlot | undefined;
+    try {
+      const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
+      plot = new uPlot(
+        {
+          width: measured(),
+          height,
+          legend: { show: !spark },
+          cursor: spark ? { show: false } : undefined,
+          select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+          axes: spark ? [{ show: false }, { show: false }] : [{}, { size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+          series: [{}, { label, stroke: '#6c5fc7', fill: 'rgba(108, 95, 199, 0.35)', width: 1, paths: bars, points: { show: false } }],
+        },
+        data,
+        element,
+      );
+    } catch {
+      // No canvas (e.g. an old or headless environment): the numbers are shown elsewhere.
+      return;
+    }
+    const observer =
+      width === undefined && typeof ResizeObserver !== 'undefined'
+        ? new ResizeObserver(() => plot?.setSize({ width: measured(), height }))
+        : undefined;
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      plot?.destroy();
+    };
+  }, [series, width, height, spark, label]);
+  const total = series.reduce((sum, point) => sum + point[1], 0);
+  return (
+    <div
+      ref={container}
+      className={spark ? 'chart chart-spark' : 'chart'}
+      role="img"
+      aria-label={`${label}: ${total} in ${series.length} intervals`}
+      style={width ? { width } : undefined}
+    />
+  );
+}
