@@ -4,12 +4,9 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
-import { IssueDetailPage } from '../features/issues/detail/IssueDetailPage';
-import { IssuesPage } from '../features/issues/list/IssuesPage';
 import { Layout } from './Layout';
-import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
-import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { EmptyState } from '../ui/states/StateViews';
+import { SECTIONS } from './sections';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -35,17 +32,24 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/issues" replace />} />
-        <Route path="issues" element={<IssuesPage />} />
-        <Route path="issues/:issueId" element={<IssueDetailPage />} />
-        <Route path="projects" element={<ProjectsPage />} />
-        <Route path="projects/:projectSlug" element={<ProjectDetailPage />} />
+        <Route index element={<Navigate to={`/${SECTIONS[0].path}`} replace />} />
+        {SECTIONS.map((section) => (
+          <Route key={section.id} path={section.path}>
+            {section.pages.map((page) =>
+              page.path ? (
+                <Route key={page.path} path={page.path} element={page.element} />
+              ) : (
+                <Route key="index" index element={page.element} />
+              ),
+            )}
+          </Route>
+        ))}
         <Route
           path="*"
           element={
             <EmptyState title="Page not found">
               <p>
-                <Link to="/issues">Go to the issues</Link>
+                <Link to={`/${SECTIONS[0].path}`}>Go to the {SECTIONS[0].label.toLowerCase()}</Link>
               </p>
             </EmptyState>
           }

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../features/auth/api';
+import { SECTIONS } from './sections';
 
 export function Layout() {
   const session = useSession();
@@ -8,12 +9,15 @@ export function Layout() {
   return (
     <div className="app">
       <header className="topbar">
-        <NavLink to="/issues" className="brand">
+        <NavLink to="/" className="brand">
           Faultline
         </NavLink>
         <nav className="nav" aria-label="Main">
-          <NavLink to="/issues">Issues</NavLink>
-          <NavLink to="/projects">Projects</NavLink>
+          {SECTIONS.map((section) => (
+            <NavLink key={section.id} to={`/${section.path}`}>
+              {section.label}
+            </NavLink>
+          ))}
         </nav>
         <div className="user">
           <span className="user-email" title={session.data?.user.email}>

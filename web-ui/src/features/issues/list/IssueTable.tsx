@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { Issue } from '../../../api/models';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { TimeSeriesChart } from '../../../ui/chart/TimeSeriesChart';
 import { compactNumber } from '../../../ui/format';
 import { assigneeName } from '../triage/AssigneeSelect';
+import { DataTable, type CursorPaging, type Sorting } from '../../../ui/table/DataTable';
 
 const column = createColumnHelper<Issue>();
 
@@ -31,7 +32,7 @@ const SELECT_COLUMN = column.display({
     const all = issues.length > 0 && issues.every((issue) => selection!.selected.has(issue.id));
     return <input type="checkbox" aria-label="Select all issues on this page" checked={all} onChange={selection!.toggleAll} />;
   },
-  meta: { className: 'col-select' },
+  meta: { width: '2.5rem', className: 'col-select' },
   cell: ({ row, table }) => {
     const { selection } = metaOf(table);
     return (
@@ -49,12 +50,13 @@ const COLUMNS = [
   column.display({
     id: 'issue',
     header: 'Issue',
+    meta: { className: 'col-issue' },
     cell: ({ row, table }) => <IssueSummary issue={row.original} showProject={metaOf(table).showProject} />,
   }),
   column.display({
     id: 'graph',
     header: 'Last 24h',
-    meta: { className: 'col-graph' },
+    meta: { width: '8.5rem', className: 'col-graph' },
     cell: ({ row }) => {
       const series = row.original.stats?.['24h'];
       return series && series.length > 0 ? <TimeSeriesChart series={series} width={110} height={28} spark /> : null;
@@ -62,28 +64,28 @@ const COLUMNS = [
   }),
   column.accessor('count', {
     header: 'Events',
-    meta: { className: 'col-num' },
+    meta: { width: '5.5rem', align: 'end', sortKey: 'freq' },
     cell: (info) => <span data-testid="issue-count">{compactNumber(info.getValue())}</span>,
   }),
   column.accessor('userCount', {
     header: 'Users',
-    meta: { className: 'col-num' },
+    meta: { width: '5rem', align: 'end', sortKey: 'user' },
     cell: (info) => compactNumber(info.getValue()),
   }),
   column.accessor('firstSeen', {
     header: 'First seen',
-    meta: { className: 'col-date' },
+    meta: { width: '7.5rem', className: 'col-date', sortKey: 'new' },
     cell: (info) => <RelativeTime date={info.getValue()} />,
   }),
   column.accessor('lastSeen', {
     header: 'Last seen',
-    meta: { className: 'col-date' },
+    meta: { width: '7.5rem', className: 'col-date', sortKey: 'date' },
     cell: (info) => <RelativeTime date={info.getValue()} />,
   }),
   column.display({
     id: 'assignee',
     header: 'Assignee',
-    meta: { className: 'col-assignee' },
+    meta: { width: '8rem', className: 'col-assignee' },
     cell: ({ row }) => (
       <span data-testid="issue-assignee" className={row.original.assignedTo ? '' : 'muted'}>
         {assigneeName(row.original.assignedTo)}
@@ -100,55 +102,37 @@ export function IssueTable({
   showProject = false,
   selection,
   focusedId,
+  sorting,
+  paging,
 }: {
   issues: Issue[];
   busy?: boolean;
   showProject?: boolean;
   selection?: Selection;
   focusedId?: string;
+  sorting?: Sorting;
+  paging?: CursorPaging;
 }) {
-  const table = useReactTable({
-    data: issues,
-    columns: selection ? SELECTABLE_COLUMNS : COLUMNS,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (issue) => issue.id,
-    meta: { selection, showProject, issues } satisfies TableMeta,
-  });
   return (
-    <div className={busy ? 'table-scroll busy' : 'table-scroll'}>
-      <table className="table issue-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} className={(header.column.columnDef.meta as { className?: string })?.className}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-testid="issue-row"
-              data-issue-id={row.id}
-              aria-current={row.id === focusedId ? 'true' : undefined}
-              className={[row.id === focusedId ? 'row-focused' : '', selection?.selected.has(row.id) ? 'row-selected' : '']
-                .join(' ')
-                .trim()}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string })?.className}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Issues"
+      className="issue-table"
+      data={issues}
+      columns={selection ? SELECTABLE_COLUMNS : COLUMNS}
+      getRowId={(issue) => issue.id}
+      meta={{ selection, showProject, issues } satisfies TableMeta}
+      busy={busy}
+      sorting={sorting}
+      paging={paging}
+      rowProps={(row) => ({
+        'data-testid': 'issue-row',
+        'data-issue-id': row.id,
+        'aria-current': row.id === focusedId ? 'true' : undefined,
+        className:
+          [row.id === focusedId ? 'row-focused' : '', selection?.selected.has(row.id) ? 'row-selected' : ''].join(' ').trim() ||
+          undefined,
+      })}
+    />
   );
 }
 

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
 import type { IssueStatus, Project } from '../../../api/models';
 import { DEFAULT_ISSUE_QUERY, useBulkUpdate, useIssues, type IssueSort } from '../api';
 import { fetchProjectTagValues, useProjectTagKeys, useProjects } from '../../projects/api';
 import { useOrganization } from '../../organization/api';
 import { EmptyState, ErrorState, Loading } from '../../../ui/states/StateViews';
+import { ProjectPicker } from '../../../ui/filters/Pickers';
+import { useUrlState } from '../../../ui/filters/urlState';
 import { SearchBar } from '../../../ui/search/SearchBar';
 import { rememberIssueOrder } from '../issueNavigation';
 import { LIST_SHORTCUTS, ShortcutsHelp } from '../../../ui/shortcuts/ShortcutsHelp';
@@ -50,7 +52,7 @@ function asSort(value: string | null): IssueSort {
 }
 
 export function IssuesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setUrl] = useUrlState();
   const navigate = useNavigate();
   // The old ?status= links still work: they become the query's status term.
   const legacyStatus = params.get('status');
@@ -116,21 +118,8 @@ export function IssuesPage() {
     '/': focusSearch,
   });
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    next.delete('status');
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    if (!('cursor' in changes)) {
-      next.delete('cursor');
-    }
-    setParams(next);
-  };
+  // The old ?status= parameter, once read, gives way to the query's status term.
+  const update = (changes: Record<string, string | undefined>) => setUrl({ status: undefined, ...changes });
 
   if (organization.isPending || (org && projects.isPending)) {
     return <Loading />;
@@ -152,17 +141,7 @@ export function IssuesPage() {
       <div className="page-header">
         <h1>Issues</h1>
         <div className="toolbar">
-          <label className="inline-label">
-            Project{' '}
-            <select value={projectSlug} onChange={(e) => update({ project: e.target.value || undefined })}>
-              <option value="">All projects</option>
-              {projects.data!.map((p) => (
-                <option key={p.id} value={p.slug}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProjectPicker projects={projects.data!} value={projectSlug || undefined} onChange={(slug) => update({ project: slug })} />
           <label className="inline-label">
             Sort by{' '}
             <select value={sort} onChange={(e) => update({ sort: e.target.value })}>
@@ -235,40 +214,26 @@ export function IssuesPage() {
           <EmptyState title="No issues match this search." />
         )
       ) : (
-        <>
-          <IssueTable
-            issues={issues.data.items}
-            busy={issues.isFetching && issues.isPlaceholderData}
-            showProject={!project}
-            focusedId={focused?.id}
-            selection={{
-              selected,
-              toggle,
-              toggleAll: () =>
-                setSelected((current) =>
-                  rows.every((issue) => current.has(issue.id)) ? new Set() : new Set(rows.map((issue) => issue.id)),
-                ),
-            }}
-          />
-          <div className="pagination">
-            <button
-              type="button"
-              className="button"
-              disabled={!issues.data.previous?.results}
-              onClick={() => update({ cursor: issues.data.previous?.cursor })}
-            >
-              ← Previous
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={!issues.data.next?.results}
-              onClick={() => update({ cursor: issues.data.next?.cursor })}
-            >
-              Next →
-            </button>
-          </div>
-        </>
+        <IssueTable
+          issues={issues.data.items}
+          busy={issues.isFetching && issues.isPlaceholderData}
+          showProject={!project}
+          focusedId={focused?.id}
+          sorting={{ sort, onSort: (next) => update({ sort: next }) }}
+          paging={{
+            previous: issues.data.previous,
+            next: issues.data.next,
+            onCursor: (next) => update({ cursor: next }),
+          }}
+          selection={{
+            selected,
+            toggle,
+            toggleAll: () =>
+              setSelected((current) =>
+                rows.every((issue) => current.has(issue.id)) ? new Set() : new Set(rows.map((issue) => issue.id)),
+              ),
+          }}
+        />
       )}
     </section>
   );

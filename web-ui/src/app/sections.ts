@@ -1,0 +1,6 @@
+import { issuesSection } from '../features/issues/section';
+import { projectsSection } from '../features/projects/section';
+import type { Section } from './section';
+
+/** The app's areas in navigation order; the first one is the home page. */
+export const SECTIONS: Section[] = [issuesSection, projectsSection];
