@@ -59,6 +59,24 @@ export async function openJourney({ shotsDefault }) {
       problems.push(`console error: ${message.text()}`);
     }
   });
+  // The server's Content-Security-Policy must hold for the whole journey: every page load
+  // carries it, and nothing the UI does is refused by it.
+  const cspViolations = [];
+  const documentsWithoutCsp = [];
+  await context.exposeBinding('reportCspViolation', (_source, violation) => cspViolations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'document' && response.status() < 300) {
+      const csp = await response.headerValue('content-security-policy');
+      if (!csp || !csp.includes("frame-ancestors 'none'")) {
+        documentsWithoutCsp.push(response.url());
+      }
+    }
+  });
   let step = 0;
   const journey = {
     base,
@@ -73,6 +91,12 @@ export async function openJourney({ shotsDefault }) {
     async run(steps) {
       try {
         await steps();
+        if (cspViolations.length > 0) {
+          throw new Error(`Content-Security-Policy violations:\n  ${cspViolations.join('\n  ')}`);
+        }
+        if (documentsWithoutCsp.length > 0) {
+          throw new Error(`pages served without a Content-Security-Policy: ${documentsWithoutCsp.join(', ')}`);
+        }
         // The session probe before signing in answers 401 by design; everything else is worth a look.
         const serious = problems.filter((p) => !p.includes('401') && !p.startsWith('console error: Failed to load resource'));
         if (serious.length > 0) {

@@ -1,5 +1,6 @@
 package dev.faultline.api;
 
+import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@Import({ MetadataConfiguration.class, EventStoreConfiguration.class })
+@Import({ MetadataConfiguration.class, EventStoreConfiguration.class, ManagementAccessConfiguration.class })
 public class ApiModule {
 
 }

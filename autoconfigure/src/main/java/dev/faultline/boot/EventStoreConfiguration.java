@@ -1,5 +1,7 @@
 package dev.faultline.boot;
 
+import java.nio.file.Path;
+
 import dev.faultline.storage.clickhouse.ClickHouseEventStore;
 import dev.faultline.storage.clickhouse.ClickHouseSettings;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
@@ -24,7 +26,10 @@ public class EventStoreConfiguration {
 			return ClickHouseEventStore.open(new ClickHouseSettings(clickhouse.url(), clickhouse.username(),
 					clickhouse.password(), clickhouse.database()));
 		}
-		return DuckDbEventStore.open(DataDirectory.prepare(properties.dataDir()).resolve("events.duckdb"));
+		Path file = DataDirectory.prepare(properties.dataDir()).resolve("events.duckdb");
+		DuckDbEventStore store = DuckDbEventStore.open(file);
+		DataDirectory.restrictToOwner(file);
+		return store;
 	}
 
 }

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("faultline")
 public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
-		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin) {
+		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin,
+		@DefaultValue Management management) {
 
 	/**
 	 * @param type {@code embedded} (SQLite file in the data directory) or {@code kafka}
@@ -102,6 +103,21 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 			// Compose files pass unset variables as empty strings: treat those as not
 			// given.
 			password = blankToNull(password);
+			token = blankToNull(token);
+		}
+
+	}
+
+	/**
+	 * Access to the actuator endpoints other than health on the application port.
+	 *
+	 * @param token the bearer token that opens them, e.g. for a Prometheus scrape
+	 * ({@code FAULTLINE_MANAGEMENT_TOKEN}); unset, they answer 401 to everyone (a
+	 * separate {@code management.server.port} that is not published is the other way)
+	 */
+	public record Management(@Nullable String token) {
+
+		public Management {
 			token = blankToNull(token);
 		}
 

@@ -28,7 +28,8 @@ public class MetadataConfiguration {
 			FaultlineProperties.Postgres postgres = metadata.postgres();
 			return PostgresMetadataStores.open(postgres.url(), postgres.username(), postgres.password());
 		}
-		return SqliteMetadataStores.open(DataDirectory.prepare(properties.dataDir()).resolve("metadata.db"));
+		return SqliteMetadataStores
+			.open(DataDirectory.ownerOnlyFile(DataDirectory.prepare(properties.dataDir()).resolve("metadata.db")));
 	}
 
 	@Bean

@@ -45,6 +45,14 @@ final class StandaloneFaultline implements AutoCloseable {
 	 * Starts the jar and returns once its Web API answers.
 	 */
 	static StandaloneFaultline start() {
+		return start(Map.of());
+	}
+
+	/**
+	 * Starts the jar with further environment variables and returns once its Web API
+	 * answers.
+	 */
+	static StandaloneFaultline start(Map<String, String> environment) {
 		Path home = Temporary.directory("faultline-standalone");
 		Path jar = Path.of("../standalone/target/faultline.jar").toAbsolutePath().normalize();
 		int port = FreePort.find();
@@ -58,6 +66,7 @@ final class StandaloneFaultline implements AutoCloseable {
 			.putAll(Map.of("SERVER_PORT", String.valueOf(port), "FAULTLINE_DATA_DIR", home.resolve("data").toString(),
 					"FAULTLINE_PUBLIC_URL", url, "FAULTLINE_ADMIN_EMAIL", ADMIN_EMAIL, "FAULTLINE_ADMIN_PASSWORD",
 					ADMIN_PASSWORD, "FAULTLINE_ADMIN_TOKEN", TOKEN));
+		builder.environment().putAll(environment);
 		long started = System.nanoTime();
 		Process process;
 		try {
@@ -94,6 +103,10 @@ final class StandaloneFaultline implements AutoCloseable {
 	 */
 	Path dataDirectory() {
 		return this.dataDirectory;
+	}
+
+	int port() {
+		return Integer.parseInt(this.url.substring(this.url.lastIndexOf(':') + 1));
 	}
 
 	long startupMillis() {

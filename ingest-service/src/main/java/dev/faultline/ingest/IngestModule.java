@@ -1,6 +1,7 @@
 package dev.faultline.ingest;
 
 import dev.faultline.boot.QueueConfiguration;
+import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@Import({ QueueConfiguration.class, MetadataConfiguration.class })
+@Import({ QueueConfiguration.class, MetadataConfiguration.class, ManagementAccessConfiguration.class })
 public class IngestModule {
 
 }

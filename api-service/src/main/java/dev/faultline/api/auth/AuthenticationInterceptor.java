@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,9 +23,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * attribute: by {@code Authorization: Bearer <token>} when that header is present (tools,
  * scripts; no CSRF check, since another site cannot make a browser send that header),
  * otherwise by the {@code faultline_session} cookie of the web UI. With the cookie,
- * unsafe methods must carry the session's CSRF token in {@code X-CSRFToken}. Failures
- * become 401 (403 for CSRF) through the service's exception handler, with Sentry's
- * messages.
+ * unsafe methods must carry the session's CSRF token in {@code X-CSRFToken}.
+ * {@code OPTIONS} needs no credentials and is answered {@code 204} with {@code Allow}.
+ * Failures become 401 (403 for CSRF) through the service's exception handler, with
+ * Sentry's messages.
  */
 class AuthenticationInterceptor implements HandlerInterceptor {
 
@@ -46,6 +48,12 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod)) {
 			// Unknown paths fall through to the ordinary 404; only controllers are
 			// guarded.
+			return true;
+		}
+		if (HttpMethod.OPTIONS.matches(request.getMethod())) {
+			// Spring answers OPTIONS on a mapped path with its Allow header and no body;
+			// no data is read, and a CORS preflight cannot carry credentials anyway.
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return true;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

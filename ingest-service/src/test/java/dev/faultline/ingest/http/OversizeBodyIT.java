@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over-limit bodies reach a client that writes its whole request before reading (as SDK
- * transports do) as a 413 it can read, not as a broken pipe, with the shipped limits
- * (20 MB as received, 100 MB decompressed); and {@code Expect: 100-continue} with an
+ * transports do) as a 413 it can read, not as a broken pipe, with the shipped limits (20
+ * MB as received, 100 MB decompressed); and {@code Expect: 100-continue} with an
  * over-limit {@code Content-Length} is answered 413 instead of 100. An SDK that sees a
  * network error caches the envelope and sends it again; a 413 makes it drop it.
  */
@@ -50,7 +50,8 @@ class OversizeBodyIT {
 	void start() {
 		this.context = new SpringApplicationBuilder(TestApplication.class).initializers((ctx) -> {
 			ctx.getBeanFactory().registerSingleton("envelopeQueue", this.queue);
-			ctx.getBeanFactory().registerSingleton("projectStore", new InMemoryProjectStore().withProject(42, KEY, true));
+			ctx.getBeanFactory()
+				.registerSingleton("projectStore", new InMemoryProjectStore().withProject(42, KEY, true));
 			ctx.getBeanFactory().registerSingleton("outcomeStore", new InMemoryOutcomeStore());
 		}).run("--server.port=0", "--server.address=127.0.0.1");
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
@@ -116,8 +117,7 @@ class OversizeBodyIT {
 
 	@Test
 	void expectContinueWithAnOverLimitContentLengthIsAnswered413Not100() throws IOException {
-		RawHttp.Response response = RawHttp.headOnly(this.port,
-				post(30 * MB, null) + "\r\nExpect: 100-continue");
+		RawHttp.Response response = RawHttp.headOnly(this.port, post(30 * MB, null) + "\r\nExpect: 100-continue");
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.headers()).containsEntry("x-sentry-error", "request_too_large");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -50,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  * capacity {@link #publish} throws {@link QueueFullException}. A group that is abandoned
  * for good therefore holds retention back until it is removed from
  * {@code consumer_group}.</li>
+ * <li><b>At rest.</b> Deleted envelopes are overwritten, and when the consumers have
+ * caught up the file shrinks and its log is truncated: a processed payload is not
+ * recoverable from the files (see {@link SqliteQueueDatabase}). Files are
+ * owner-only.</li>
  * <li><b>Processes.</b> One process owns a queue file; a second one fails to open
  * it.</li>
  * </ul>
@@ -57,6 +60,8 @@ import org.jspecify.annotations.Nullable;
  * constructor fails with {@link IllegalStateException} when the file cannot be opened.
  */
 public class SqliteEnvelopeQueue implements EnvelopeQueue {
+
+	private static final System.Logger LOG = System.getLogger(SqliteEnvelopeQueue.class.getName());
 
 	/** How long publish and commit wait for their transaction before giving up. */
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -82,6 +87,11 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 
 	private final Set<String> openGroups = ConcurrentHashMap.newKeySet();
 
+	private final Object maintenanceLock = new Object();
+
+	/** Truncates the log once the consumers caught up; used under its lock. */
+	private @Nullable Connection maintenance;
+
 	private volatile boolean closed;
 
 	/**
@@ -92,13 +102,10 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 	public SqliteEnvelopeQueue(Path databaseFile, long maxBacklog) {
 		this.databaseFile = databaseFile.toAbsolutePath();
 		try {
-			Path parent = this.databaseFile.getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			this.lockChannel = FileChannel.open(
-					this.databaseFile.resolveSibling(this.databaseFile.getFileName() + ".lock"),
-					StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			SqliteQueueDatabase.createOwnerOnly(this.databaseFile);
+			Path lockFile = this.databaseFile.resolveSibling(this.databaseFile.getFileName() + ".lock");
+			SqliteQueueDatabase.createOwnerOnly(lockFile);
+			this.lockChannel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot open embedded queue " + this.databaseFile, ex);
@@ -109,11 +116,13 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 			connection = SqliteQueueDatabase.open(this.databaseFile);
 			SqliteQueueDatabase.createSchema(connection);
 			this.backlog = new Backlog(maxBacklog, count(connection));
+			this.maintenance = SqliteQueueDatabase.open(this.databaseFile);
 			this.writer = new GroupCommitWriter(connection, this.signal::signal,
 					"faultline-queue-writer-" + this.databaseFile.getFileName());
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
+			closeQuietly(this.maintenance);
 			releaseProcessLock();
 			throw (ex instanceof IllegalArgumentException iae) ? iae
 					: new IllegalStateException("cannot open embedded queue " + this.databaseFile, ex);
@@ -205,11 +214,15 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 		this.closed = true;
 		List.copyOf(this.consumers).forEach(SqliteEnvelopeConsumer::close);
 		this.writer.close();
+		synchronized (this.maintenanceLock) {
+			closeQuietly(this.maintenance);
+			this.maintenance = null;
+		}
 		releaseProcessLock();
 	}
 
 	private void commitOffset(String group, long lastId) {
-		long deleted = await(this.writer.submit(0, (connection) -> {
+		Retention retention = await(this.writer.submit(0, (connection) -> {
 			try (PreparedStatement update = connection
 				.prepareStatement("UPDATE consumer_group SET committed_id = max(committed_id, ?) WHERE name = ?")) {
 				update.setLong(1, lastId);
@@ -217,12 +230,49 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 				update.executeUpdate();
 			}
 			// Retention: what every known group committed is never read again.
-			try (Statement delete = connection.createStatement()) {
-				return (long) delete
+			try (Statement statement = connection.createStatement()) {
+				long deleted = statement
 					.executeUpdate("DELETE FROM envelope WHERE id <= (SELECT min(committed_id) FROM consumer_group)");
+				boolean drained = false;
+				if (deleted > 0) {
+					try (ResultSet left = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM envelope)")) {
+						drained = left.next() && !left.getBoolean(1);
+					}
+					if (drained) {
+						SqliteQueueDatabase.reclaim(connection);
+					}
+				}
+				return new Retention(deleted, drained);
 			}
 		}), "committing to");
-		this.backlog.release(deleted);
+		this.backlog.release(retention.deleted());
+		if (retention.drained()) {
+			truncateLog();
+		}
+	}
+
+	/**
+	 * Once everything was processed, the log still holds the frames of the processed
+	 * payloads: truncating it is the last step of removing them, and what makes the file
+	 * shrink. Under a steady backlog the log is recycled by SQLite's own checkpoints
+	 * instead.
+	 */
+	private void truncateLog() {
+		synchronized (this.maintenanceLock) {
+			if (this.maintenance == null) {
+				return;
+			}
+			try {
+				SqliteQueueDatabase.truncateLog(this.maintenance);
+			}
+			catch (SQLException ex) {
+				// Busy or failing: the next drain tries again; nothing is lost.
+				LOG.log(System.Logger.Level.DEBUG, "truncating the embedded queue log failed", ex);
+			}
+		}
+	}
+
+	private record Retention(long deleted, boolean drained) {
 	}
 
 	private void closed(SqliteEnvelopeConsumer consumer) {
