@@ -2,6 +2,8 @@ package dev.faultline.api;
 
 import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
+import dev.faultline.boot.QueueConfiguration;
+import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@Import({ MetadataConfiguration.class, EventStoreConfiguration.class, ManagementAccessConfiguration.class })
+@Import({ MetadataConfiguration.class, EventStoreConfiguration.class, ManagementAccessConfiguration.class,
+		DeadLetterConfiguration.class, QueueConfiguration.class })
 public class ApiModule {
 
 }

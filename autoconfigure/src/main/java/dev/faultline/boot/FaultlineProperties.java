@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
 		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin,
-		@DefaultValue Management management) {
+		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters) {
 
 	/**
 	 * @param type {@code embedded} (SQLite file in the data directory) or {@code kafka}
@@ -119,6 +119,24 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 
 		public Management {
 			token = blankToNull(token);
+		}
+
+	}
+
+	/**
+	 * Items the processor parked.
+	 *
+	 * @param key AES-256 key, base64, that seals their payloads at rest
+	 * ({@code FAULTLINE_DEAD_LETTERS_KEY}); unset, a key file {@code dead-letters.key} in
+	 * the data directory (the distributed shape must set it, so that every service shares
+	 * it)
+	 * @param retention how long a letter is kept
+	 * ({@code FAULTLINE_DEAD_LETTERS_RETENTION})
+	 */
+	public record DeadLetters(@Nullable String key, @DefaultValue("30d") Duration retention) {
+
+		public DeadLetters {
+			key = blankToNull(key);
 		}
 
 	}

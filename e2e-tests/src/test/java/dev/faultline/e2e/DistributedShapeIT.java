@@ -34,6 +34,8 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
+	private static final String DEAD_LETTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 	private final Path clickhouseDir = Temporary.directory("faultline-e2e");
 
 	private final String database = "faultline_e2e_" + UUID.randomUUID().toString().replace("-", "");
@@ -56,7 +58,9 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 		int ingestPort = FreePort.find();
 		int apiPort = FreePort.find();
 		String ingestUrl = "http://127.0.0.1:" + ingestPort;
-		List<String> engines = List.of("--faultline.queue.type=kafka",
+		// One dead-letter key for the processor that seals and the API that opens.
+		List<String> engines = List.of("--faultline.dead-letters.key=" + DEAD_LETTER_KEY,
+				"--faultline.queue.type=kafka",
 				"--faultline.queue.kafka.bootstrap-servers=" + this.kafka.getBrokersAsString(),
 				"--faultline.metadata.type=postgres", "--faultline.metadata.postgres.url=" + POSTGRES + this.database,
 				"--faultline.metadata.postgres.username=postgres", "--faultline.events.type=clickhouse",

@@ -3,6 +3,7 @@ package dev.faultline.processor;
 import java.time.Clock;
 
 import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,11 +27,12 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	EventPipeline eventPipeline(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
-		return new EventPipeline(new IssueAssignmentStage(metadataStores.issues()), eventStore,
-				metadataStores.deadLetters(), metadataStores.outcomes(), properties.grouping().stage(),
-				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
-						ProjectProcessingCache.DEFAULT_TTL),
+	EventPipeline eventPipeline(MetadataStores metadataStores, DeadLetterStore deadLetters, EventStore eventStore,
+			ProcessorProperties properties) {
+		return new EventPipeline(
+				new IssueAssignmentStage(metadataStores.issues()), eventStore, deadLetters, metadataStores.outcomes(),
+				properties.grouping().stage(), new ProjectProcessingCache(metadataStores.projectSettings(),
+						properties.scrubbing().settings(), ProjectProcessingCache.DEFAULT_TTL),
 				properties.processingBudget(), (event) -> {
 				});
 	}

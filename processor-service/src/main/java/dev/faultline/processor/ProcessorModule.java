@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import dev.faultline.boot.QueueConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
+import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@Import({ QueueConfiguration.class, MetadataConfiguration.class, EventStoreConfiguration.class })
+@Import({ QueueConfiguration.class, MetadataConfiguration.class, EventStoreConfiguration.class,
+		DeadLetterConfiguration.class })
 public class ProcessorModule {
 
 }

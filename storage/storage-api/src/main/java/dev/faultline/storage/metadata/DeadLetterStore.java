@@ -1,6 +1,8 @@
 package dev.faultline.storage.metadata;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Items the processor parked instead of processing. Thread-safe; safe to call from
@@ -24,5 +26,21 @@ public interface DeadLetterStore {
 	 * How many letters are parked.
 	 */
 	long count();
+
+	/**
+	 * The letter with this id, payload included.
+	 */
+	Optional<DeadLetter> find(long id);
+
+	/**
+	 * Removes one letter (purged by an admin, or replayed); false when there was none.
+	 */
+	boolean delete(long id);
+
+	/**
+	 * Removes every letter parked before {@code cutoff} (retention; {@link Instant#MAX}
+	 * purges all) and answers how many.
+	 */
+	long deleteParkedBefore(Instant cutoff);
 
 }

@@ -2,7 +2,9 @@ package dev.faultline.storage.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.DeadLetterStore;
@@ -47,6 +49,24 @@ final class JdbcDeadLetterStore implements DeadLetterStore {
 		return this.database.read(
 				(connection) -> Queries.first(connection, "SELECT COUNT(*) FROM dead_letters", (row) -> row.getLong(1))
 					.orElse(0L));
+	}
+
+	@Override
+	public Optional<DeadLetter> find(long id) {
+		return this.database.read((connection) -> Queries.first(connection,
+				"SELECT " + COLUMNS + " FROM dead_letters WHERE id = ?", JdbcDeadLetterStore::letter, id));
+	}
+
+	@Override
+	public boolean delete(long id) {
+		return this.database
+			.write((connection) -> Queries.update(connection, "DELETE FROM dead_letters WHERE id = ?", id) > 0);
+	}
+
+	@Override
+	public long deleteParkedBefore(Instant cutoff) {
+		return this.database.write((connection) -> (long) Queries.update(connection,
+				"DELETE FROM dead_letters WHERE parked_at < ?", cutoff.equals(Instant.MAX) ? Long.MAX_VALUE : cutoff));
 	}
 
 	private static DeadLetter letter(ResultSet row) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.storage.metadata.DeadLetter;
+import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueActivity;
@@ -199,6 +200,28 @@ public abstract class ProcessingStoresContract {
 		assertThat(stored.payload()).containsExactly(payload);
 		assertThat(stored.receivedAt()).isEqualTo(T0);
 		assertThat(stored.parkedAt()).isEqualTo(T0.plusMillis(1500));
+	}
+
+	@Test
+	void aLetterIsFoundDeletedAndPurgedByAge() {
+		DeadLetterStore letters = this.stores.deadLetters();
+		letters
+			.park(new DeadLetter(0, this.project.id(), "1", -1, "envelope", "poison", "why", new byte[] { 1 }, T0, T0));
+		letters.park(new DeadLetter(0, this.project.id(), "2", -1, "envelope", "poison", "why", new byte[] { 2 }, T0,
+				T0.plusSeconds(3600)));
+		letters.park(new DeadLetter(0, this.project.id(), "3", -1, "envelope", "poison", "why", new byte[] { 3 }, T0,
+				T0.plusSeconds(7200)));
+		long newest = letters.list(0, 1).get(0).id();
+
+		assertThat(letters.find(newest))
+			.hasValueSatisfying((letter) -> assertThat(letter.payload()).containsExactly(3));
+		assertThat(letters.find(newest + 1000)).isEmpty();
+		assertThat(letters.deleteParkedBefore(T0.plusSeconds(3600))).isEqualTo(1);
+		assertThat(letters.list(0, 10)).extracting(DeadLetter::queuePosition).containsExactly("3", "2");
+		assertThat(letters.delete(newest)).isTrue();
+		assertThat(letters.delete(newest)).isFalse();
+		assertThat(letters.deleteParkedBefore(Instant.MAX)).isEqualTo(1);
+		assertThat(letters.count()).isZero();
 	}
 
 	private Issue issue(String hash) {
