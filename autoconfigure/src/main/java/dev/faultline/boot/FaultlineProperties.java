@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code faultline.*} setting, typed and immutable. Each key is listed once, with
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
 		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin,
-		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters) {
+		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters, @DefaultValue Disk disk) {
 
 	/**
 	 * @param type {@code embedded} (SQLite file in the data directory) or {@code kafka}
@@ -138,6 +139,15 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		public DeadLetters {
 			key = blankToNull(key);
 		}
+
+	}
+
+	/**
+	 * @param minFree free space the data directory's file system keeps in the embedded
+	 * shape: below it ingest answers 503 with {@code Retry-After}
+	 * ({@code FAULTLINE_DISK_MIN_FREE})
+	 */
+	public record Disk(@DefaultValue("512MB") DataSize minFree) {
 
 	}
 

@@ -53,7 +53,13 @@ final class StandaloneFaultline implements AutoCloseable {
 	 * answers.
 	 */
 	static StandaloneFaultline start(Map<String, String> environment) {
-		Path home = Temporary.directory("faultline-standalone");
+		return start(Temporary.directory("faultline-standalone"), environment);
+	}
+
+	/**
+	 * Starts the jar with its log and data directory under {@code home}.
+	 */
+	static StandaloneFaultline start(Path home, Map<String, String> environment) {
 		Path jar = Path.of("../standalone/target/faultline.jar").toAbsolutePath().normalize();
 		int port = FreePort.find();
 		String url = "http://127.0.0.1:" + port;

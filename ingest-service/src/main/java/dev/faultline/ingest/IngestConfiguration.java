@@ -1,5 +1,7 @@
 package dev.faultline.ingest;
 
+import dev.faultline.boot.FaultlineProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * components of the feature packages.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({ IngestProperties.class, FaultlineProperties.class })
 public class IngestConfiguration {
 
 }
