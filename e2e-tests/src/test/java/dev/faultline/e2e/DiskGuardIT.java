@@ -57,7 +57,7 @@ class DiskGuardIT {
 			Path filler = data.resolve("filler");
 			try (RandomAccessFile file = new RandomAccessFile(filler.toFile(), "rw")) {
 				byte[] zeros = new byte[MB];
-				for (long written = 0; written < usable - 36L * MB; written += MB) {
+				for (long written = 0; written < usable - 40L * MB; written += MB) {
 					file.write(zeros);
 				}
 			}
