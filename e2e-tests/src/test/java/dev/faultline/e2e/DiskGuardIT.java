@@ -66,7 +66,7 @@ class DiskGuardIT {
 			AtomicReference<HttpResponse<String>> refusal = new AtomicReference<>();
 			AtomicBoolean stop = new AtomicBoolean();
 			ExecutorService senders = Executors.newFixedThreadPool(4);
-			List<Future<?>> running = List.of(1, 2, 3, 4).stream().map((n) -> senders.submit(() -> {
+			List<Future<Object>> running = List.of(1, 2, 3, 4).stream().map((n) -> senders.submit(() -> {
 				for (int i = 0; i < 500 && !stop.get(); i++) {
 					String eventId = UUID.randomUUID().toString().replace("-", "");
 					HttpResponse<String> response = send(started, project, eventId);
@@ -80,7 +80,7 @@ class DiskGuardIT {
 				}
 				return null;
 			})).toList();
-			for (Future<?> sender : running) {
+			for (Future<Object> sender : running) {
 				sender.get();
 			}
 			senders.shutdown();
