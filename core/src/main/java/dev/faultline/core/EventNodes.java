@@ -1,15 +1,13 @@
 package dev.faultline.core;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Read helpers over event JSON shared by normalization and grouping. Lenient by design: a
- * field of the wrong JSON type reads as absent instead of failing, because SDKs send all
- * sorts of shapes and one odd field must not lose an event.
+ * Lenient reads shared by normalization and grouping: of raw JSON where no model applies
+ * (envelope headers, the scrubber's tree), and of the typed event's text. A field of the
+ * wrong JSON type, and blank text, read as absent instead of failing, because SDKs send
+ * all sorts of shapes and one odd field must not lose an event.
  */
 public final class EventNodes {
 
@@ -41,49 +39,15 @@ public final class EventNodes {
 		else {
 			return null;
 		}
-		return value.isBlank() ? null : value;
+		return nonBlank(value);
 	}
 
 	/**
-	 * The exceptions of a normalized event in wire order (innermost cause first), leaving
-	 * out synthetic ones: a synthetic exception ({@code mechanism.synthetic: true}) only
-	 * carries the stack trace of a captured message and is not an error.
+	 * The text, or null when it is null or blank: how grouping and titles read the typed
+	 * event's optional text.
 	 */
-	public static List<JsonNode> realExceptions(JsonNode event) {
-		List<JsonNode> result = new ArrayList<>();
-		for (JsonNode exception : event.path("exception").path("values")) {
-			if (exception.isObject() && !isSynthetic(exception)) {
-				result.add(exception);
-			}
-		}
-		return result;
-	}
-
-	/**
-	 * Whether the exception is marked synthetic by its mechanism.
-	 */
-	public static boolean isSynthetic(JsonNode exception) {
-		return exception.path("mechanism").path("synthetic").asBoolean(false);
-	}
-
-	/**
-	 * The stack frames of an exception or thread, oldest call first; empty when none.
-	 */
-	public static List<JsonNode> frames(JsonNode exceptionOrThread) {
-		List<JsonNode> result = new ArrayList<>();
-		for (JsonNode frame : exceptionOrThread.path("stacktrace").path("frames")) {
-			if (frame.isObject()) {
-				result.add(frame);
-			}
-		}
-		return result;
-	}
-
-	/**
-	 * Whether the frame is marked as application code.
-	 */
-	public static boolean isInApp(JsonNode frame) {
-		return frame.path("in_app").asBoolean(false);
+	public static @Nullable String nonBlank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

@@ -3,15 +3,19 @@ package dev.faultline.core.grouping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.SentryException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Server-side fingerprint rules in Sentry's syntax, one rule per line:
@@ -40,6 +44,10 @@ public final class FingerprintRules {
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*\\}\\}");
 
 	private static final Pattern TITLE = Pattern.compile("\\s+title\\s*=\\s*\"([^\"]*)\"\\s*$");
+
+	/** What frame variables read when the event has no frames: nothing. */
+	private static final Frame NO_FRAME = new Frame(null, null, null, null, null, null, null, null, null, null, null,
+			null, null, null, null, null, Map.of());
 
 	private final List<Rule> rules;
 
@@ -102,33 +110,35 @@ public final class FingerprintRules {
 	}
 
 	/**
-	 * Applies the first matching rule to the normalized event; returns whether one
-	 * matched.
+	 * The normalized event with the first matching rule applied; null when no rule
+	 * matches.
 	 */
-	public boolean apply(ObjectNode event) {
+	public @Nullable Event apply(Event event) {
 		for (Rule rule : this.rules) {
-			JsonNode frame = rule.match(event);
+			Frame frame = rule.match(event);
 			if (frame == null) {
 				continue;
 			}
-			ObjectNode info = event.putObject("_fingerprint_info");
+			ObjectNode info = JsonNodeFactory.instance.objectNode();
 			info.put("matched_rule", rule.text());
-			if (event.get("fingerprint") instanceof ArrayNode client) {
-				info.set("client_fingerprint", client.deepCopy());
+			if (event.fingerprint() != null) {
+				ArrayNode client = info.putArray("client_fingerprint");
+				event.fingerprint().forEach(client::add);
 			}
-			ArrayNode fingerprint = event.putArray("fingerprint");
+			List<String> fingerprint = new ArrayList<>();
 			for (String value : rule.fingerprint()) {
 				fingerprint.add(resolve(value, event, frame));
 			}
+			Event.Builder result = event.toBuilder().fingerprint(fingerprint).putOther("_fingerprint_info", info);
 			if (rule.title() != null) {
-				event.put("title", rule.title());
+				result.title(rule.title());
 			}
-			return true;
+			return result.build();
 		}
-		return false;
+		return null;
 	}
 
-	private static String resolve(String value, JsonNode event, JsonNode frame) {
+	private static String resolve(String value, Event event, Frame frame) {
 		Matcher matcher = VARIABLE.matcher(value);
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
@@ -140,22 +150,30 @@ public final class FingerprintRules {
 		return result.toString();
 	}
 
-	private static String variable(String name, JsonNode event, JsonNode frame) {
+	private static String variable(String name, Event event, Frame frame) {
 		String value = switch (name) {
-			case "type", "error.type" -> firstException(event, "type");
-			case "value", "error.value" -> firstException(event, "value");
+			case "type", "error.type" -> outermostException(event, true);
+			case "value", "error.value" -> outermostException(event, false);
 			case "message" -> RuleMatcher.message(event);
-			case "logger", "level", "transaction" -> EventNodes.text(event, name);
-			case "function", "module", "package" -> EventNodes.text(frame, name);
+			case "logger" -> nonBlank(event.logger());
+			case "level" -> nonBlank(event.level());
+			case "transaction" -> nonBlank(event.transaction());
+			case "function" -> nonBlank(frame.function());
+			case "module" -> nonBlank(frame.module());
+			case "package" -> nonBlank(frame.packageName());
 			default -> name.startsWith("tags.") ? RuleMatcher.tag(event, name.substring("tags.".length())) : null;
 		};
 		return (value != null) ? value : "<no-value>";
 	}
 
-	private static @Nullable String firstException(JsonNode event, String field) {
-		List<JsonNode> exceptions = EventNodes.realExceptions(event);
+	private static @Nullable String outermostException(Event event, boolean type) {
+		List<SentryException> exceptions = event.realExceptions();
 		// wire order is innermost cause first; the outermost exception is what users see
-		return exceptions.isEmpty() ? null : EventNodes.text(exceptions.get(exceptions.size() - 1), field);
+		if (exceptions.isEmpty()) {
+			return null;
+		}
+		SentryException outermost = exceptions.get(exceptions.size() - 1);
+		return nonBlank(type ? outermost.type() : outermost.value());
 	}
 
 	private static String unquote(String value) {
@@ -172,24 +190,24 @@ public final class FingerprintRules {
 		 * matchers), an empty object when the event has no frames, or null when the rule
 		 * does not match.
 		 */
-		@Nullable JsonNode match(JsonNode event) {
+		@Nullable Frame match(Event event) {
 			for (RuleMatcher matcher : this.matchers) {
 				if (!matcher.isFrameMatcher() && !matcher.matchesEvent(event)) {
 					return null;
 				}
 			}
-			List<JsonNode> frames = StackTraceRules.allFrames(event);
+			List<Frame> frames = EventFrames.all(event);
 			List<RuleMatcher> frameMatchers = this.matchers.stream().filter(RuleMatcher::isFrameMatcher).toList();
 			if (frameMatchers.isEmpty()) {
-				JsonNode representative = frames.stream()
-					.filter(EventNodes::isInApp)
+				Frame representative = frames.stream()
+					.filter(Frame::isInApp)
 					.reduce((first, second) -> second)
 					.orElse(frames.isEmpty() ? null : frames.get(frames.size() - 1));
-				return (representative != null) ? representative : JsonNodeFactory.instance.objectNode();
+				return (representative != null) ? representative : NO_FRAME;
 			}
 			// newest frame first: the function that failed is the natural {{ function }}
 			for (int i = frames.size() - 1; i >= 0; i--) {
-				JsonNode frame = frames.get(i);
+				Frame frame = frames.get(i);
 				if (frameMatchers.stream().allMatch((matcher) -> matcher.matchesFrame(frame))) {
 					return frame;
 				}

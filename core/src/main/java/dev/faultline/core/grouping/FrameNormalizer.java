@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Frame;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Reduces a stack frame to what grouping compares: its module (else its normalized file
@@ -43,11 +44,11 @@ final class FrameNormalizer {
 	/**
 	 * The grouping component of a frame, or null when the frame has nothing to compare.
 	 */
-	static @Nullable String component(JsonNode frame) {
-		String module = EventNodes.text(frame, "module");
-		String location = (module != null) ? generatedNames(module) : filename(EventNodes.text(frame, "filename"));
-		String function = function(EventNodes.text(frame, "function"));
-		String context = EventNodes.text(frame, "context_line");
+	static @Nullable String component(Frame frame) {
+		String module = nonBlank(frame.module());
+		String location = (module != null) ? generatedNames(module) : filename(nonBlank(frame.filename()));
+		String function = function(nonBlank(frame.function()));
+		String context = nonBlank(frame.contextLine());
 		StringBuilder component = new StringBuilder("frame:");
 		component.append(Objects.requireNonNullElse(location, "")).append(" | ").append(function);
 		if (context != null && context.strip().length() <= MAX_CONTEXT_LINE) {

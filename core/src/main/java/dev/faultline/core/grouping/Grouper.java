@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.LogEntry;
+import dev.faultline.protocol.event.SentryException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Computes the grouping hash of a normalized event, in Sentry's order of precedence:
@@ -45,13 +48,15 @@ public final class Grouper {
 	/**
 	 * Groups a normalized event (see {@code EventNormalizer}).
 	 */
-	public GroupingResult group(ObjectNode normalizedEvent) {
+	public GroupingResult group(Event normalizedEvent) {
 		Components defaults = defaultComponents(normalizedEvent);
 		List<String> fingerprint = new ArrayList<>();
-		for (JsonNode value : normalizedEvent.path("fingerprint")) {
-			String text = EventNodes.text(value);
-			if (text != null) {
-				fingerprint.add(text);
+		if (normalizedEvent.fingerprint() != null) {
+			for (String value : normalizedEvent.fingerprint()) {
+				String text = nonBlank(value);
+				if (text != null) {
+					fingerprint.add(text);
+				}
 			}
 		}
 		if (fingerprint.isEmpty()) {
@@ -71,15 +76,15 @@ public final class Grouper {
 		return result(salted ? defaults.variant() : "custom-fingerprint", components);
 	}
 
-	private Components defaultComponents(JsonNode event) {
-		List<JsonNode> exceptions = EventNodes.realExceptions(event);
+	private Components defaultComponents(Event event) {
+		List<SentryException> exceptions = event.realExceptions();
 		if (!exceptions.isEmpty()) {
 			boolean anyInApp = exceptions.stream()
-				.flatMap((exception) -> EventNodes.frames(exception).stream())
-				.anyMatch(EventNodes::isInApp);
-			boolean anyFrame = exceptions.stream().anyMatch((exception) -> !EventNodes.frames(exception).isEmpty());
+				.flatMap((exception) -> exception.frames().stream())
+				.anyMatch(Frame::isInApp);
+			boolean anyFrame = exceptions.stream().anyMatch((exception) -> !exception.frames().isEmpty());
 			if (anyInApp) {
-				return new Components("app", exceptionComponents(exceptions, EventNodes::isInApp));
+				return new Components("app", exceptionComponents(exceptions, Frame::isInApp));
 			}
 			if (anyFrame) {
 				return new Components("system", exceptionComponents(exceptions, (frame) -> true));
@@ -93,13 +98,13 @@ public final class Grouper {
 		return new Components("fallback", List.of());
 	}
 
-	private List<String> exceptionComponents(List<JsonNode> exceptions, Predicate<JsonNode> frameFilter) {
+	private List<String> exceptionComponents(List<SentryException> exceptions, Predicate<Frame> frameFilter) {
 		List<String> components = new ArrayList<>();
-		for (JsonNode exception : exceptions) {
-			String type = EventNodes.text(exception, "type");
+		for (SentryException exception : exceptions) {
+			String type = nonBlank(exception.type());
 			components.add("type:" + ((type != null) ? FrameNormalizer.generatedNames(type) : ""));
 			int before = components.size();
-			for (JsonNode frame : EventNodes.frames(exception)) {
+			for (Frame frame : exception.frames()) {
 				if (frameFilter.test(frame)) {
 					String component = FrameNormalizer.component(frame);
 					if (component != null) {
@@ -108,7 +113,7 @@ public final class Grouper {
 				}
 			}
 			if (components.size() == before) {
-				String value = EventNodes.text(exception, "value");
+				String value = nonBlank(exception.value());
 				components.add("value:" + ((value != null) ? this.parameterizer.parameterize(value) : ""));
 			}
 		}
@@ -119,15 +124,15 @@ public final class Grouper {
 	 * The message to group by: the log entry's template, else its formatted text, else
 	 * the value of a synthetic exception.
 	 */
-	private static @Nullable String message(JsonNode event) {
-		JsonNode logEntry = event.path("logentry");
-		String message = EventNodes.text(logEntry, "message");
-		if (message == null) {
-			message = EventNodes.text(logEntry, "formatted");
+	private static @Nullable String message(Event event) {
+		LogEntry logEntry = event.logentry();
+		String message = (logEntry != null) ? nonBlank(logEntry.message()) : null;
+		if (message == null && logEntry != null) {
+			message = nonBlank(logEntry.formatted());
 		}
 		if (message == null) {
-			for (JsonNode exception : event.path("exception").path("values")) {
-				message = EventNodes.text(exception, "value");
+			for (SentryException exception : event.exceptions()) {
+				message = nonBlank(exception.value());
 				if (message != null) {
 					break;
 				}

@@ -1,9 +1,10 @@
 package dev.faultline.core.grouping;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
 
 /**
  * A project's in-app defaults ({@code inAppIncludes} / {@code inAppExcludes}): a frame
@@ -28,37 +29,31 @@ public record InAppDefaults(List<String> includes, List<String> excludes) {
 	}
 
 	/**
-	 * Sets {@code in_app} on the matching frames of every exception and thread; returns
-	 * how many frames changed.
+	 * The event with {@code in_app} set on the matching frames of every exception and
+	 * thread; the event itself when nothing changed.
 	 */
-	public int apply(ObjectNode event) {
+	public Event apply(Event event) {
 		if (this.includes.isEmpty() && this.excludes.isEmpty()) {
-			return 0;
+			return event;
 		}
-		int changed = 0;
-		for (JsonNode frame : StackTraceRules.allFrames(event)) {
-			if (!(frame instanceof ObjectNode object)) {
-				continue;
-			}
+		List<Frame> before = EventFrames.all(event);
+		List<Frame> after = new ArrayList<>(before.size());
+		for (Frame frame : before) {
 			Boolean inApp = matches(frame, this.includes) ? Boolean.TRUE
 					: matches(frame, this.excludes) ? Boolean.FALSE : null;
-			if (inApp != null && (!object.path("in_app").isBoolean() || object.get("in_app").asBoolean() != inApp)) {
-				object.put("in_app", inApp);
-				changed++;
-			}
+			after.add((inApp != null && !inApp.equals(frame.inApp())) ? frame.withInApp(inApp) : frame);
 		}
-		return changed;
+		return EventFrames.replace(event, before, after);
 	}
 
-	private static boolean matches(JsonNode frame, List<String> prefixes) {
-		for (String field : List.of("module", "package", "abs_path", "filename")) {
-			JsonNode value = frame.get(field);
-			if (value != null && value.isString()) {
-				String text = value.asString();
-				for (String prefix : prefixes) {
-					if (text.startsWith(prefix)) {
-						return true;
-					}
+	private static boolean matches(Frame frame, List<String> prefixes) {
+		for (String text : new String[] { frame.module(), frame.packageName(), frame.absPath(), frame.filename() }) {
+			if (text == null) {
+				continue;
+			}
+			for (String prefix : prefixes) {
+				if (text.startsWith(prefix)) {
+					return true;
 				}
 			}
 		}

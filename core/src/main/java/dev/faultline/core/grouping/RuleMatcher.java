@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.Pairs;
+import dev.faultline.protocol.event.SentryException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * One matcher of Sentry's fingerprint and stack-trace rule syntax: {@code [!]key:glob}.
@@ -46,14 +50,13 @@ record RuleMatcher(String key, Pattern glob, boolean negated) {
 	/**
 	 * Whether the frame matches (frame matchers only).
 	 */
-	boolean matchesFrame(JsonNode frame) {
+	boolean matchesFrame(Frame frame) {
 		boolean matched = switch (this.key) {
-			case "stack.module" -> test(EventNodes.text(frame, "module"));
-			case "stack.function" -> test(EventNodes.text(frame, "function"));
-			case "stack.abs_path" ->
-				test(EventNodes.text(frame, "abs_path")) || test(EventNodes.text(frame, "filename"));
-			case "stack.package" -> test(EventNodes.text(frame, "package"));
-			case "stack.app" -> test(frame.path("in_app").asBoolean(false) ? "yes" : "no");
+			case "stack.module" -> test(nonBlank(frame.module()));
+			case "stack.function" -> test(nonBlank(frame.function()));
+			case "stack.abs_path" -> test(nonBlank(frame.absPath())) || test(nonBlank(frame.filename()));
+			case "stack.package" -> test(nonBlank(frame.packageName()));
+			case "stack.app" -> test(frame.isInApp() ? "yes" : "no");
 			default -> false;
 		};
 		return matched != this.negated;
@@ -62,22 +65,22 @@ record RuleMatcher(String key, Pattern glob, boolean negated) {
 	/**
 	 * Whether the event matches (event matchers only).
 	 */
-	boolean matchesEvent(JsonNode event) {
+	boolean matchesEvent(Event event) {
 		boolean matched = switch (this.key) {
-			case "error.type" -> anyException(event, "type");
-			case "error.value" -> anyException(event, "value");
+			case "error.type" -> anyException(event, true);
+			case "error.value" -> anyException(event, false);
 			case "message" -> test(message(event));
-			case "logger" -> test(EventNodes.text(event, "logger"));
-			case "level" -> test(EventNodes.text(event, "level"));
-			case "family" -> test(family(EventNodes.text(event, "platform")));
+			case "logger" -> test(nonBlank(event.logger()));
+			case "level" -> test(nonBlank(event.level()));
+			case "family" -> test(family(nonBlank(event.platform())));
 			default -> test(tag(event, this.key.substring("tags.".length())));
 		};
 		return matched != this.negated;
 	}
 
-	private boolean anyException(JsonNode event, String field) {
-		for (JsonNode exception : EventNodes.realExceptions(event)) {
-			if (test(EventNodes.text(exception, field))) {
+	private boolean anyException(Event event, boolean type) {
+		for (SentryException exception : event.realExceptions()) {
+			if (test(nonBlank(type ? exception.type() : exception.value()))) {
 				return true;
 			}
 		}
@@ -88,15 +91,21 @@ record RuleMatcher(String key, Pattern glob, boolean negated) {
 		return value != null && this.glob.matcher(value.toLowerCase(Locale.ROOT)).matches();
 	}
 
-	static @Nullable String message(JsonNode event) {
-		String formatted = EventNodes.text(event.path("logentry"), "formatted");
-		return (formatted != null) ? formatted : EventNodes.text(event.path("logentry"), "message");
+	static @Nullable String message(Event event) {
+		if (event.logentry() == null) {
+			return null;
+		}
+		String formatted = nonBlank(event.logentry().formatted());
+		return (formatted != null) ? formatted : nonBlank(event.logentry().message());
 	}
 
-	static @Nullable String tag(JsonNode event, String key) {
-		for (JsonNode pair : event.path("tags")) {
-			if (key.equals(EventNodes.text(pair.get(0)))) {
-				return EventNodes.text(pair.get(1));
+	static @Nullable String tag(Event event, String key) {
+		if (event.tags() == null) {
+			return null;
+		}
+		for (Pairs.Pair pair : event.tags().pairs()) {
+			if (key.equals(nonBlank(pair.key()))) {
+				return nonBlank(pair.value());
 			}
 		}
 		return null;

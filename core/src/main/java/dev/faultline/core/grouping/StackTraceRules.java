@@ -3,9 +3,8 @@ package dev.faultline.core.grouping;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.faultline.core.EventNodes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
 
 /**
  * Server-side stack-trace rules in Sentry's syntax, one rule per line: frame matchers
@@ -67,12 +66,15 @@ public final class StackTraceRules {
 	}
 
 	/**
-	 * Applies the rules to every frame of the normalized event; returns how many frames
-	 * changed {@code in_app}.
+	 * The normalized event with the rules applied to every frame of its exceptions and
+	 * threads; the event itself when no frame changed {@code in_app}.
 	 */
-	public int apply(ObjectNode event) {
-		int changed = 0;
-		List<JsonNode> frames = allFrames(event);
+	public Event apply(Event event) {
+		if (this.rules.isEmpty()) {
+			return event;
+		}
+		List<Frame> before = EventFrames.all(event);
+		List<Frame> frames = new ArrayList<>(before);
 		for (Rule rule : this.rules) {
 			boolean eventMatches = rule.matchers()
 				.stream()
@@ -81,32 +83,18 @@ public final class StackTraceRules {
 			if (!eventMatches) {
 				continue;
 			}
-			for (JsonNode frame : frames) {
+			for (int i = 0; i < frames.size(); i++) {
+				Frame frame = frames.get(i);
 				boolean frameMatches = rule.matchers()
 					.stream()
 					.filter(RuleMatcher::isFrameMatcher)
 					.allMatch((matcher) -> matcher.matchesFrame(frame));
-				if (frameMatches && frame instanceof ObjectNode object
-						&& object.path("in_app").asBoolean(false) != rule.inApp()) {
-					object.put("in_app", rule.inApp());
-					changed++;
+				if (frameMatches && frame.isInApp() != rule.inApp()) {
+					frames.set(i, frame.withInApp(rule.inApp()));
 				}
 			}
 		}
-		return changed;
-	}
-
-	/**
-	 * Every frame of the event's exceptions and threads, oldest call first per stack.
-	 */
-	static List<JsonNode> allFrames(JsonNode event) {
-		List<JsonNode> frames = new ArrayList<>();
-		for (String owner : List.of("exception", "threads")) {
-			for (JsonNode value : event.path(owner).path("values")) {
-				frames.addAll(EventNodes.frames(value));
-			}
-		}
-		return frames;
+		return EventFrames.replace(event, before, frames);
 	}
 
 	private record Rule(List<RuleMatcher> matchers, boolean inApp) {

@@ -2,7 +2,10 @@ package dev.faultline.core.normalize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +13,23 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Breadcrumb;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.Pairs;
+import dev.faultline.protocol.event.SentryException;
+import dev.faultline.protocol.event.SentryThread;
+import dev.faultline.protocol.event.Stacktrace;
+import dev.faultline.protocol.event.Timestamp;
+import dev.faultline.protocol.event.User;
+import dev.faultline.protocol.event.Values;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Turns a raw Sentry event (as an SDK sent it) into the normalized event payload that is
@@ -57,9 +71,6 @@ public final class EventNormalizer {
 
 	private static final int MAX_TAG_VALUE = 200;
 
-	private static final String[] OPTIONAL_STRINGS = { "logger", "transaction", "server_name", "release", "environment",
-			"dist" };
-
 	private static final Set<String> LEVELS = Set.of("fatal", "error", "warning", "info", "debug");
 
 	private static final Map<String, String> LEVEL_ALIASES = Map.of("warn", "warning", "critical", "fatal", "log",
@@ -70,71 +81,96 @@ public final class EventNormalizer {
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/**
-	 * Returns the normalized copy of {@code rawEvent}; the argument is not modified.
+	 * Returns the normalized tree of {@code rawEvent}; the argument is not modified, but
+	 * the result shares the nodes of the values kept verbatim with it (see
+	 * {@link EventCodec}), so the raw tree is not to be used afterwards.
 	 */
 	public ObjectNode normalize(ObjectNode rawEvent, NormalizationContext context) {
-		ObjectNode event = rawEvent.deepCopy();
-		event.put("event_id", eventId(rawEvent, context));
-		Instant timestamp = timestamp(Timestamps.parse(rawEvent.get("timestamp")), context);
-		event.put("timestamp", Timestamps.format(timestamp));
-		event.put("received", Timestamps.format(context.receivedAt()));
-		event.put("level", level(EventNodes.text(rawEvent, "level")));
-		String platform = EventNodes.text(rawEvent, "platform");
-		event.put("platform", (platform != null) ? platform.trim().toLowerCase(Locale.ROOT) : "other");
-		for (String field : OPTIONAL_STRINGS) {
-			String value = EventNodes.text(rawEvent, field);
-			if (value != null) {
-				event.put(field, value.trim());
-			}
-			else {
-				event.remove(field);
-			}
-		}
-		validateName(event, "release", ReleaseValidation::releaseError);
-		validateName(event, "environment", ReleaseValidation::environmentError);
-		ObjectNode logEntry = LogEntries.from(rawEvent);
-		event.remove("message");
-		event.remove("logentry");
-		if (logEntry != null) {
-			event.set("logentry", logEntry);
-		}
-		normalizeValues(event, "exception", this::normalizeException);
-		normalizeValues(event, "threads", this::normalizeThread);
-		normalizeBreadcrumbs(event, timestamp);
-		normalizeTags(event);
-		normalizeUser(event, context.clientIp());
-		normalizeFingerprint(event);
-		EventTitles titles = EventTitles.of(event);
-		event.put("type", titles.type());
-		event.put("title", titles.title());
-		event.put("culprit", titles.culprit());
-		ObjectNode metadata = event.putObject("metadata");
-		titles.metadata().forEach(metadata::put);
-		return event;
+		return EventCodec.toTree(normalize(EventCodec.decode(rawEvent), context));
 	}
 
 	/**
-	 * Drops an invalid release or environment name and records why in Sentry's
+	 * Returns the normalized event.
+	 */
+	public Event normalize(Event raw, NormalizationContext context) {
+		Event.Builder event = raw.toBuilder();
+		event.eventId(eventId(raw, context));
+		Instant timestamp = timestamp(Timestamps.parse(raw.timestamp()), context);
+		event.timestamp(Timestamp.of(timestamp));
+		event.received(Timestamp.of(context.receivedAt()));
+		event.level(level(nonBlank(raw.level())));
+		String platform = nonBlank(raw.platform());
+		event.platform((platform != null) ? platform.trim().toLowerCase(Locale.ROOT) : "other");
+		event.logger(optional(event, "logger", raw.logger()));
+		event.transaction(optional(event, "transaction", raw.transaction()));
+		event.serverName(optional(event, "server_name", raw.serverName()));
+		event.dist(optional(event, "dist", raw.dist()));
+		Map<String, JsonNode> meta = new LinkedHashMap<>((raw.meta() != null) ? raw.meta() : Map.of());
+		event.release(
+				validName(meta, "release", optional(event, "release", raw.release()), ReleaseValidation::releaseError));
+		event.environment(validName(meta, "environment", optional(event, "environment", raw.environment()),
+				ReleaseValidation::environmentError));
+		event.meta(meta.isEmpty() ? raw.meta() : meta);
+		event.message(null).removeOther("message").logentry(LogEntries.from(raw)).removeOther("logentry");
+		Values<SentryException> exceptions = normalizeValues(withEventStacktrace(raw), this::normalizeException);
+		event.exception(exceptions).removeOther("exception");
+		if (exceptions != null && raw.stacktrace() != null && raw.exceptions().size() == 1
+				&& raw.exceptions().get(0).stacktrace() == null) {
+			event.stacktrace(null);
+		}
+		event.threads(normalizeValues(raw.threads(), EventNormalizer::normalizeThread)).removeOther("threads");
+		event.breadcrumbs(normalizeValues(raw.breadcrumbs(), (crumb) -> normalizeBreadcrumb(crumb, timestamp)))
+			.removeOther("breadcrumbs");
+		event.tags(normalizeTags(raw.tags())).removeOther("tags");
+		event.user(normalizeUser(raw.user(), context.clientIp())).removeOther("user");
+		if (raw.fingerprint() != null || raw.other().containsKey("fingerprint")) {
+			event.fingerprint(normalizeFingerprint(raw.fingerprint())).removeOther("fingerprint");
+		}
+		Event normalized = event.build();
+		EventTitles titles = EventTitles.of(normalized);
+		return normalized.toBuilder()
+			.type(titles.type())
+			.title(titles.title())
+			.culprit(titles.culprit())
+			.metadata(titles.metadata())
+			.build();
+	}
+
+	/**
+	 * The trimmed text of an optional string field; null (and any value of the wrong type
+	 * dropped) when absent or blank.
+	 */
+	private static @Nullable String optional(Event.Builder event, String wireName, @Nullable String value) {
+		String text = nonBlank(value);
+		if (text == null) {
+			event.removeOther(wireName);
+			return null;
+		}
+		return text.trim();
+	}
+
+	/**
+	 * An invalid release or environment name is dropped and why is recorded in Sentry's
 	 * {@code _meta} shape ({@code {"": {"err": [["invalid_data", {"reason": …}]]}}}); the
 	 * rejected value itself is not kept there, since {@code _meta} is never scrubbed.
 	 */
-	private static void validateName(ObjectNode event, String field, Function<String, @Nullable String> validator) {
-		JsonNode node = event.get(field);
-		if (node == null || !node.isString()) {
-			return;
+	private static @Nullable String validName(Map<String, JsonNode> meta, String field, @Nullable String value,
+			Function<String, @Nullable String> validator) {
+		if (value == null) {
+			return null;
 		}
-		String reason = validator.apply(node.asString());
+		String reason = validator.apply(value);
 		if (reason == null) {
-			return;
+			return value;
 		}
-		event.remove(field);
-		ObjectNode meta = (event.get("_meta") instanceof ObjectNode existing) ? existing : event.putObject("_meta");
-		ObjectNode entry = meta.putObject(field).putObject("");
-		entry.putArray("err").addArray().add("invalid_data").addObject().put("reason", reason);
+		ObjectNode entry = NODES.objectNode();
+		entry.putObject("").putArray("err").addArray().add("invalid_data").addObject().put("reason", reason);
+		meta.put(field, entry);
+		return null;
 	}
 
-	private static String eventId(JsonNode rawEvent, NormalizationContext context) {
-		String id = normalizeId(EventNodes.text(rawEvent, "event_id"));
+	private static String eventId(Event raw, NormalizationContext context) {
+		String id = normalizeId(nonBlank(raw.eventId()));
 		if (id == null) {
 			id = normalizeId(context.envelopeEventId());
 		}
@@ -177,201 +213,140 @@ public final class EventNormalizer {
 	}
 
 	/**
-	 * Brings a list-or-{@code {values}} field to {@code {values: [...]}} with every
-	 * element normalized; drops the field when nothing usable remains.
+	 * The exceptions, with the deprecated event-level stack trace moved into the only
+	 * exception when that has none (as Relay does for the legacy
+	 * {@code sentry.interfaces.Stacktrace} of raven clients).
 	 */
-	private static void normalizeValues(ObjectNode event, String field, ElementNormalizer normalizer) {
-		JsonNode raw = event.get(field);
-		JsonNode values = (raw != null && raw.isObject()) ? raw.get("values") : raw;
-		ArrayNode result = NODES.arrayNode();
-		if (values != null && values.isArray()) {
-			for (JsonNode value : values) {
-				if (value.isObject()) {
-					ObjectNode normalized = normalizer.normalize((ObjectNode) value);
-					if (normalized != null) {
-						result.add(normalized);
-					}
-				}
-			}
+	private static @Nullable Values<SentryException> withEventStacktrace(Event raw) {
+		List<SentryException> exceptions = raw.exceptions();
+		if (raw.stacktrace() == null || exceptions.size() != 1 || exceptions.get(0).stacktrace() != null) {
+			return raw.exception();
 		}
-		if (result.isEmpty()) {
-			event.remove(field);
-			return;
-		}
-		ObjectNode container = (raw != null && raw.isObject()) ? (ObjectNode) raw : NODES.objectNode();
-		container.set("values", result);
-		event.set(field, container);
-	}
-
-	private @Nullable ObjectNode normalizeException(ObjectNode exception) {
-		String type = EventNodes.text(exception, "type");
-		String value = EventNodes.text(exception, "value");
-		normalizeStacktrace(exception);
-		if (type == null && value == null && !exception.has("stacktrace")) {
-			return null;
-		}
-		exception.put("type", (type != null) ? type.trim() : "Error");
-		exception.put("value", (value != null) ? value : "");
-		return exception;
-	}
-
-	private @Nullable ObjectNode normalizeThread(ObjectNode thread) {
-		normalizeStacktrace(thread);
-		return thread;
-	}
-
-	private static void normalizeStacktrace(ObjectNode owner) {
-		JsonNode stacktrace = owner.get("stacktrace");
-		if (stacktrace == null || !stacktrace.isObject()) {
-			owner.remove("stacktrace");
-			return;
-		}
-		JsonNode frames = stacktrace.get("frames");
-		ArrayNode kept = NODES.arrayNode();
-		if (frames != null && frames.isArray()) {
-			for (JsonNode frame : frames) {
-				if (frame.isObject()) {
-					ObjectNode copy = (ObjectNode) frame;
-					copy.put("in_app", frame.path("in_app").asBoolean(false));
-					kept.add(copy);
-				}
-			}
-		}
-		if (kept.isEmpty()) {
-			owner.remove("stacktrace");
-			return;
-		}
-		((ObjectNode) stacktrace).set("frames", kept);
-	}
-
-	private static void normalizeBreadcrumbs(ObjectNode event, Instant eventTime) {
-		normalizeValues(event, "breadcrumbs", (crumb) -> {
-			Instant time = Timestamps.parse(crumb.get("timestamp"));
-			crumb.put("timestamp", Timestamps.format((time != null) ? time : eventTime));
-			String level = EventNodes.text(crumb, "level");
-			if (level != null) {
-				crumb.put("level", level(level));
-			}
-			for (String field : new String[] { "type", "category", "message" }) {
-				JsonNode value = crumb.get(field);
-				if (value != null && !value.isString()) {
-					String text = EventNodes.text(value);
-					if (text != null) {
-						crumb.put(field, text);
-					}
-					else {
-						crumb.remove(field);
-					}
-				}
-			}
-			if (crumb.has("data") && !crumb.get("data").isObject()) {
-				crumb.remove("data");
-			}
-			return crumb;
-		});
-	}
-
-	private static void normalizeTags(ObjectNode event) {
-		JsonNode raw = event.get("tags");
-		ArrayNode pairs = NODES.arrayNode();
-		Set<String> seen = new HashSet<>();
-		if (raw != null && raw.isObject()) {
-			for (Map.Entry<String, JsonNode> entry : raw.properties()) {
-				addTag(pairs, seen, entry.getKey(), EventNodes.text(entry.getValue()));
-			}
-		}
-		else if (raw != null && raw.isArray()) {
-			for (JsonNode pair : raw) {
-				if (pair.isArray() && pair.size() == 2) {
-					addTag(pairs, seen, EventNodes.text(pair.get(0)), EventNodes.text(pair.get(1)));
-				}
-			}
-		}
-		if (pairs.isEmpty()) {
-			event.remove("tags");
-		}
-		else {
-			event.set("tags", pairs);
-		}
-	}
-
-	private static void addTag(ArrayNode pairs, Set<String> seen, @Nullable String rawKey, @Nullable String value) {
-		if (rawKey == null || value == null) {
-			return;
-		}
-		String key = rawKey.trim();
-		if (key.isEmpty() || key.length() > MAX_TAG_KEY || !seen.add(key)) {
-			return;
-		}
-		String trimmed = value.trim();
-		pairs.addArray()
-			.add(key)
-			.add((trimmed.length() > MAX_TAG_VALUE) ? trimmed.substring(0, MAX_TAG_VALUE) : trimmed);
-	}
-
-	private static void normalizeUser(ObjectNode event, @Nullable String clientIp) {
-		JsonNode raw = event.get("user");
-		if (raw == null || !raw.isObject()) {
-			event.remove("user");
-			return;
-		}
-		ObjectNode user = (ObjectNode) raw;
-		String ip = EventNodes.text(user, "ip_address");
-		if (ip != null && AUTO_IP.contains(ip)) {
-			if (clientIp != null) {
-				user.put("ip_address", clientIp);
-			}
-			else {
-				user.remove("ip_address");
-			}
-		}
-		for (String field : new String[] { "id", "username", "email", "ip_address" }) {
-			JsonNode value = user.get(field);
-			if (value != null && !value.isString()) {
-				String text = EventNodes.text(value);
-				if (text != null) {
-					user.put(field, text);
-				}
-				else {
-					user.remove(field);
-				}
-			}
-		}
-		if (user.isEmpty()) {
-			event.remove("user");
-		}
-	}
-
-	private static void normalizeFingerprint(ObjectNode event) {
-		JsonNode raw = event.get("fingerprint");
-		if (raw == null) {
-			return;
-		}
-		ArrayNode values = NODES.arrayNode();
-		if (raw.isArray()) {
-			for (JsonNode value : raw) {
-				String text = EventNodes.text(value);
-				if (text != null) {
-					values.add(text);
-				}
-			}
-		}
-		if (values.isEmpty()) {
-			event.remove("fingerprint");
-		}
-		else {
-			event.set("fingerprint", values);
-		}
+		return raw.exception().withValues(List.of(exceptions.get(0).withStacktrace(raw.stacktrace())));
 	}
 
 	/**
-	 * Normalizes one element of a list field in place; null drops it.
+	 * Brings a list interface to the {@code {values: [...]}} form with every element
+	 * normalized; null (the field dropped) when nothing usable remains.
 	 */
-	@FunctionalInterface
-	private interface ElementNormalizer {
+	private static <T> @Nullable Values<T> normalizeValues(@Nullable Values<T> raw,
+			Function<T, @Nullable T> normalizer) {
+		if (raw == null) {
+			return null;
+		}
+		List<T> result = new ArrayList<>(raw.values().size());
+		for (T value : raw.values()) {
+			T normalized = normalizer.apply(value);
+			if (normalized != null) {
+				result.add(normalized);
+			}
+		}
+		if (result.isEmpty()) {
+			return null;
+		}
+		return new Values<>(result, Values.Shape.OBJECT, raw.other());
+	}
 
-		@Nullable ObjectNode normalize(ObjectNode element);
+	private @Nullable SentryException normalizeException(SentryException exception) {
+		String type = nonBlank(exception.type());
+		String value = nonBlank(exception.value());
+		Stacktrace stacktrace = normalizeStacktrace(exception.stacktrace());
+		if (type == null && value == null && stacktrace == null) {
+			return null;
+		}
+		return new SentryException((type != null) ? type.trim() : "Error", (value != null) ? value : "",
+				exception.module(), exception.threadId(), exception.mechanism(), stacktrace,
+				without(exception.other(), "stacktrace"));
+	}
 
+	private static SentryThread normalizeThread(SentryThread thread) {
+		return new SentryThread(thread.id(), thread.name(), thread.crashed(), thread.current(), thread.main(),
+				thread.state(), normalizeStacktrace(thread.stacktrace()), without(thread.other(), "stacktrace"));
+	}
+
+	/**
+	 * The stack trace with a boolean {@code in_app} on every frame; null when it has no
+	 * frames.
+	 */
+	private static @Nullable Stacktrace normalizeStacktrace(@Nullable Stacktrace stacktrace) {
+		if (stacktrace == null || stacktrace.frameList().isEmpty()) {
+			return null;
+		}
+		List<Frame> frames = new ArrayList<>(stacktrace.frameList().size());
+		for (Frame frame : stacktrace.frameList()) {
+			frames.add((frame.inApp() != null) ? frame : frame.withInApp(false));
+		}
+		return stacktrace.withFrames(frames);
+	}
+
+	private static Breadcrumb normalizeBreadcrumb(Breadcrumb crumb, Instant eventTime) {
+		Instant time = Timestamps.parse(crumb.timestamp());
+		String level = nonBlank(crumb.level());
+		return new Breadcrumb(Timestamp.of((time != null) ? time : eventTime), crumb.type(), crumb.category(),
+				(level != null) ? level(level) : crumb.level(), crumb.message(), crumb.data(),
+				without(crumb.other(), "type", "category", "message", "data"));
+	}
+
+	private static @Nullable Pairs normalizeTags(@Nullable Pairs raw) {
+		if (raw == null) {
+			return null;
+		}
+		List<Pairs.Pair> pairs = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Pairs.Pair pair : raw.pairs()) {
+			String key = nonBlank(pair.key());
+			String value = nonBlank(pair.value());
+			if (key == null || value == null) {
+				continue;
+			}
+			key = key.trim();
+			if (key.length() > MAX_TAG_KEY || !seen.add(key)) {
+				continue;
+			}
+			String trimmed = value.trim();
+			pairs.add(new Pairs.Pair(key,
+					(trimmed.length() > MAX_TAG_VALUE) ? trimmed.substring(0, MAX_TAG_VALUE) : trimmed));
+		}
+		return pairs.isEmpty() ? null : new Pairs(pairs, false);
+	}
+
+	private static @Nullable User normalizeUser(@Nullable User raw, @Nullable String clientIp) {
+		if (raw == null) {
+			return null;
+		}
+		String ip = raw.ipAddress();
+		if (ip != null && AUTO_IP.contains(ip)) {
+			ip = clientIp;
+		}
+		User user = new User(raw.id(), raw.email(), ip, raw.username(), raw.name(), raw.geo(), raw.data(),
+				without(raw.other(), "id", "username", "email", "ip_address"));
+		return user.isEmpty() ? null : user;
+	}
+
+	private static @Nullable List<String> normalizeFingerprint(@Nullable List<String> raw) {
+		if (raw == null) {
+			return null;
+		}
+		List<String> values = new ArrayList<>(raw.size());
+		for (String value : raw) {
+			if (nonBlank(value) != null) {
+				values.add(value);
+			}
+		}
+		return values.isEmpty() ? null : values;
+	}
+
+	private static Map<String, JsonNode> without(Map<String, JsonNode> other, String... keys) {
+		Map<String, JsonNode> result = null;
+		for (String key : keys) {
+			if (other.containsKey(key)) {
+				if (result == null) {
+					result = new LinkedHashMap<>(other);
+				}
+				result.remove(key);
+			}
+		}
+		return (result != null) ? result : other;
 	}
 
 }

@@ -6,9 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.SentryException;
+import dev.faultline.protocol.event.SentryThread;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * What an event is called, computed the way Sentry computes it.
@@ -21,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * neither.</li>
  * <li>{@code culprit}: the {@code transaction} when set, else the last in-app frame (or
  * last frame) of the outermost exception, of a synthetic exception or of the crashed
- * thread: {@code "<module> in <function>"}, or {@code "<function>(<module or file>)"} on
+ * thread (else of the deprecated event-level stack trace):
+ * {@code "<module> in <function>"}, or {@code "<function>(<module or file>)"} on
  * JavaScript platforms; empty when nothing fits.</li>
  * <li>{@code metadata}: {@code type, value, filename?, function?} for errors,
  * {@code title} otherwise.</li>
@@ -57,26 +62,26 @@ public record EventTitles(String type, String title, String culprit, Map<String,
 	 * Computes the titles of a normalized event (exceptions as {@code {values}},
 	 * {@code logentry} built).
 	 */
-	public static EventTitles of(JsonNode event) {
-		List<JsonNode> exceptions = EventNodes.realExceptions(event);
-		String platform = Objects.requireNonNullElse(EventNodes.text(event, "platform"), "other");
+	public static EventTitles of(Event event) {
+		List<SentryException> exceptions = event.realExceptions();
+		String platform = Objects.requireNonNullElse(nonBlank(event.platform()), "other");
 		String culprit = culprit(event, exceptions, platform);
 		if (!exceptions.isEmpty()) {
-			JsonNode outermost = exceptions.get(exceptions.size() - 1);
-			String type = Objects.requireNonNullElse(EventNodes.text(outermost, "type"), "Error");
-			String value = Objects.requireNonNullElse(EventNodes.text(outermost, "value"), "");
+			SentryException outermost = exceptions.get(exceptions.size() - 1);
+			String type = Objects.requireNonNullElse(nonBlank(outermost.type()), "Error");
+			String value = Objects.requireNonNullElse(nonBlank(outermost.value()), "");
 			String title = value.isEmpty() ? type : type + ": " + firstLine(value, TITLE_LENGTH);
 			Map<String, String> metadata = new LinkedHashMap<>();
 			metadata.put("type", type);
 			metadata.put("value", truncate(value, VALUE_LENGTH));
-			JsonNode frame = culpritFrame(EventNodes.frames(outermost));
+			Frame frame = culpritFrame(outermost.frames());
 			if (frame != null) {
-				putIfPresent(metadata, "filename", EventNodes.text(frame, "filename"));
-				putIfPresent(metadata, "function", EventNodes.text(frame, "function"));
+				putIfPresent(metadata, "filename", nonBlank(frame.filename()));
+				putIfPresent(metadata, "function", nonBlank(frame.function()));
 			}
 			return new EventTitles("error", title, culprit, metadata);
 		}
-		String message = EventNodes.text(event.path("logentry"), "formatted");
+		String message = (event.logentry() != null) ? nonBlank(event.logentry().formatted()) : null;
 		if (message == null) {
 			message = syntheticValue(event);
 		}
@@ -87,9 +92,9 @@ public record EventTitles(String type, String title, String culprit, Map<String,
 		return new EventTitles("default", title, culprit, Map.of("title", title));
 	}
 
-	private static @Nullable String syntheticValue(JsonNode event) {
-		for (JsonNode exception : event.path("exception").path("values")) {
-			String value = EventNodes.text(exception, "value");
+	private static @Nullable String syntheticValue(Event event) {
+		for (SentryException exception : event.exceptions()) {
+			String value = nonBlank(exception.value());
 			if (value != null) {
 				return value;
 			}
@@ -97,12 +102,12 @@ public record EventTitles(String type, String title, String culprit, Map<String,
 		return null;
 	}
 
-	private static String culprit(JsonNode event, List<JsonNode> exceptions, String platform) {
-		String transaction = EventNodes.text(event, "transaction");
+	private static String culprit(Event event, List<SentryException> exceptions, String platform) {
+		String transaction = nonBlank(event.transaction());
 		if (transaction != null) {
 			return truncate(transaction, CULPRIT_LENGTH);
 		}
-		JsonNode frame = culpritFrame(stackFrames(event, exceptions));
+		Frame frame = culpritFrame(stackFrames(event, exceptions));
 		if (frame == null) {
 			return "";
 		}
@@ -111,50 +116,54 @@ public record EventTitles(String type, String title, String culprit, Map<String,
 
 	/**
 	 * Frames of the outermost real exception, else of any exception (synthetic ones carry
-	 * a message's stack), else of the crashed (or only) thread.
+	 * a message's stack), else of the crashed (or only) thread, else of the deprecated
+	 * event-level stack trace.
 	 */
-	private static List<JsonNode> stackFrames(JsonNode event, List<JsonNode> exceptions) {
+	private static List<Frame> stackFrames(Event event, List<SentryException> exceptions) {
 		if (!exceptions.isEmpty()) {
-			return EventNodes.frames(exceptions.get(exceptions.size() - 1));
+			return exceptions.get(exceptions.size() - 1).frames();
 		}
-		JsonNode values = event.path("exception").path("values");
+		List<SentryException> values = event.exceptions();
 		for (int i = values.size() - 1; i >= 0; i--) {
-			List<JsonNode> frames = EventNodes.frames(values.get(i));
+			List<Frame> frames = values.get(i).frames();
 			if (!frames.isEmpty()) {
 				return frames;
 			}
 		}
-		List<JsonNode> threadFrames = List.of();
-		for (JsonNode thread : event.path("threads").path("values")) {
-			List<JsonNode> frames = EventNodes.frames(thread);
-			if (thread.path("crashed").asBoolean(false) && !frames.isEmpty()) {
+		List<Frame> threadFrames = List.of();
+		for (SentryThread thread : event.threadList()) {
+			List<Frame> frames = thread.frames();
+			if (thread.isCrashed() && !frames.isEmpty()) {
 				return frames;
 			}
 			if (threadFrames.isEmpty()) {
 				threadFrames = frames;
 			}
 		}
+		if (threadFrames.isEmpty() && event.stacktrace() != null) {
+			return event.stacktrace().frameList();
+		}
 		return threadFrames;
 	}
 
-	private static @Nullable JsonNode culpritFrame(List<JsonNode> frames) {
+	private static @Nullable Frame culpritFrame(List<Frame> frames) {
 		for (int i = frames.size() - 1; i >= 0; i--) {
-			if (EventNodes.isInApp(frames.get(i))) {
+			if (frames.get(i).isInApp()) {
 				return frames.get(i);
 			}
 		}
 		return frames.isEmpty() ? null : frames.get(frames.size() - 1);
 	}
 
-	private static String frameCulprit(JsonNode frame, String eventPlatform) {
-		String platform = Objects.requireNonNullElse(EventNodes.text(frame, "platform"), eventPlatform);
-		String function = Objects.requireNonNullElse(EventNodes.text(frame, "function"), "?");
+	private static String frameCulprit(Frame frame, String eventPlatform) {
+		String platform = Objects.requireNonNullElse(nonBlank(frame.platform()), eventPlatform);
+		String function = Objects.requireNonNullElse(nonBlank(frame.function()), "?");
 		if (NATIVE_PLATFORMS.contains(platform)) {
 			return function;
 		}
-		String location = EventNodes.text(frame, "module");
+		String location = nonBlank(frame.module());
 		if (location == null) {
-			location = EventNodes.text(frame, "filename");
+			location = nonBlank(frame.filename());
 		}
 		if (location == null) {
 			return "";

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.LogEntry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the normalized {@code logentry {formatted, message?, params?}} from whichever
@@ -31,10 +31,10 @@ final class LogEntries {
 	/**
 	 * The normalized log entry of the raw event, or null when it carries no message.
 	 */
-	static @Nullable ObjectNode from(JsonNode rawEvent) {
-		JsonNode source = rawEvent.get("logentry");
-		if (source == null || !source.isObject()) {
-			source = rawEvent.get("message");
+	static @Nullable LogEntry from(Event rawEvent) {
+		LogEntry source = rawEvent.logentry();
+		if (source == null || source.plain()) {
+			source = rawEvent.message();
 		}
 		if (source == null) {
 			return null;
@@ -42,11 +42,11 @@ final class LogEntries {
 		String template;
 		@Nullable String formatted;
 		List<String> params = new ArrayList<>();
-		if (source.isObject()) {
-			template = EventNodes.text(source, "message");
-			formatted = EventNodes.text(source, "formatted");
-			JsonNode rawParams = source.path("params");
-			if (rawParams.isArray()) {
+		JsonNode rawParams = source.params();
+		if (!source.plain()) {
+			template = EventNodes.nonBlank(source.message());
+			formatted = EventNodes.nonBlank(source.formatted());
+			if (rawParams != null && rawParams.isArray()) {
 				for (JsonNode param : rawParams) {
 					String value = param.isString() ? param.stringValue() : param.toString();
 					params.add(value);
@@ -55,7 +55,7 @@ final class LogEntries {
 		}
 		else {
 			template = null;
-			formatted = EventNodes.text(source);
+			formatted = EventNodes.nonBlank(source.formatted());
 		}
 		if (formatted == null && template != null) {
 			formatted = params.isEmpty() ? template : substitute(template, params);
@@ -63,15 +63,8 @@ final class LogEntries {
 		if (formatted == null) {
 			return null;
 		}
-		ObjectNode entry = JsonNodeFactory.instance.objectNode();
-		entry.put("formatted", formatted);
-		if (template != null && !template.equals(formatted)) {
-			entry.put("message", template);
-		}
-		if (!params.isEmpty()) {
-			entry.set("params", source.path("params").deepCopy());
-		}
-		return entry;
+		return LogEntry.of((template != null && !template.equals(formatted)) ? template : null, formatted,
+				params.isEmpty() ? null : rawParams);
 	}
 
 	/**

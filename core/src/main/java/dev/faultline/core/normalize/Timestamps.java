@@ -1,25 +1,18 @@
 package dev.faultline.core.normalize;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
+import dev.faultline.protocol.event.Timestamp;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and writes Sentry timestamps. SDKs send RFC 3339 strings (with or without a zone;
  * none means UTC) or epoch seconds as a float; the normalized form is ISO-8601 UTC with
- * exactly three fraction digits, e.g. {@code 2026-11-24T23:58:38.083Z}.
+ * exactly three fraction digits, e.g. {@code 2026-11-24T23:58:38.083Z}. The rules live
+ * with the protocol's {@link Timestamp}; this is their face for raw JSON.
  */
 public final class Timestamps {
-
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private Timestamps() {
 	}
@@ -28,16 +21,10 @@ public final class Timestamps {
 	 * Parses a timestamp node; null when absent or unreadable.
 	 */
 	public static @Nullable Instant parse(@Nullable JsonNode node) {
-		if (node == null) {
+		if (node == null || !(node.isNumber() || node.isString())) {
 			return null;
 		}
-		if (node.isNumber()) {
-			return fromEpochSeconds(node.asDouble());
-		}
-		if (node.isString()) {
-			return parse(node.stringValue());
-		}
-		return null;
+		return new Timestamp(node).instant();
 	}
 
 	/**
@@ -45,42 +32,21 @@ public final class Timestamps {
 	 * unreadable.
 	 */
 	public static @Nullable Instant parse(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String value = text.trim();
-		try {
-			return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
-		}
-		catch (DateTimeParseException ex) {
-			// not zoned; try the forms below
-		}
-		try {
-			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-		}
-		catch (DateTimeParseException ex) {
-			// not a local date-time either; maybe epoch seconds
-		}
-		try {
-			return fromEpochSeconds(Double.parseDouble(value));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return Timestamp.parse(text);
+	}
+
+	/**
+	 * Reads a typed timestamp; null when absent or unreadable.
+	 */
+	public static @Nullable Instant parse(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.instant() : null;
 	}
 
 	/**
 	 * Formats an instant in the normalized form (UTC, milliseconds).
 	 */
 	public static String format(Instant instant) {
-		return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
-	}
-
-	private static @Nullable Instant fromEpochSeconds(double seconds) {
-		if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0 || seconds > 253402300799d) {
-			return null;
-		}
-		return Instant.ofEpochMilli(Math.round(seconds * 1000d));
+		return Timestamp.format(instant);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.faultline.core.normalize.EventTitles;
+import dev.faultline.protocol.event.EventCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -130,7 +131,7 @@ public final class DataScrubber {
 			}
 		}
 		if (scrubbed > 0) {
-			EventTitles titles = EventTitles.of(event);
+			EventTitles titles = EventTitles.of(EventCodec.decode(event));
 			event.put("type", titles.type());
 			event.put("title", titles.title());
 			event.put("culprit", titles.culprit());

@@ -3,6 +3,7 @@ package dev.faultline.core.grouping;
 import java.time.Instant;
 
 import dev.faultline.core.Samples;
+import dev.faultline.protocol.event.EventCodec;
 import dev.faultline.core.normalize.EventNormalizer;
 import dev.faultline.core.normalize.NormalizationContext;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class GrouperTest {
 	}
 
 	private GroupingResult group(ObjectNode raw) {
-		return this.grouper.group(normalize(raw));
+		return this.grouper.group(EventCodec.decode(normalize(raw)));
 	}
 
 	private static ObjectNode json(String text) {

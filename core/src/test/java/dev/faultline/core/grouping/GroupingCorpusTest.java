@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.faultline.core.Samples;
+import dev.faultline.protocol.event.EventCodec;
 import dev.faultline.core.normalize.EventNormalizer;
 import dev.faultline.core.normalize.NormalizationContext;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class GroupingCorpusTest {
 	}
 
 	private GroupingResult group(ObjectNode raw) {
-		return this.grouper.group(this.normalizer.normalize(raw, CONTEXT));
+		return this.grouper.group(EventCodec.decode(this.normalizer.normalize(raw, CONTEXT)));
 	}
 
 	private static JsonNode load() {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import dev.faultline.core.Samples;
 import dev.faultline.core.normalize.EventNormalizer;
 import dev.faultline.core.normalize.NormalizationContext;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,28 +24,24 @@ class GroupingRulesTest {
 				error.type:"*SQLException" error.value:"*timeout*" -> database-timeout
 				error.type:*IllegalStateException -> {{ error.type }}, {{ function }}, {{ default }} title="Bad state"
 				""");
-		ObjectNode timeout = event("java.sql.SQLException", "query timeout after 30s", "shop.Db", "query");
-		ObjectNode other = event("java.sql.SQLException", "lock timeout", "shop.Other", "update");
+		Event timeout = rules.apply(event("java.sql.SQLException", "query timeout after 30s", "shop.Db", "query"));
+		Event other = rules.apply(event("java.sql.SQLException", "lock timeout", "shop.Other", "update"));
 
-		assertThat(rules.apply(timeout)).isTrue();
-		rules.apply(other);
-		assertThat(timeout.path("fingerprint").toString()).isEqualTo("[\"database-timeout\"]");
-		assertThat(timeout.path("_fingerprint_info").path("matched_rule").asString())
+		assertThat(timeout).isNotNull();
+		assertThat(timeout.fingerprint()).containsExactly("database-timeout");
+		assertThat(timeout.other().get("_fingerprint_info").path("matched_rule").asString())
 			.startsWith("error.type:\"*SQLException\"");
 		assertThat(this.grouper.group(timeout).hash()).isEqualTo(this.grouper.group(other).hash());
 		assertThat(this.grouper.group(timeout).variant()).isEqualTo("custom-fingerprint");
 
-		ObjectNode state = event("java.lang.IllegalStateException", "x", "shop.Orders", "check");
-		assertThat(rules.apply(state)).isTrue();
-		assertThat(state.path("fingerprint").toString())
-			.isEqualTo("[\"java.lang.IllegalStateException\",\"check\",\"{{ default }}\"]");
-		assertThat(state.path("title").asString()).isEqualTo("Bad state");
+		Event state = rules.apply(event("java.lang.IllegalStateException", "x", "shop.Orders", "check"));
+		assertThat(state).isNotNull();
+		assertThat(state.fingerprint()).containsExactly("java.lang.IllegalStateException", "check", "{{ default }}");
+		assertThat(state.title()).isEqualTo("Bad state");
 		// {{ default }} keeps the default variant (no in-app frames here: system)
 		assertThat(this.grouper.group(state).variant()).isEqualTo("system");
 
-		ObjectNode unmatched = event("java.io.IOException", "x", "shop.Orders", "check");
-		assertThat(rules.apply(unmatched)).isFalse();
-		assertThat(unmatched.has("fingerprint")).isFalse();
+		assertThat(rules.apply(event("java.io.IOException", "x", "shop.Orders", "check"))).isNull();
 	}
 
 	@Test
@@ -52,20 +50,17 @@ class GroupingRulesTest {
 				stack.module:shop.payments.* stack.function:charge !level:warning -> payments, {{ module }}
 				message:"*rate limit*" logger:api.* -> rate-limited, {{ tags.region }}
 				""");
-		ObjectNode payment = event("IllegalStateException", "declined", "shop.payments.Stripe", "charge");
-		assertThat(rules.apply(payment)).isTrue();
-		assertThat(payment.path("fingerprint").toString()).isEqualTo("[\"payments\",\"shop.payments.Stripe\"]");
+		Event payment = rules.apply(event("IllegalStateException", "declined", "shop.payments.Stripe", "charge"));
+		assertThat(payment.fingerprint()).containsExactly("payments", "shop.payments.Stripe");
 
-		ObjectNode elsewhere = event("IllegalStateException", "declined", "shop.Orders", "charge");
-		assertThat(rules.apply(elsewhere)).isFalse();
+		assertThat(rules.apply(event("IllegalStateException", "declined", "shop.Orders", "charge"))).isNull();
 
 		ObjectNode raw = Samples.JSON.createObjectNode();
 		raw.put("message", "Hit rate limit for key 42");
 		raw.put("logger", "api.gateway");
 		raw.putObject("tags").put("region", "eu-1");
-		ObjectNode message = normalize(raw);
-		assertThat(rules.apply(message)).isTrue();
-		assertThat(message.path("fingerprint").toString()).isEqualTo("[\"rate-limited\",\"eu-1\"]");
+		Event message = rules.apply(normalize(raw));
+		assertThat(message.fingerprint()).containsExactly("rate-limited", "eu-1");
 	}
 
 	@Test
@@ -75,29 +70,11 @@ class GroupingRulesTest {
 				stack.module:shop.generated.* -app
 				family:javascript stack.abs_path:**/node_modules/** -app
 				""");
-		ObjectNode first = event("IllegalStateException", "x", "shop.Orders", "check");
-		ObjectNode second = event("IllegalStateException", "x", "shop.Orders", "check");
-		((ObjectNode) second.path("exception").path("values").path(0).path("stacktrace").path("frames").path(0))
-			.put("module", "shop.generated.Proxy7");
-		rules.apply(first);
-		rules.apply(second);
+		Event first = rules.apply(event("IllegalStateException", "x", "shop.Orders", "check"));
+		Event second = rules.apply(event("IllegalStateException", "x", "shop.generated.Proxy7", "check"));
 
-		assertThat(first.path("exception")
-			.path("values")
-			.path(0)
-			.path("stacktrace")
-			.path("frames")
-			.path(0)
-			.path("in_app")
-			.asBoolean()).isTrue();
-		assertThat(second.path("exception")
-			.path("values")
-			.path(0)
-			.path("stacktrace")
-			.path("frames")
-			.path(0)
-			.path("in_app")
-			.asBoolean()).isFalse();
+		assertThat(first.exceptions().get(0).frames().get(0).inApp()).isTrue();
+		assertThat(second.exceptions().get(0).frames().get(0).inApp()).isFalse();
 		assertThat(this.grouper.group(first).variant()).isEqualTo("app");
 	}
 
@@ -112,7 +89,7 @@ class GroupingRulesTest {
 		assertThat(FingerprintRules.parse("").isEmpty()).isTrue();
 	}
 
-	private static ObjectNode event(String type, String value, String module, String function) {
+	private static Event event(String type, String value, String module, String function) {
 		ObjectNode raw = Samples.JSON.createObjectNode();
 		raw.put("platform", "java");
 		ObjectNode exception = raw.putObject("exception").putArray("values").addObject();
@@ -128,8 +105,8 @@ class GroupingRulesTest {
 		return normalize(raw);
 	}
 
-	private static ObjectNode normalize(ObjectNode raw) {
-		return new EventNormalizer().normalize(raw,
+	private static Event normalize(ObjectNode raw) {
+		return new EventNormalizer().normalize(EventCodec.decode(raw),
 				new NormalizationContext(Instant.parse("2026-11-25T01:00:00Z"), null, null, null));
 	}
 

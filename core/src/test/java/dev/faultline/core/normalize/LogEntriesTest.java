@@ -3,6 +3,9 @@ package dev.faultline.core.normalize;
 import java.util.List;
 
 import dev.faultline.core.Samples;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.LogEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,12 +24,15 @@ class LogEntriesTest {
 
 	@Test
 	void keepsFormattedWhenGivenAndDropsEmptyMessages() {
-		ObjectNode raw = (ObjectNode) Samples.JSON
-			.readTree("{\"message\": {\"formatted\": \"done\", \"message\": \"%s\", \"params\": [\"done\"]}}");
-		ObjectNode entry = LogEntries.from(raw);
+		Event raw = EventCodec.decode((ObjectNode) Samples.JSON
+			.readTree("{\"message\": {\"formatted\": \"done\", \"message\": \"%s\", \"params\": [\"done\"]}}"));
+		LogEntry entry = LogEntries.from(raw);
 		assertThat(entry).isNotNull();
-		assertThat(entry.toString()).isEqualTo("{\"formatted\":\"done\",\"message\":\"%s\",\"params\":[\"done\"]}");
-		assertThat(LogEntries.from((ObjectNode) Samples.JSON.readTree("{\"message\": \"  \"}"))).isNull();
+		assertThat(entry.formatted()).isEqualTo("done");
+		assertThat(entry.message()).isEqualTo("%s");
+		assertThat(entry.params().toString()).isEqualTo("[\"done\"]");
+		assertThat(LogEntries.from(EventCodec.decode((ObjectNode) Samples.JSON.readTree("{\"message\": \"  \"}"))))
+			.isNull();
 	}
 
 }

@@ -231,7 +231,8 @@ final class EventReader {
 
 	/**
 	 * Tags or headers: an object of scalar values, or an array of {@code [key, value]}
-	 * pairs (malformed pairs are dropped); null for anything else.
+	 * pairs; values that are containers and malformed pairs are dropped. Null for
+	 * anything else.
 	 */
 	static @Nullable Pairs pairs(JsonNode value) {
 		List<Pairs.Pair> pairs = new ArrayList<>();
@@ -239,10 +240,9 @@ final class EventReader {
 			for (Map.Entry<String, JsonNode> entry : value.properties()) {
 				JsonNode element = entry.getValue();
 				String text = Fields.text(element);
-				if (text == null && !element.isNull()) {
-					return null;
+				if (text != null || element.isNull()) {
+					pairs.add(new Pairs.Pair(entry.getKey(), text));
 				}
-				pairs.add(new Pairs.Pair(entry.getKey(), text));
 			}
 			return new Pairs(pairs, true);
 		}
