@@ -12,12 +12,12 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
-import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.protocol.envelope.DataCategories;
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.envelope.EnvelopeParseException;
+import dev.faultline.protocol.event.EventCodec;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.DeadLetter;
@@ -246,9 +246,11 @@ final class EventPipeline {
 		this.afterNormalization.accept(normalized);
 		this.userAgents.enrich(normalized);
 		project.scrubber().scrub(normalized);
-		GroupingResult result = this.grouping.group(normalized, project);
-		GroupingStage.record(normalized, result);
-		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), normalized, result);
+		// From here on the event is read through the typed model; the tree was for the
+		// stages that must see every field (trimming, scrubbing).
+		GroupingStage.Grouped grouped = this.grouping.group(EventCodec.decode(normalized), project);
+		return new PreparedEvent(queued.projectId(), record.position(), queued.receivedAt(), grouped.event(),
+				grouped.result());
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package dev.faultline.processor;
 
+import java.util.Objects;
+
 import dev.faultline.core.grouping.FingerprintRules;
 import dev.faultline.core.grouping.Grouper;
 import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.core.grouping.StackTraceRules;
+import dev.faultline.protocol.event.Event;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,28 +32,24 @@ final class GroupingStage {
 	}
 
 	/**
-	 * Applies the stack-trace rules (which frames are in-app), then the fingerprint rules
-	 * (the first match replaces the fingerprint), then groups.
+	 * Groups with a project's settings: its in-app defaults, then the global stack-trace
+	 * rules, then the project's (a later rule wins, so the project's do); then the
+	 * project's fingerprint rules and, when none matched, the global ones. The returned
+	 * event carries what the rules changed and why it was grouped so ({@link #record}).
 	 */
-	GroupingResult group(ObjectNode normalizedEvent) {
-		this.stackTraceRules.apply(normalizedEvent);
-		this.fingerprintRules.apply(normalizedEvent);
-		return this.grouper.group(normalizedEvent);
-	}
-
-	/**
-	 * Groups with a project's settings too: its in-app defaults, then the global
-	 * stack-trace rules, then the project's (a later rule wins, so the project's do);
-	 * then the project's fingerprint rules and, when none matched, the global ones.
-	 */
-	GroupingResult group(ObjectNode normalizedEvent, ProjectProcessing project) {
-		project.inApp().apply(normalizedEvent);
-		this.stackTraceRules.apply(normalizedEvent);
-		project.stackTraceRules().apply(normalizedEvent);
-		if (!project.fingerprintRules().apply(normalizedEvent)) {
-			this.fingerprintRules.apply(normalizedEvent);
+	Grouped group(Event normalizedEvent, ProjectProcessing project) {
+		Event event = project.inApp().apply(normalizedEvent);
+		event = this.stackTraceRules.apply(event);
+		event = project.stackTraceRules().apply(event);
+		Event fingerprinted = project.fingerprintRules().apply(event);
+		if (fingerprinted == null) {
+			fingerprinted = this.fingerprintRules.apply(event);
 		}
-		return this.grouper.group(normalizedEvent);
+		if (fingerprinted != null) {
+			event = fingerprinted;
+		}
+		GroupingResult result = this.grouper.group(event);
+		return new Grouped(record(event, result), result);
 	}
 
 	/**
@@ -57,13 +57,29 @@ final class GroupingStage {
 	 * {@code grouping_info} object ({@code hash}, {@code variant}, {@code components}),
 	 * which the Web API's grouping-info endpoint serves.
 	 */
-	static void record(ObjectNode normalizedEvent, GroupingResult result) {
-		normalizedEvent.putArray("hashes").add(result.hash());
-		ObjectNode info = normalizedEvent.putObject("grouping_info");
+	static Event record(Event event, GroupingResult result) {
+		ArrayNode hashes = JsonNodeFactory.instance.arrayNode().add(result.hash());
+		ObjectNode info = JsonNodeFactory.instance.objectNode();
 		info.put("hash", result.hash());
 		info.put("variant", result.variant());
 		ArrayNode components = info.putArray("components");
 		result.components().forEach(components::add);
+		return event.toBuilder().putOther("hashes", hashes).putOther("grouping_info", info).build();
+	}
+
+	/**
+	 * A grouped event.
+	 *
+	 * @param event the event as grouped, with its grouping recorded
+	 * @param result how it was grouped
+	 */
+	record Grouped(Event event, GroupingResult result) {
+
+		Grouped {
+			Objects.requireNonNull(event, "event");
+			Objects.requireNonNull(result, "result");
+		}
+
 	}
 
 }

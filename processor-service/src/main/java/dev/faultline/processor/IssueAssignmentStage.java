@@ -4,18 +4,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.faultline.core.EventNodes;
 import dev.faultline.core.normalize.Timestamps;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.User;
 import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.NewIssue;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Stage 5: finds or creates the event's issue and counts the event against it. Counting
@@ -38,10 +40,10 @@ final class IssueAssignmentStage {
 	 * (the event is to be dropped).
 	 */
 	OptionalLong findOrCreate(PreparedEvent prepared) {
-		ObjectNode event = prepared.event();
+		Event event = prepared.event();
 		Optional<Issue> issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
-				event.path("title").asString(""), event.path("culprit").asString(""), level(event),
-				event.path("type").asString("default"), metadata(event), timestamp(event)));
+				Objects.requireNonNullElse(event.title(), ""), Objects.requireNonNullElse(event.culprit(), ""),
+				level(event), Objects.requireNonNullElse(event.type(), "default"), metadata(event), timestamp(event)));
 		return issue.map((found) -> OptionalLong.of(found.id())).orElseGet(OptionalLong::empty);
 	}
 
@@ -50,9 +52,9 @@ final class IssueAssignmentStage {
 	 * its release (what unmerge and resolve-in-release need).
 	 */
 	EventOccurrence occurrence(PreparedEvent prepared, long issueId) {
-		ObjectNode event = prepared.event();
+		Event event = prepared.event();
 		return new EventOccurrence(issueId, prepared.projectId(), prepared.eventId(), timestamp(event), level(event),
-				userKey(event.path("user")), prepared.grouping().hash(), EventNodes.text(event, "release"));
+				userKey(event.user()), prepared.grouping().hash(), nonBlank(event.release()));
 	}
 
 	/**
@@ -63,12 +65,12 @@ final class IssueAssignmentStage {
 		this.issues.recordOccurrences(occurrences);
 	}
 
-	private static String level(JsonNode event) {
-		return event.path("level").asString("error");
+	private static String level(Event event) {
+		return Objects.requireNonNullElse(event.level(), "error");
 	}
 
-	static Instant timestamp(JsonNode event) {
-		Instant timestamp = Timestamps.parse(event.get("timestamp"));
+	static Instant timestamp(Event event) {
+		Instant timestamp = Timestamps.parse(event.timestamp());
 		if (timestamp == null) {
 			throw new IllegalStateException("normalized event without timestamp");
 		}
@@ -79,24 +81,29 @@ final class IssueAssignmentStage {
 	 * A stable identifier of the event's user: the first of id, email, username and IP
 	 * address that is set, prefixed by its kind; null without a user.
 	 */
-	static @Nullable String userKey(JsonNode user) {
-		String[][] kinds = { { "id", "id" }, { "email", "email" }, { "username", "username" }, { "ip_address", "ip" } };
+	static @Nullable String userKey(@Nullable User user) {
+		if (user == null) {
+			return null;
+		}
+		String[][] kinds = { { "id", user.id() }, { "email", user.email() }, { "username", user.username() },
+				{ "ip", user.ipAddress() } };
 		for (String[] kind : kinds) {
-			String value = EventNodes.text(user, kind[0]);
+			String value = nonBlank(kind[1]);
 			if (value != null) {
-				return kind[1] + ":" + value;
+				return kind[0] + ":" + value;
 			}
 		}
 		return null;
 	}
 
-	private static Map<String, String> metadata(JsonNode event) {
+	private static Map<String, String> metadata(Event event) {
 		Map<String, String> metadata = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> entry : event.path("metadata").properties()) {
-			String value = EventNodes.text(entry.getValue());
-			if (value != null) {
-				metadata.put(entry.getKey(), value);
-			}
+		if (event.metadata() != null) {
+			event.metadata().forEach((key, value) -> {
+				if (nonBlank(value) != null) {
+					metadata.put(key, value);
+				}
+			});
 		}
 		return metadata;
 	}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.faultline.core.grouping.GroupingResult;
-import tools.jackson.databind.node.ObjectNode;
+import dev.faultline.protocol.event.Event;
 
 /**
  * An event that passed the pure stages (decode, parse, normalize, group) and waits to be
@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param projectId the project the envelope was authenticated for
  * @param position the queue position of its record, for logs
  * @param receivedAt when ingest received it
- * @param event the normalized event
+ * @param event the normalized, scrubbed and grouped event
  * @param grouping its grouping
  */
-record PreparedEvent(long projectId, String position, Instant receivedAt, ObjectNode event, GroupingResult grouping) {
+record PreparedEvent(long projectId, String position, Instant receivedAt, Event event, GroupingResult grouping) {
 
 	PreparedEvent {
 		Objects.requireNonNull(position, "position");
@@ -26,7 +26,7 @@ record PreparedEvent(long projectId, String position, Instant receivedAt, Object
 	}
 
 	String eventId() {
-		return this.event.path("event_id").asString("");
+		return Objects.requireNonNullElse(this.event.eventId(), "");
 	}
 
 }

@@ -2,13 +2,17 @@ package dev.faultline.processor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-import dev.faultline.core.EventNodes;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.Pairs;
+import dev.faultline.protocol.event.User;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+
+import static dev.faultline.core.EventNodes.nonBlank;
 
 /**
  * Stage 6: turns a grouped, assigned event into the event store's row: searchable columns
@@ -17,36 +21,42 @@ import tools.jackson.databind.node.ObjectNode;
 final class StoredEventMapper {
 
 	StoredEvent map(PreparedEvent prepared, long issueId) {
-		ObjectNode event = prepared.event();
-		String title = event.path("title").asString("");
-		String message = EventNodes.text(event.path("logentry"), "formatted");
+		Event event = prepared.event();
+		String title = Objects.requireNonNullElse(event.title(), "");
+		String message = (event.logentry() != null) ? nonBlank(event.logentry().formatted()) : null;
 		return new StoredEvent(prepared.projectId(), prepared.eventId(), issueId, IssueAssignmentStage.timestamp(event),
-				prepared.receivedAt(), event.path("platform").asString("other"), event.path("level").asString("error"),
-				title, event.path("culprit").asString(""), (message != null) ? message : title,
-				EventNodes.text(event, "release"), EventNodes.text(event, "environment"),
-				EventNodes.text(event, "transaction"),
-				EventNodes.text(event.path("contexts").path("trace"), "trace_id"), tags(event), user(event),
-				prepared.grouping().hash(), prepared.grouping().variant(), event.toString());
+				prepared.receivedAt(), Objects.requireNonNullElse(event.platform(), "other"),
+				Objects.requireNonNullElse(event.level(), "error"), title,
+				Objects.requireNonNullElse(event.culprit(), ""), (message != null) ? message : title,
+				nonBlank(event.release()), nonBlank(event.environment()), nonBlank(event.transaction()),
+				(event.contexts() != null && event.contexts().trace() != null)
+						? nonBlank(event.contexts().trace().traceId()) : null,
+				tags(event), user(event.user()), prepared.grouping().hash(), prepared.grouping().variant(),
+				EventCodec.encode(event));
 	}
 
-	private static Map<String, String> tags(JsonNode event) {
+	private static Map<String, String> tags(Event event) {
 		Map<String, String> tags = new LinkedHashMap<>();
-		for (JsonNode pair : event.path("tags")) {
-			String key = EventNodes.text(pair.get(0));
-			String value = EventNodes.text(pair.get(1));
-			if (key != null && value != null) {
-				tags.putIfAbsent(key, value);
+		if (event.tags() != null) {
+			for (Pairs.Pair pair : event.tags().pairs()) {
+				String key = nonBlank(pair.key());
+				String value = nonBlank(pair.value());
+				if (key != null && value != null) {
+					tags.putIfAbsent(key, value);
+				}
 			}
 		}
 		return tags;
 	}
 
-	private static @Nullable EventUser user(JsonNode event) {
-		JsonNode user = event.path("user");
-		String id = EventNodes.text(user, "id");
-		String username = EventNodes.text(user, "username");
-		String email = EventNodes.text(user, "email");
-		String ip = EventNodes.text(user, "ip_address");
+	private static @Nullable EventUser user(@Nullable User user) {
+		if (user == null) {
+			return null;
+		}
+		String id = nonBlank(user.id());
+		String username = nonBlank(user.username());
+		String email = nonBlank(user.email());
+		String ip = nonBlank(user.ipAddress());
 		if (id == null && username == null && email == null && ip == null) {
 			return null;
 		}

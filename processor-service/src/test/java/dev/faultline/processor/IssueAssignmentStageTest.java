@@ -5,8 +5,11 @@ import java.util.List;
 
 import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.queue.QueueRecord;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.User;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,17 +17,19 @@ class IssueAssignmentStageTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static User user(String json) {
+		return EventCodec.decode((ObjectNode) JSON.readTree("{\"user\":" + json + "}")).user();
+	}
+
 	@Test
 	void userKeyPrefersIdThenEmailThenUsernameThenIp() {
-		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{\"id\":\"42\",\"email\":\"a@b.c\"}")))
-			.isEqualTo("id:42");
-		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{\"email\":\"a@b.c\",\"username\":\"a\"}")))
+		assertThat(IssueAssignmentStage.userKey(user("{\"id\":\"42\",\"email\":\"a@b.c\"}"))).isEqualTo("id:42");
+		assertThat(IssueAssignmentStage.userKey(user("{\"email\":\"a@b.c\",\"username\":\"a\"}")))
 			.isEqualTo("email:a@b.c");
-		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{\"username\":\"a\"}"))).isEqualTo("username:a");
-		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{\"ip_address\":\"10.0.0.1\"}")))
-			.isEqualTo("ip:10.0.0.1");
-		assertThat(IssueAssignmentStage.userKey(JSON.readTree("{}"))).isNull();
-		assertThat(IssueAssignmentStage.userKey(JSON.missingNode())).isNull();
+		assertThat(IssueAssignmentStage.userKey(user("{\"username\":\"a\"}"))).isEqualTo("username:a");
+		assertThat(IssueAssignmentStage.userKey(user("{\"ip_address\":\"10.0.0.1\"}"))).isEqualTo("ip:10.0.0.1");
+		assertThat(IssueAssignmentStage.userKey(user("{\"name\":\"n\"}"))).isNull();
+		assertThat(IssueAssignmentStage.userKey(null)).isNull();
 	}
 
 	@Test

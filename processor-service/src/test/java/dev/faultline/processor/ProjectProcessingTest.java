@@ -6,6 +6,7 @@ import dev.faultline.core.grouping.FingerprintRules;
 import dev.faultline.core.grouping.StackTraceRules;
 import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.storage.metadata.ProjectSettings;
+import dev.faultline.protocol.event.EventCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,16 +67,14 @@ class ProjectProcessingTest {
 					new ProjectSettings("error.type:TimeoutError -> project", "stack.module:com.acme.* -app", "", false,
 							List.of(), List.of(), true, true, List.of(), List.of()),
 					ScrubbingSettings.defaultSettings());
-		ObjectNode withProjectRules = event();
-		grouping.group(withProjectRules, project);
+		ObjectNode withProjectRules = EventCodec.toTree(grouping.group(EventCodec.decode(event()), project).event());
 		assertThat(withProjectRules.get("fingerprint").toString()).isEqualTo("[\"project\"]");
 		// the project's stack-trace rules run after the global ones, so they win
 		assertThat(withProjectRules.at("/exception/values/0/stacktrace/frames/0/in_app").asBoolean()).isFalse();
 
 		ProjectProcessing plain = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
 				ScrubbingSettings.defaultSettings());
-		ObjectNode withDefaults = event();
-		grouping.group(withDefaults, plain);
+		ObjectNode withDefaults = EventCodec.toTree(grouping.group(EventCodec.decode(event()), plain).event());
 		assertThat(withDefaults.get("fingerprint").toString()).isEqualTo("[\"global\"]");
 		assertThat(withDefaults.at("/exception/values/0/stacktrace/frames/0/in_app").asBoolean()).isTrue();
 	}

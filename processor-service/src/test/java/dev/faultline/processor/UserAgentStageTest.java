@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import java.util.List;
 
+import dev.faultline.protocol.event.EventCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ class UserAgentStageTest {
 		PreparedEvent event = new EventPipeline(null, null).prepare(List.of(Samples.record("1", "browser-event-error")))
 			.events()
 			.get(0);
-		ObjectNode contexts = (ObjectNode) event.event().path("contexts");
+		ObjectNode contexts = (ObjectNode) EventCodec.toTree(event.event()).path("contexts");
 		assertThat(contexts.path("browser").path("name").asString()).isEqualTo("HeadlessChrome");
 		assertThat(contexts.path("browser").path("version").asString()).startsWith("156.0.0");
 		assertThat(contexts.path("os").path("name").asString()).isEqualTo("Linux");
