@@ -2,8 +2,19 @@ package dev.faultline.api.event;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
+import dev.faultline.protocol.event.Breadcrumb;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.Frame;
+import dev.faultline.protocol.event.LogEntry;
+import dev.faultline.protocol.event.Pairs;
+import dev.faultline.protocol.event.Request;
+import dev.faultline.protocol.event.SentryException;
+import dev.faultline.protocol.event.SentryThread;
+import dev.faultline.protocol.event.Stacktrace;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,36 +25,34 @@ import static dev.faultline.api.event.Json.NODES;
 
 /**
  * Builds the {@code entries} of Sentry's event JSON (its "interfaces") from a normalized
- * payload, in a fixed order: exception, message, breadcrumbs, request, threads. Wire
- * names ({@code abs_path}, {@code in_app}, …) become Sentry's API names ({@code absPath},
- * {@code inApp}, …). Missing parts are left out.
+ * payload read through the typed event model, in a fixed order: exception, message,
+ * breadcrumbs, request, threads. Wire names ({@code abs_path}, {@code in_app}, …) become
+ * Sentry's API names ({@code absPath}, {@code inApp}, …). Missing parts are left out.
+ * Payloads stored with legacy interface names ({@code sentry.interfaces.Exception}, …)
+ * render like modern ones.
  */
 final class EventEntries {
 
 	private EventEntries() {
 	}
 
-	static ArrayNode of(JsonNode payload) {
+	static ArrayNode of(Event payload) {
 		ArrayNode entries = NODES.arrayNode();
-		JsonNode exception = Json.container(payload, "exception");
-		if (exception != null && Json.values(exception).iterator().hasNext()) {
-			entries.add(entry("exception", exception(exception)));
+		if (!payload.exceptions().isEmpty()) {
+			entries.add(entry("exception", exception(payload.exceptions())));
 		}
 		ObjectNode message = message(payload);
 		if (message != null) {
 			entries.add(entry("message", message));
 		}
-		JsonNode breadcrumbs = Json.container(payload, "breadcrumbs");
-		if (breadcrumbs != null && Json.values(breadcrumbs).iterator().hasNext()) {
-			entries.add(entry("breadcrumbs", breadcrumbs(breadcrumbs)));
+		if (!payload.breadcrumbList().isEmpty()) {
+			entries.add(entry("breadcrumbs", breadcrumbs(payload.breadcrumbList())));
 		}
-		JsonNode request = Json.container(payload, "request");
-		if (request != null && request.isObject()) {
-			entries.add(entry("request", request(request)));
+		if (payload.request() != null) {
+			entries.add(entry("request", request(payload.request())));
 		}
-		JsonNode threads = Json.container(payload, "threads");
-		if (threads != null && Json.values(threads).iterator().hasNext()) {
-			entries.add(entry("threads", threads(threads)));
+		if (!payload.threadList().isEmpty()) {
+			entries.add(entry("threads", threads(payload.threadList())));
 		}
 		return entries;
 	}
@@ -58,19 +67,19 @@ final class EventEntries {
 	/**
 	 * Values stay in wire order, innermost cause first, as Sentry's API returns them.
 	 */
-	static ObjectNode exception(JsonNode exception) {
+	static ObjectNode exception(List<SentryException> exceptions) {
 		ArrayNode values = NODES.arrayNode();
 		boolean hasSystemFrames = false;
-		for (JsonNode value : Json.values(exception)) {
+		for (SentryException value : exceptions) {
 			ObjectNode rendered = values.addObject();
-			rendered.set("type", Json.orNull(value, "type"));
-			rendered.set("value", Json.orNull(value, "value"));
-			rendered.set("module", Json.orNull(value, "module"));
-			rendered.set("mechanism", Json.orNull(value, "mechanism"));
-			rendered.set("threadId", Json.orNull(value, "thread_id"));
-			JsonNode stacktrace = Json.container(value, "stacktrace");
-			if (stacktrace != null && stacktrace.isObject()) {
-				ObjectNode renderedStacktrace = stacktrace(stacktrace);
+			rendered.set("type", Json.textNode(value.type()));
+			rendered.set("value", Json.textNode(value.value()));
+			rendered.set("module", Json.textNode(value.module()));
+			rendered.set("mechanism",
+					(value.mechanism() != null) ? EventCodec.toTree(value.mechanism()) : NullNode.getInstance());
+			rendered.set("threadId", Json.orNull(value.threadId()));
+			if (value.stacktrace() != null) {
+				ObjectNode renderedStacktrace = stacktrace(value.stacktrace());
 				hasSystemFrames |= renderedStacktrace.path("hasSystemFrames").asBoolean(false);
 				rendered.set("stacktrace", renderedStacktrace);
 			}
@@ -90,48 +99,43 @@ final class EventEntries {
 	 * Frames stay oldest call first. {@code hasSystemFrames} is true when some frame is
 	 * in app, Sentry's meaning: only then can the UI tell app frames from system frames.
 	 */
-	static ObjectNode stacktrace(JsonNode stacktrace) {
+	static ObjectNode stacktrace(Stacktrace stacktrace) {
 		ArrayNode frames = NODES.arrayNode();
 		boolean anyInApp = false;
-		JsonNode wireFrames = stacktrace.get("frames");
-		if (wireFrames != null && wireFrames.isArray()) {
-			for (JsonNode frame : wireFrames.values()) {
-				if (frame.isObject()) {
-					ObjectNode rendered = frame(frame);
-					anyInApp |= rendered.path("inApp").asBoolean(false);
-					frames.add(rendered);
-				}
-			}
+		for (Frame frame : stacktrace.frameList()) {
+			anyInApp |= frame.isInApp();
+			frames.add(frame(frame));
 		}
 		ObjectNode data = NODES.objectNode();
 		data.set("frames", frames);
-		data.set("framesOmitted", Json.orNull(stacktrace, "frames_omitted"));
-		data.set("registers", Json.orNull(stacktrace, "registers"));
+		data.set("framesOmitted", Json.orNull(stacktrace.other().get("frames_omitted")));
+		data.set("registers", Json.orNull(stacktrace.other().get("registers")));
 		data.put("hasSystemFrames", anyInApp);
 		return data;
 	}
 
-	static ObjectNode frame(JsonNode frame) {
+	static ObjectNode frame(Frame frame) {
 		ObjectNode rendered = NODES.objectNode();
-		rendered.set("filename", Json.orNull(frame, "filename"));
-		rendered.set("absPath", Json.orNull(frame, "abs_path"));
-		rendered.set("module", Json.orNull(frame, "module"));
-		rendered.set("package", Json.orNull(frame, "package"));
-		rendered.set("platform", Json.orNull(frame, "platform"));
-		rendered.set("instructionAddr", Json.orNull(frame, "instruction_addr"));
-		rendered.set("symbolAddr", Json.orNull(frame, "symbol_addr"));
-		rendered.set("function", Json.orNull(frame, "function"));
-		rendered.set("rawFunction", Json.orNull(frame, "raw_function"));
-		rendered.set("symbol", Json.orNull(frame, "symbol"));
+		rendered.set("filename", Json.textNode(frame.filename()));
+		rendered.set("absPath", Json.textNode(frame.absPath()));
+		rendered.set("module", Json.textNode(frame.module()));
+		rendered.set("package", Json.textNode(frame.packageName()));
+		rendered.set("platform", Json.textNode(frame.platform()));
+		rendered.set("instructionAddr", Json.textNode(frame.instructionAddr()));
+		rendered.set("symbolAddr", Json.orNull(frame.other().get("symbol_addr")));
+		rendered.set("function", Json.textNode(frame.function()));
+		rendered.set("rawFunction", Json.textNode(frame.rawFunction()));
+		rendered.set("symbol", Json.textNode(frame.symbol()));
 		rendered.set("context", context(frame));
-		rendered.set("lineNo", Json.integerOrNull(frame, "lineno"));
-		rendered.set("colNo", Json.integerOrNull(frame, "colno"));
-		rendered.put("inApp", frame.path("in_app").asBoolean(false));
+		rendered.set("lineNo", (frame.lineno() != null) ? NODES.numberNode(frame.lineno()) : NullNode.getInstance());
+		rendered.set("colNo", (frame.colno() != null) ? NODES.numberNode(frame.colno()) : NullNode.getInstance());
+		rendered.put("inApp", frame.isInApp());
 		rendered.putNull("trust");
 		rendered.putNull("errors");
-		rendered.set("lock", Json.orNull(frame, "lock"));
+		rendered.set("lock", Json.orNull(frame.other().get("lock")));
 		rendered.putNull("sourceLink");
-		rendered.set("vars", Json.orNull(frame, "vars"));
+		rendered.set("vars",
+				(frame.vars() != null) ? Json.object(frame.vars()) : Json.orNull(frame.other().get("vars")));
 		return rendered;
 	}
 
@@ -139,73 +143,64 @@ final class EventEntries {
 	 * Sentry's {@code [[lineNo, line], …]}: pre-context, the line itself, post-context,
 	 * numbered around {@code lineno}; empty without a line number.
 	 */
-	private static ArrayNode context(JsonNode frame) {
+	private static ArrayNode context(Frame frame) {
 		ArrayNode context = NODES.arrayNode();
-		JsonNode lineNo = frame.get("lineno");
-		if (lineNo == null || !lineNo.isIntegralNumber()) {
+		if (frame.lineno() == null) {
 			return context;
 		}
-		long line = lineNo.asLong();
-		JsonNode pre = frame.get("pre_context");
-		if (pre != null && pre.isArray()) {
-			long number = line - pre.size();
-			for (JsonNode text : pre.values()) {
-				context.addArray().add(number++).add(text.asString(""));
+		long line = frame.lineno();
+		if (frame.preContext() != null) {
+			long number = line - frame.preContext().size();
+			for (String text : frame.preContext()) {
+				context.addArray().add(number++).add(text);
 			}
 		}
-		String contextLine = Json.text(frame, "context_line");
-		if (contextLine != null) {
-			context.addArray().add(line).add(contextLine);
+		if (frame.contextLine() != null) {
+			context.addArray().add(line).add(frame.contextLine());
 		}
-		JsonNode post = frame.get("post_context");
-		if (post != null && post.isArray()) {
+		if (frame.postContext() != null) {
 			long number = line + 1;
-			for (JsonNode text : post.values()) {
-				context.addArray().add(number++).add(text.asString(""));
+			for (String text : frame.postContext()) {
+				context.addArray().add(number++).add(text);
 			}
 		}
 		return context;
 	}
 
-	private static @Nullable ObjectNode message(JsonNode payload) {
-		JsonNode logentry = Json.container(payload, "logentry");
+	private static @Nullable ObjectNode message(Event payload) {
+		LogEntry logentry = payload.logentry();
 		ObjectNode data = NODES.objectNode();
-		if (logentry != null && logentry.isObject()) {
-			String formatted = Json.text(logentry, "formatted");
-			String template = Json.text(logentry, "message");
+		if (logentry != null && !logentry.plain()) {
+			String formatted = logentry.formatted();
+			String template = logentry.message();
 			data.put("formatted", (formatted != null) ? formatted : template);
 			if (template != null) {
 				data.put("message", template);
 			}
-			JsonNode params = logentry.get("params");
-			if (params != null && !params.isNull()) {
-				data.set("params", params);
+			if (logentry.params() != null) {
+				data.set("params", logentry.params());
 			}
 			return data;
 		}
-		String message = Json.text(payload, "message");
-		if (message != null && !message.isEmpty()) {
-			data.put("formatted", message);
+		LogEntry message = payload.message();
+		String text = (message != null && message.plain()) ? message.formatted() : null;
+		if (text != null && !text.isEmpty()) {
+			data.put("formatted", text);
 			return data;
 		}
 		return null;
 	}
 
-	private static ObjectNode breadcrumbs(JsonNode breadcrumbs) {
+	private static ObjectNode breadcrumbs(List<Breadcrumb> crumbs) {
 		ArrayNode values = NODES.arrayNode();
-		for (JsonNode crumb : Json.values(breadcrumbs)) {
-			if (!crumb.isObject()) {
-				continue;
-			}
+		for (Breadcrumb crumb : crumbs) {
 			ObjectNode rendered = values.addObject();
-			String type = Json.text(crumb, "type");
-			String level = Json.text(crumb, "level");
-			rendered.put("type", (type != null) ? type : "default");
-			rendered.set("category", Json.orNull(crumb, "category"));
-			rendered.put("level", (level != null) ? level : "info");
-			rendered.set("message", Json.orNull(crumb, "message"));
-			rendered.set("timestamp", Json.orNull(crumb, "timestamp"));
-			rendered.set("data", Json.orNull(crumb, "data"));
+			rendered.put("type", (crumb.type() != null) ? crumb.type() : "default");
+			rendered.set("category", Json.textNode(crumb.category()));
+			rendered.put("level", (crumb.level() != null) ? crumb.level() : "info");
+			rendered.set("message", Json.textNode(crumb.message()));
+			rendered.set("timestamp", (crumb.timestamp() != null) ? crumb.timestamp().raw() : NullNode.getInstance());
+			rendered.set("data", (crumb.data() != null) ? Json.object(crumb.data()) : NullNode.getInstance());
 			rendered.putNull("event_id");
 		}
 		ObjectNode data = NODES.objectNode();
@@ -213,31 +208,41 @@ final class EventEntries {
 		return data;
 	}
 
-	private static ObjectNode request(JsonNode request) {
+	private static ObjectNode request(Request request) {
 		ObjectNode data = NODES.objectNode();
-		ArrayNode headers = pairs(request.get("headers"), null);
+		ArrayNode headers = (request.headers() != null) ? pairs(request.headers()) : NODES.arrayNode();
 		data.putNull("apiTarget");
-		data.set("method", Json.orNull(request, "method"));
-		data.set("url", Json.orNull(request, "url"));
-		data.set("query", pairs(request.has("query_string") ? request.get("query_string") : request.get("query"), "&"));
-		data.set("fragment", Json.orNull(request, "fragment"));
-		data.set("data", Json.orNull(request, "data"));
+		data.set("method", Json.textNode(request.method()));
+		data.set("url", Json.textNode(request.url()));
+		data.set("query", pairs(request.queryString(), "&"));
+		data.set("fragment", Json.textNode(request.fragment()));
+		data.set("data", Json.orNull(request.data()));
 		data.set("headers", headers);
-		data.set("cookies", pairs(request.get("cookies"), ";"));
-		data.set("env", Json.orNull(request, "env"));
-		data.set("inferredContentType", Json.textNode(contentType(headers)));
+		data.set("cookies", pairs(request.cookies(), ";"));
+		data.set("env", (request.env() != null) ? Json.object(request.env()) : NullNode.getInstance());
+		data.set("inferredContentType", Json.textNode(contentType(request)));
 		return data;
 	}
 
-	private static @Nullable String contentType(ArrayNode headers) {
-		for (JsonNode pair : headers.values()) {
-			if (pair.path(0).asString("").equalsIgnoreCase("content-type")) {
-				String value = pair.path(1).asString("");
-				int semicolon = value.indexOf(';');
-				return ((semicolon >= 0) ? value.substring(0, semicolon) : value).trim();
-			}
+	private static @Nullable String contentType(Request request) {
+		String value = request.header("content-type");
+		if (value == null) {
+			return null;
 		}
-		return null;
+		int semicolon = value.indexOf(';');
+		return ((semicolon >= 0) ? value.substring(0, semicolon) : value).trim();
+	}
+
+	/**
+	 * Sentry's {@code [[key, value], …]} of typed pairs (tags, headers); a missing value
+	 * stays null.
+	 */
+	static ArrayNode pairs(Pairs typed) {
+		ArrayNode pairs = NODES.arrayNode();
+		for (Pairs.Pair pair : typed.pairs()) {
+			pairs.addArray().add(pair.key()).add(Json.textNode(pair.value()));
+		}
+		return pairs;
 	}
 
 	/**
@@ -301,23 +306,19 @@ final class EventEntries {
 		}
 	}
 
-	private static ObjectNode threads(JsonNode threads) {
+	private static ObjectNode threads(List<SentryThread> threads) {
 		ArrayNode values = NODES.arrayNode();
-		for (JsonNode thread : Json.values(threads)) {
-			if (!thread.isObject()) {
-				continue;
-			}
+		for (SentryThread thread : threads) {
 			ObjectNode rendered = values.addObject();
-			rendered.set("id", Json.orNull(thread, "id"));
-			rendered.set("name", Json.orNull(thread, "name"));
-			rendered.put("crashed", thread.path("crashed").asBoolean(false));
-			rendered.put("current", thread.path("current").asBoolean(false));
-			rendered.set("main", Json.orNull(thread, "main"));
-			rendered.set("state", Json.orNull(thread, "state"));
-			rendered.set("heldLocks", Json.orNull(thread, "held_locks"));
-			JsonNode stacktrace = Json.container(thread, "stacktrace");
+			rendered.set("id", Json.orNull(thread.id()));
+			rendered.set("name", Json.textNode(thread.name()));
+			rendered.put("crashed", thread.isCrashed());
+			rendered.put("current", Boolean.TRUE.equals(thread.current()));
+			rendered.set("main", (thread.main() != null) ? NODES.booleanNode(thread.main()) : NullNode.getInstance());
+			rendered.set("state", Json.textNode(thread.state()));
+			rendered.set("heldLocks", Json.orNull(thread.other().get("held_locks")));
 			rendered.set("stacktrace",
-					(stacktrace != null && stacktrace.isObject()) ? stacktrace(stacktrace) : NullNode.getInstance());
+					(thread.stacktrace() != null) ? stacktrace(thread.stacktrace()) : NullNode.getInstance());
 			rendered.putNull("rawStacktrace");
 		}
 		ObjectNode data = NODES.objectNode();

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.api.web.ApiDates;
+import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.protocol.event.Pairs;
+import dev.faultline.protocol.event.User;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,17 +27,13 @@ import static dev.faultline.api.event.Json.NODES;
 /**
  * Renders stored events as Sentry's Web API does: the full event (event detail, latest
  * event) and the short form of event lists. The stored columns are authoritative for ids
- * and times; everything else comes from the normalized payload, read tolerantly so that a
- * payload missing fields still renders. Thread-safe.
+ * and times; everything else comes from the normalized payload, read through the typed
+ * event model ({@link EventCodec}) so that a payload missing fields, or one stored with
+ * legacy interface names, still renders. Thread-safe.
  */
 class EventRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventRenderer.class);
-
-	/**
-	 * Payload fields Sentry also shows as tags, with the tag key it uses.
-	 */
-	private static final Map<String, String> TAGGED_FIELDS = taggedFields();
 
 	private final ObjectMapper mapper;
 
@@ -45,28 +45,31 @@ class EventRenderer {
 	 * The full event JSON of Sentry's event detail endpoints.
 	 */
 	ObjectNode full(StoredEvent event) {
-		JsonNode payload = parse(event);
+		Event payload = parse(event);
 		ObjectNode json = NODES.objectNode();
 		common(json, event, payload);
 		json.put("dateReceived", ApiDates.format(event.receivedAt()));
-		json.set("contexts", objectOrEmpty(payload, "contexts"));
-		json.set("sdk", Json.orNull(payload, "sdk"));
-		String release = (event.release() != null) ? event.release() : Json.text(payload, "release");
+		json.set("contexts", (payload.contexts() != null) ? EventCodec.toTree(payload.contexts()) : NODES.objectNode());
+		json.set("sdk", (payload.sdk() != null) ? EventCodec.toTree(payload.sdk()) : NullNode.getInstance());
+		String release = (event.release() != null) ? event.release() : payload.release();
 		if (release != null) {
 			json.putObject("release").put("version", release);
 		}
 		else {
 			json.putNull("release");
 		}
-		String environment = (event.environment() != null) ? event.environment() : Json.text(payload, "environment");
+		String environment = (event.environment() != null) ? event.environment() : payload.environment();
 		json.set("environment", Json.textNode(environment));
-		json.set("dist", Json.orNull(payload, "dist"));
+		json.set("dist", Json.textNode(payload.dist()));
 		json.putArray("fingerprints").add(event.primaryHash());
 		json.set("entries", EventEntries.of(payload));
-		JsonNode errors = payload.get("errors");
+		JsonNode errors = payload.other().get("errors");
 		json.set("errors", (errors != null && errors.isArray()) ? errors : NODES.arrayNode());
-		json.set("packages", objectOrEmpty(payload, "modules"));
-		json.set("context", objectOrEmpty(payload, "extra"));
+		ObjectNode packages = json.putObject("packages");
+		if (payload.modules() != null) {
+			payload.modules().forEach(packages::put);
+		}
+		json.set("context", (payload.extra() != null) ? Json.object(payload.extra()) : NODES.objectNode());
 		json.set("size", NODES.numberNode(event.payload().length()));
 		json.putNull("userReport");
 		json.putArray("sdkUpdates");
@@ -81,21 +84,21 @@ class EventRenderer {
 	 * The short event JSON of Sentry's event lists.
 	 */
 	ObjectNode summary(StoredEvent event) {
-		JsonNode payload = parse(event);
+		Event payload = parse(event);
 		ObjectNode json = NODES.objectNode();
 		common(json, event, payload);
 		json.putNull("crashFile");
 		return json;
 	}
 
-	private void common(ObjectNode json, StoredEvent event, JsonNode payload) {
+	private void common(ObjectNode json, StoredEvent event, Event payload) {
 		json.put("id", event.eventId());
 		json.put("eventID", event.eventId());
 		json.put("groupID", Long.toString(event.issueId()));
 		json.put("projectID", Long.toString(event.projectId()));
-		String type = Json.text(payload, "type");
+		String type = payload.type();
 		if (type == null) {
-			type = payload.has("exception") ? "error" : "default";
+			type = (payload.exception() != null) ? "error" : "default";
 		}
 		json.put("type", type);
 		json.put("event.type", type);
@@ -104,18 +107,20 @@ class EventRenderer {
 		json.put("message", event.message());
 		json.put("platform", event.platform());
 		json.put("dateCreated", ApiDates.format(event.timestamp()));
-		JsonNode metadata = objectOrEmpty(payload, "metadata");
-		json.set("location", Json.orNull(metadata, "filename"));
+		ObjectNode metadata = NODES.objectNode();
+		if (payload.metadata() != null) {
+			payload.metadata().forEach(metadata::put);
+		}
+		json.set("location", Json.orNull(metadata.get("filename")));
 		json.set("metadata", metadata);
 		json.set("tags", tags(event, payload));
-		json.set("user", user(payload));
+		json.set("user", user(payload.user()));
 	}
 
-	private JsonNode parse(StoredEvent event) {
+	private Event parse(StoredEvent event) {
 		try {
-			JsonNode payload = this.mapper.readTree(event.payload());
-			if (payload != null && payload.isObject()) {
-				return payload;
+			if (this.mapper.readTree(event.payload()) instanceof ObjectNode payload) {
+				return EventCodec.decode(payload);
 			}
 		}
 		catch (JacksonException ex) {
@@ -124,7 +129,7 @@ class EventRenderer {
 		}
 		logger.warn("Stored payload of event {} in project {} is not a JSON object", event.eventId(),
 				event.projectId());
-		return NODES.objectNode();
+		return Event.builder().build();
 	}
 
 	/**
@@ -132,20 +137,25 @@ class EventRenderer {
 	 * column as fallback), plus the fields Sentry also indexes as tags when the SDK did
 	 * not tag them itself.
 	 */
-	static ArrayNode tags(StoredEvent event, JsonNode payload) {
+	static ArrayNode tags(StoredEvent event, Event payload) {
 		Map<String, String> tags = new LinkedHashMap<>();
-		JsonNode wireTags = payload.get("tags");
-		ArrayNode pairs = EventEntries.pairs(wireTags, null);
+		List<Pairs.Pair> pairs = (payload.tags() != null) ? payload.tags().pairs() : List.of();
 		if (pairs.isEmpty()) {
 			tags.putAll(event.tags());
 		}
-		for (JsonNode pair : pairs.values()) {
-			if (!pair.get(1).isNull()) {
-				tags.putIfAbsent(pair.get(0).stringValue(), pair.get(1).stringValue());
+		for (Pairs.Pair pair : pairs) {
+			if (pair.value() != null) {
+				tags.putIfAbsent(pair.key(), pair.value());
 			}
 		}
-		TAGGED_FIELDS.forEach((field, key) -> {
-			String value = Json.text(payload, field);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("environment", payload.environment());
+		fields.put("release", payload.release());
+		fields.put("dist", payload.dist());
+		fields.put("server_name", payload.serverName());
+		fields.put("transaction", payload.transaction());
+		fields.put("level", payload.level());
+		fields.forEach((key, value) -> {
 			if (value != null && !value.isEmpty()) {
 				tags.putIfAbsent(key, value);
 			}
@@ -169,51 +179,34 @@ class EventRenderer {
 	/**
 	 * Sentry's {@code sentry:user} tag: the first known of id, username, email, IP.
 	 */
-	private static @Nullable String userTag(JsonNode payload) {
-		JsonNode user = payload.get("user");
-		if (user == null || !user.isObject()) {
+	private static @Nullable String userTag(Event payload) {
+		User user = payload.user();
+		if (user == null) {
 			return null;
 		}
-		String[][] keys = { { "id", "id" }, { "username", "username" }, { "email", "email" }, { "ip_address", "ip" } };
+		String[][] keys = { { "id", user.id() }, { "username", user.username() }, { "email", user.email() },
+				{ "ip", user.ipAddress() } };
 		for (String[] key : keys) {
-			String value = Json.text(user, key[0]);
-			if (value != null && !value.isEmpty()) {
-				return key[1] + ":" + value;
+			if (key[1] != null && !key[1].isEmpty()) {
+				return key[0] + ":" + key[1];
 			}
 		}
 		return null;
 	}
 
-	private static JsonNode user(JsonNode payload) {
-		JsonNode user = payload.get("user");
-		if (user == null || !user.isObject() || user.isEmpty()) {
+	private static JsonNode user(@Nullable User user) {
+		if (user == null || user.isEmpty()) {
 			return NullNode.getInstance();
 		}
 		ObjectNode json = NODES.objectNode();
-		json.set("id", Json.orNull(user, "id"));
-		json.set("email", Json.orNull(user, "email"));
-		json.set("username", Json.orNull(user, "username"));
-		json.set("ip_address", Json.orNull(user, "ip_address"));
-		json.set("name", Json.orNull(user, "name"));
-		json.set("geo", Json.orNull(user, "geo"));
-		json.set("data", Json.orNull(user, "data"));
+		json.set("id", Json.textNode(user.id()));
+		json.set("email", Json.textNode(user.email()));
+		json.set("username", Json.textNode(user.username()));
+		json.set("ip_address", Json.textNode(user.ipAddress()));
+		json.set("name", Json.textNode(user.name()));
+		json.set("geo", (user.geo() != null) ? Json.object(user.geo()) : NullNode.getInstance());
+		json.set("data", (user.data() != null) ? Json.object(user.data()) : NullNode.getInstance());
 		return json;
-	}
-
-	private static JsonNode objectOrEmpty(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && value.isObject()) ? value : NODES.objectNode();
-	}
-
-	private static Map<String, String> taggedFields() {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("environment", "environment");
-		fields.put("release", "release");
-		fields.put("dist", "dist");
-		fields.put("server_name", "server_name");
-		fields.put("transaction", "transaction");
-		fields.put("level", "level");
-		return fields;
 	}
 
 }

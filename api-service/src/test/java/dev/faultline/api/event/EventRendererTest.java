@@ -245,4 +245,26 @@ class EventRendererTest {
 		assertThat(this.renderer.full(empty).path("dateCreated").asString()).isEqualTo("1970-01-01T00:00:00.000Z");
 	}
 
+	@Test
+	void rendersAPayloadStoredWithLegacyInterfaceNames() {
+		ObjectNode payload = (ObjectNode) SampleEvents.JSON.readTree("""
+				{"event_id": "0123456789abcdef0123456789abcdef", "platform": "python",
+				 "sentry.interfaces.Exception": {"type": "ZeroDivisionError", "value": "division by zero",
+				   "stacktrace": {"frames": [{"module": "shop.views", "function": "checkout", "in_app": true}]}},
+				 "sentry.interfaces.Http": {"url": "https://shop.example.com/", "query": "a=1"},
+				 "sentry.interfaces.User": {"id": "u-7"}}
+				""");
+
+		ObjectNode json = this.renderer.full(stored(payload));
+
+		JsonNode entries = json.path("entries");
+		assertThat(entries.values()).extracting((entry) -> entry.path("type").asString())
+			.containsExactly("exception", "request");
+		assertThat(entries.at("/0/data/values/0/type").asString()).isEqualTo("ZeroDivisionError");
+		assertThat(entries.at("/0/data/values/0/stacktrace/frames/0/function").asString()).isEqualTo("checkout");
+		assertThat(entries.at("/1/data/query").toString()).isEqualTo("[[\"a\",\"1\"]]");
+		assertThat(json.path("user").path("id").asString()).isEqualTo("u-7");
+		assertThat(json.path("type").asString()).isEqualTo("error");
+	}
+
 }

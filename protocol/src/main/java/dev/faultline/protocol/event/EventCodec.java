@@ -71,6 +71,27 @@ public final class EventCodec {
 	}
 
 	/**
+	 * Writes the contexts as a tree, for renderers that pass them through.
+	 */
+	public static ObjectNode toTree(Contexts contexts) {
+		return EventWriter.contexts(contexts);
+	}
+
+	/**
+	 * Writes the SDK block as a tree, for renderers that pass it through.
+	 */
+	public static ObjectNode toTree(Sdk sdk) {
+		return EventWriter.sdk(sdk);
+	}
+
+	/**
+	 * Writes a mechanism as a tree, for renderers that pass it through.
+	 */
+	public static ObjectNode toTree(Mechanism mechanism) {
+		return EventWriter.mechanism(mechanism);
+	}
+
+	/**
 	 * Writes the event as compact JSON text.
 	 */
 	public static String encode(Event event) {
