@@ -47,11 +47,15 @@ import static dev.faultline.core.EventNodes.nonBlank;
  * {@code user} with {@code {{auto}}} replaced by the client IP.</li>
  * <li>{@code title}, {@code culprit}, {@code type}, {@code metadata} from
  * {@link EventTitles}.</li>
+ * <li>Legacy interface names ({@code sentry.interfaces.Exception}, …) become their modern
+ * fields (the codec reads them so); the deprecated event-level {@code stacktrace} moves
+ * into the only exception when that has none, as Relay does.</li>
  * </ul>
- * Timestamps: when the envelope's {@code sent_at} differs from the receive time by more
- * than {@value #DRIFT_MINUTES} minutes the client clock is taken as wrong and the event
- * time is shifted by the difference (as Relay does); a result more than 60 s in the
- * future or 30 days in the past is replaced by the receive time.
+ * It reads and builds the typed {@link Event}; everything it does not model is carried
+ * over unchanged. Timestamps: when the envelope's {@code sent_at} differs from the
+ * receive time by more than {@value #DRIFT_MINUTES} minutes the client clock is taken as
+ * wrong and the event time is shifted by the difference (as Relay does); a result more
+ * than 60 s in the future or 30 days in the past is replaced by the receive time.
  *
  * <p>
  * Stateless and thread-safe. Never throws on odd shapes: fields of the wrong type are
