@@ -69,6 +69,8 @@ export interface Issue {
   isBookmarked?: boolean;
   isSubscribed?: boolean;
   numComments?: number;
+  /** Whether the latest events crashed (their exception's mechanism says `handled: false`). */
+  isUnhandled?: boolean;
   /** Detail only, newest first. */
   activity?: Activity[];
 }
@@ -199,14 +201,37 @@ export interface Frame {
   inApp?: boolean;
   context?: Array<[number, string]> | null;
   vars?: Record<string, unknown> | null;
+  rawFunction?: string | null;
+  symbol?: string | null;
+  platform?: string | null;
+  instructionAddr?: string | null;
+}
+
+/** How an exception was caught: `handled: false` is a crash (Sentry's "unhandled"). */
+export interface Mechanism {
+  type?: string;
+  handled?: boolean | null;
+  synthetic?: boolean | null;
+  description?: string | null;
+  help_link?: string | null;
+  data?: Record<string, unknown> | null;
+  meta?: Record<string, unknown> | null;
+}
+
+export interface Stacktrace {
+  frames?: Frame[] | null;
+  registers?: Record<string, string> | null;
 }
 
 export interface ExceptionValue {
   type?: string | null;
   value?: string | null;
   module?: string | null;
-  mechanism?: { type?: string; handled?: boolean } | null;
-  stacktrace?: { frames?: Frame[] | null } | null;
+  mechanism?: Mechanism | null;
+  stacktrace?: Stacktrace | null;
+  /** The stack as sent, before source maps or symbolication, when it differs. */
+  rawStacktrace?: Stacktrace | null;
+  threadId?: number | string | null;
 }
 
 export interface ThreadValue {
@@ -214,7 +239,10 @@ export interface ThreadValue {
   name?: string | null;
   crashed?: boolean;
   current?: boolean;
-  stacktrace?: { frames?: Frame[] | null } | null;
+  main?: boolean | null;
+  state?: string | null;
+  stacktrace?: Stacktrace | null;
+  rawStacktrace?: Stacktrace | null;
 }
 
 export interface Breadcrumb {
@@ -229,10 +257,13 @@ export interface Breadcrumb {
 export interface RequestData {
   url?: string | null;
   method?: string | null;
-  query?: unknown;
+  query?: Array<[string, string]> | string | Record<string, string> | null;
+  fragment?: string | null;
   data?: unknown;
   headers?: Array<[string, string]> | Record<string, string> | null;
+  cookies?: Array<[string, string]> | Record<string, string> | string | null;
   env?: Record<string, string> | null;
+  inferredContentType?: string | null;
 }
 
 export type Entry =
@@ -270,7 +301,27 @@ export interface IssueEvent {
   entries?: Entry[];
   previousEventID?: string | null;
   nextEventID?: string | null;
-  sdk?: { name?: string; version?: string } | null;
+  sdk?: EventSdk | null;
+  dist?: string | null;
+  /** Sentry's Additional Data: the event's `extra`. */
+  context?: Record<string, unknown> | null;
+  /** The event's `modules`: package name → version. */
+  packages?: Record<string, string> | null;
+  /** Processing errors the server recorded (invalid values dropped, …). */
+  errors?: Array<{ type?: string; name?: string; message?: string; data?: Record<string, unknown> }> | null;
+  /**
+   * What processing changed, keyed by the event's own field paths: `{"": {"rem": [[rule, kind,
+   * start?, end?]], "len": original length, "err": [[reason, details]]}}` at each changed node.
+   */
+  _meta?: Record<string, unknown> | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface EventSdk {
+  name?: string;
+  version?: string;
+  integrations?: string[] | null;
+  packages?: Array<{ name?: string; version?: string }> | null;
 }
 
 /** One rel of a Sentry `Link` header. */

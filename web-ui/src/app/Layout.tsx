@@ -8,6 +8,9 @@ export function Layout() {
   const navigate = useNavigate();
   return (
     <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="topbar">
         <NavLink to="/" className="brand">
           Faultline
@@ -33,7 +36,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </div>

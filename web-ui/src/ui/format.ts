@@ -27,12 +27,31 @@ export function timeAgo(iso: string | null | undefined, now: number = Date.now()
   return `${seconds} seconds ago`;
 }
 
-export function formatDate(iso: string | number | null | undefined): string {
-  if (iso === null || iso === undefined || iso === '') {
-    return '—';
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A date as an instant: ISO text, or epoch seconds (Sentry's breadcrumb and stats timestamps). */
+export function toDate(value: string | number | null | undefined): Date | null {
+  if (value === null || value === undefined || value === '') {
+    return null;
   }
-  const date = typeof iso === 'number' ? new Date(iso * 1000) : new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Every absolute date of the UI in one format: the reader's locale, to the second, local time. */
+export function formatDate(value: string | number | null | undefined): string {
+  const date = toDate(value);
+  if (!date) {
+    return value === null || value === undefined || value === '' ? '—' : String(value);
+  }
+  return DATE_FORMAT.format(date);
 }
 
 export function compactNumber(value: string | number): string {

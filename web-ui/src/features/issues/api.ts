@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiJson, apiPage } from '../../api/client';
 import type { Issue, IssueChange, Page, Project, SavedSearch } from '../../api/models';
+import type { TimeRange } from '../../ui/filters/pageFilters';
 
 const enc = encodeURIComponent;
 
@@ -19,10 +20,45 @@ export interface IssueListParams {
   sort: IssueSort;
   cursor?: string;
   limit?: number;
+  /** The page filters: only issues with events in this environment … */
+  environment?: string;
+  /** … and within this time range (`statsPeriod` or `start`/`end`). */
+  range?: TimeRange;
+}
+
+/** Sentry search syntax quotes values with spaces or quotes. */
+function quoted(value: string): string {
+  return /[\s"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
+/**
+ * The page filters as event terms of the search: an issue is listed when it has events in the
+ * environment and time range, as in Sentry's issue stream.
+ */
+export function filterTerms(environment: string | undefined, range: TimeRange | undefined): string[] {
+  const terms: string[] = [];
+  if (environment) {
+    terms.push(`environment:${quoted(environment)}`);
+  }
+  if (range?.start && range.end) {
+    terms.push(`timestamp:>=${range.start}`, `timestamp:<${range.end}`);
+  } else if (range?.period) {
+    terms.push(`timestamp:-${range.period}`);
+  }
+  return terms;
+}
+
+/** The sparkline period the API offers that best covers the time range: 24h for a day or less, else 14d. */
+export function graphPeriod(range: TimeRange | undefined): '24h' | '14d' {
+  if (range?.start && range.end) {
+    return Date.parse(range.end) - Date.parse(range.start) <= 86_400_000 ? '24h' : '14d';
+  }
+  return !range?.period || range.period === '1h' || range.period === '24h' ? '24h' : '14d';
 }
 
 export function issueListQuery(params: IssueListParams): string {
-  const search = new URLSearchParams({ query: params.query, sort: params.sort, limit: String(params.limit ?? 25) });
+  const query = [params.query, ...filterTerms(params.environment, params.range)].filter(Boolean).join(' ');
+  const search = new URLSearchParams({ query, sort: params.sort, limit: String(params.limit ?? 25) });
   if (params.cursor) {
     search.set('cursor', params.cursor);
   }
@@ -36,7 +72,7 @@ export function issueListQuery(params: IssueListParams): string {
  */
 export async function fetchIssues(params: IssueListParams, signal?: AbortSignal): Promise<Page<Issue>> {
   const query = issueListQuery(params);
-  const orgUrl = `/api/0/organizations/${enc(params.org)}/issues/?${query}&statsPeriod=24h${
+  const orgUrl = `/api/0/organizations/${enc(params.org)}/issues/?${query}&statsPeriod=${graphPeriod(params.range)}${
     params.project ? `&project=${enc(params.project.id)}` : ''
   }`;
   try {
@@ -53,13 +89,25 @@ export async function fetchIssues(params: IssueListParams, signal?: AbortSignal)
 
 export function useIssues(params: IssueListParams | undefined) {
   return useQuery({
-    queryKey: ['issues', params?.org, params?.project?.id ?? 'all', params?.query, params?.sort, params?.cursor ?? ''],
+    queryKey: [
+      'issues',
+      params?.org,
+      params?.project?.id ?? 'all',
+      params?.query,
+      params?.sort,
+      params?.cursor ?? '',
+      params?.environment ?? '',
+      params?.range ?? {},
+    ],
     queryFn: ({ signal }) => fetchIssues(params!, signal),
     enabled: !!params,
     placeholderData: (previous) => previous,
     // An empty first page of unresolved issues is waiting for the first event: keep looking.
     refetchInterval: (query) =>
-      params?.query === DEFAULT_ISSUE_QUERY && !params.cursor && query.state.data?.items.length === 0 ? 5000 : false,
+      params?.query === DEFAULT_ISSUE_QUERY && !params.cursor && !params.environment && !params.range?.period && !params.range?.start &&
+      query.state.data?.items.length === 0
+        ? 5000
+        : false,
   });
 }
 

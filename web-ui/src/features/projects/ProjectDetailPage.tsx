@@ -90,7 +90,7 @@ export function SetupSnippet({ dsn, initialPlatform }: { dsn: string; initialPla
         </label>
       </div>
       <p className="muted">Install: <code>{platform.install}</code></p>
-      <pre className="code-block" data-testid="snippet">
+      <pre className="code-block" data-testid="snippet" tabIndex={0}>
         <code>{code}</code>
       </pre>
       <CopyButton text={code} label="Copy snippet" />

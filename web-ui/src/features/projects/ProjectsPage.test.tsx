@@ -93,8 +93,20 @@ test('every required platform has a snippet containing the DSN', () => {
     expect(platformFor(id).id).toBe(id);
     expect(platformFor(id).snippet('http://k@h/1')).toContain('http://k@h/1');
   }
-  expect(platformFor('javascript-react').id).toBe('javascript');
+  expect(platformFor('javascript-vue').id).toBe('javascript');
+  expect(platformFor('python-fastapi').id).toBe('python');
   expect(platformFor('dotnet-aspnetcore').id).toBe('csharp');
   expect(platformFor('cobol').id).toBe('other');
   expect(PLATFORMS.length).toBeGreaterThanOrEqual(7);
+});
+
+test('every platform of the setup page carries a release and a traces sample rate', () => {
+  for (const platform of PLATFORMS.filter((p) => p.id !== 'other')) {
+    const snippet = platform.snippet('http://k@h/1');
+    expect(snippet, platform.name).toMatch(/release/i);
+    expect(snippet, platform.name).toMatch(/traces[_-]?sample[_-]?rate|TracesSampleRate/i);
+  }
+  expect(PLATFORMS.map((p) => p.name)).toEqual(
+    expect.arrayContaining(['Java', 'Spring Boot', 'Python', 'Django', 'Flask', 'Node.js', 'Express', 'Browser JavaScript', 'React', 'Go', '.NET', 'Ruby', 'PHP']),
+  );
 });

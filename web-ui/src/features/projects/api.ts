@@ -97,3 +97,14 @@ export function fetchProjectTagValues(org: string, project: string, key: string,
     { signal },
   );
 }
+
+/** The environments events of a project were sent with (the `environment` tag's values), for the picker. */
+export function useEnvironments(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['environments', org, project],
+    queryFn: ({ signal }) => fetchProjectTagValues(org!, project!, 'environment', '', signal),
+    select: (values) => values.map((value) => value.value),
+    enabled: !!org && !!project,
+    staleTime: 60_000,
+  });
+}

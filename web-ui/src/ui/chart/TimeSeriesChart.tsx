@@ -39,7 +39,12 @@ export function TimeSeriesChart({ series, width, height, spark = false, label = 
     const measured = () => width ?? Math.max(element.clientWidth, 120);
     let plot: uPlot | undefined;
     try {
-      const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
+      // Bars, not a line: a zero bucket draws nothing (no stroke), so a sparkline shows where the
+      // events are instead of a flat line along the bottom.
+      const bars = uPlot.paths.bars?.({ size: [0.8, 40], gap: 1 });
+      const style = getComputedStyle(element);
+      const colour = style.getPropertyValue('--chart').trim() || '#6c5fc7';
+      const axis = style.getPropertyValue('--muted').trim() || '#71637e';
       plot = new uPlot(
         {
           width: measured(),
@@ -47,9 +52,14 @@ export function TimeSeriesChart({ series, width, height, spark = false, label = 
           legend: { show: !spark },
           cursor: spark ? { show: false } : undefined,
           select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-          axes: spark ? [{ show: false }, { show: false }] : [{}, { size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+          axes: spark
+            ? [{ show: false }, { show: false }]
+            : [
+                { stroke: axis, grid: { stroke: 'rgba(128,128,128,0.15)' } },
+                { stroke: axis, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], grid: { stroke: 'rgba(128,128,128,0.15)' } },
+              ],
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-          series: [{}, { label, stroke: '#6c5fc7', fill: 'rgba(108, 95, 199, 0.35)', width: 1, paths: bars, points: { show: false } }],
+          series: [{}, { label, stroke: colour, fill: colour, width: 0, paths: bars, points: { show: false } }],
         },
         data,
         element,

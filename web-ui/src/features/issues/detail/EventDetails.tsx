@@ -1,5 +1,16 @@
 import type { Breadcrumb, ExceptionValue, IssueEvent, RequestData, ThreadValue } from '../../../api/models';
+import { DateTime } from '../../../ui/RelativeTime';
 import { Breadcrumbs } from './Breadcrumbs';
+import {
+  ContextCards,
+  ExtraSection,
+  MetaSection,
+  ModulesSection,
+  RawJson,
+  RequestSection,
+  SdkSection,
+  ThreadsSection,
+} from './EventSections';
 import { KeyValues } from './KeyValues';
 import { Exceptions, ThreadStack } from './StackTrace';
 
@@ -7,57 +18,53 @@ function entry<T>(event: IssueEvent, type: string): T | undefined {
   return event.entries?.find((e) => e.type === type)?.data as T | undefined;
 }
 
-function headersOf(request: RequestData): Array<[string, unknown]> {
-  if (!request.headers) {
-    return [];
-  }
-  return Array.isArray(request.headers) ? request.headers : Object.entries(request.headers);
-}
-
-/** Everything the latest (or chosen) event of an issue carries, section by section. */
+/** Everything the latest (or chosen) event of an issue carries, section by section, in Sentry's order. */
 export function EventDetails({ event }: { event: IssueEvent }) {
   const exception = entry<{ values?: ExceptionValue[] | null }>(event, 'exception');
   const breadcrumbs = entry<{ values?: Breadcrumb[] | null }>(event, 'breadcrumbs');
   const request = entry<RequestData>(event, 'request');
   const message = entry<{ formatted?: string | null; message?: string | null }>(event, 'message');
   const messageText = message?.formatted ?? message?.message ?? (exception ? null : event.message);
-  const contexts = Object.entries(event.contexts ?? {});
-  // Message events sent with attachStacktrace carry the stack in the crashed or current thread.
-  const threads = entry<{ values?: ThreadValue[] | null }>(event, 'threads');
-  const thread = threads?.values?.find((t) => t.crashed) ?? threads?.values?.find((t) => t.current) ?? threads?.values?.[0];
-  const threadFrames = thread?.stacktrace?.frames ?? [];
+  const threads = entry<{ values?: ThreadValue[] | null }>(event, 'threads')?.values ?? [];
+  const hasException = (exception?.values?.length ?? 0) > 0;
+  // A message event sent with attachStacktrace carries its stack in the crashed or current thread.
+  const soleThread = hasException
+    ? undefined
+    : (threads.find((t) => t.crashed) ?? threads.find((t) => t.current) ?? threads[0]);
+  const handled = exception?.values?.at(-1)?.mechanism?.handled;
   return (
     <div className="event-details">
       <section className="card" aria-label="Event summary">
         <KeyValues
           rows={[
             ['event id', event.eventID],
-            ['date', event.dateCreated],
+            ['occurred', <DateTime key="d" date={event.dateCreated} />],
+            ['received', event.dateReceived ? <DateTime key="r" date={event.dateReceived} /> : undefined],
+            ['handled', handled === undefined || handled === null ? undefined : handled ? 'yes' : 'no'],
             ['release', event.release?.version],
             ['environment', event.environment],
+            ['dist', event.dist],
             ['platform', event.platform],
             ['sdk', event.sdk ? `${event.sdk.name ?? ''} ${event.sdk.version ?? ''}`.trim() : undefined],
           ]}
         />
       </section>
+      <MetaSection event={event} />
       {messageText && (
         <section className="card" aria-label="Message">
           <h2>Message</h2>
-          <pre className="code-block">{messageText}</pre>
+          <pre className="code-block" tabIndex={0}>
+            {messageText}
+          </pre>
         </section>
       )}
-      {exception?.values && exception.values.length > 0 && <Exceptions values={exception.values} />}
-      {!exception?.values?.length && threadFrames.length > 0 && <ThreadStack frames={threadFrames} name={thread?.name} />}
+      {hasException && <Exceptions values={exception!.values!} platform={event.platform} />}
+      {soleThread && (soleThread.stacktrace?.frames?.length ?? 0) > 0 && (
+        <ThreadStack frames={soleThread.stacktrace!.frames!} name={soleThread.name} />
+      )}
+      {threads.length > 1 && <ThreadsSection threads={threads} />}
       {breadcrumbs && <Breadcrumbs values={breadcrumbs.values ?? []} />}
-      {request && (
-        <section className="card" aria-label="Request">
-          <h2>Request</h2>
-          <p className="mono">
-            {request.method ?? 'GET'} {request.url}
-          </p>
-          <KeyValues rows={[['query', request.query], ['body', request.data], ...headersOf(request)]} />
-        </section>
-      )}
+      {request && <RequestSection request={request} />}
       {event.user && (
         <section className="card" aria-label="User">
           <h2>User</h2>
@@ -86,23 +93,11 @@ export function EventDetails({ event }: { event: IssueEvent }) {
           </ul>
         </section>
       )}
-      {contexts.length > 0 && (
-        <section className="card" aria-label="Contexts">
-          <h2>Contexts</h2>
-          <div className="contexts">
-            {contexts.map(([name, values]) => (
-              <div key={name} className="context">
-                <h3>{name}</h3>
-                <KeyValues rows={Object.entries(values ?? {}).filter(([key]) => key !== 'type')} />
-              </div>
-            ))}
-          </div>
-        </section>
-      )}
-      <details className="card raw-json">
-        <summary>Raw event JSON</summary>
-        <pre className="code-block">{JSON.stringify(event, null, 2)}</pre>
-      </details>
+      <ContextCards contexts={event.contexts ?? {}} />
+      <ExtraSection extra={event.context ?? {}} />
+      <ModulesSection packages={event.packages ?? {}} />
+      {event.sdk && <SdkSection sdk={event.sdk} />}
+      <RawJson event={event} />
     </div>
   );
 }

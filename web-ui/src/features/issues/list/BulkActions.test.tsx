@@ -46,7 +46,7 @@ test('rows show the assignee, the bookmark star and the comment count', async ()
   const [first, second] = await screen.findAllByTestId('issue-row');
   expect(within(first).getByTestId('issue-assignee')).toHaveTextContent('Ada');
   expect(within(first).getByRole('img', { name: 'Bookmarked' })).toBeInTheDocument();
-  expect(within(first).getByLabelText('2 comments')).toBeInTheDocument();
+  expect(within(first).getByText('2 comments')).toBeInTheDocument();
   expect(within(second).getByTestId('issue-assignee')).toHaveTextContent('Unassigned');
   expect(within(second).queryByRole('img', { name: 'Bookmarked' })).toBeNull();
 });

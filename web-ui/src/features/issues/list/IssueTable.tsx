@@ -17,6 +17,7 @@ export interface Selection {
 
 interface TableMeta {
   selection?: Selection;
+  graphPeriod: string;
   showProject: boolean;
   issues: Issue[];
 }
@@ -55,11 +56,21 @@ const COLUMNS = [
   }),
   column.display({
     id: 'graph',
-    header: 'Last 24h',
-    meta: { width: '8.5rem', className: 'col-graph' },
-    cell: ({ row }) => {
-      const series = row.original.stats?.['24h'];
-      return series && series.length > 0 ? <TimeSeriesChart series={series} width={110} height={28} spark /> : null;
+    header: ({ table }) => `Last ${metaOf(table).graphPeriod}`,
+    meta: { width: '9rem', className: 'col-graph' },
+    cell: ({ row, table }) => {
+      const period = metaOf(table).graphPeriod;
+      const series = row.original.stats?.[period];
+      if (!series || series.length === 0) {
+        return null;
+      }
+      const total = series.reduce((sum, point) => sum + point[1], 0);
+      return (
+        <div className="sparkline-cell" data-testid="sparkline-cell" data-total={total}>
+          <TimeSeriesChart series={series} width={96} height={28} spark label={`Events in the last ${period}`} />
+          <span className="sparkline-total small">{compactNumber(total)}</span>
+        </div>
+      );
     },
   }),
   column.accessor('count', {
@@ -104,7 +115,9 @@ export function IssueTable({
   focusedId,
   sorting,
   paging,
+  graphPeriod = '24h',
 }: {
+  graphPeriod?: string;
   issues: Issue[];
   busy?: boolean;
   showProject?: boolean;
@@ -120,7 +133,7 @@ export function IssueTable({
       data={issues}
       columns={selection ? SELECTABLE_COLUMNS : COLUMNS}
       getRowId={(issue) => issue.id}
-      meta={{ selection, showProject, issues } satisfies TableMeta}
+      meta={{ selection, showProject, issues, graphPeriod } satisfies TableMeta}
       busy={busy}
       sorting={sorting}
       paging={paging}
@@ -137,13 +150,25 @@ export function IssueTable({
 }
 
 function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boolean }) {
+  // Sentry's message line: the exception's message (metadata.value), else the event's message.
+  const message = issue.metadata?.value;
   return (
     <div className="issue-summary">
       <Link to={`/issues/${issue.id}`} className="issue-title">
-        <span className={`level level-${issue.level}`} title={issue.level} aria-label={`level ${issue.level}`} />
+        <span className={`level level-${issue.level}`} title={issue.level} role="img" aria-label={`level ${issue.level}`} />
         {issue.title}
       </Link>
+      {message && message !== issue.title && (
+        <p className="issue-message" data-testid="issue-message">
+          {message}
+        </p>
+      )}
       <div className="issue-meta muted">
+        {issue.isUnhandled && (
+          <span className="badge badge-error" data-testid="unhandled">
+            Unhandled
+          </span>
+        )}
         {issue.isBookmarked && (
           <span className="bookmark-star" role="img" aria-label="Bookmarked" title="Bookmarked">
             ★
@@ -154,7 +179,7 @@ function IssueSummary({ issue, showProject }: { issue: Issue; showProject: boole
         {issue.culprit && <span className="culprit">{issue.culprit}</span>}
         <span className="badge">{issue.level}</span>
         {!!issue.numComments && (
-          <span className="comment-count" aria-label={`${issue.numComments} comments`}>
+          <span className="comment-count">
             {issue.numComments} {issue.numComments === 1 ? 'comment' : 'comments'}
           </span>
         )}

@@ -86,3 +86,42 @@ test('an API error shows an error with a retry, not a blank page', async () => {
   expect(await screen.findByRole('alert')).toHaveTextContent('Database unavailable');
   expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
 });
+
+test('environment and time-range pickers filter through event terms; rows show message, unhandled marker and the sparkline total', async () => {
+  const calls = mockApi({
+    'GET /api/0/organizations/': [ORG],
+    'GET /api/0/organizations/faultline/projects/': [PROJECT],
+    'GET /api/0/projects/faultline/shop/tags/environment/values/': [
+      { key: 'environment', name: 'production', value: 'production', count: 3 },
+      { key: 'environment', name: 'staging', value: 'staging', count: 2 },
+    ],
+    'GET /api/0/organizations/faultline/issues/': (url: URL) =>
+      json([
+        issue({
+          isUnhandled: true,
+          metadata: { type: 'Error', value: 'Card declined for order 7' },
+          stats: { [url.searchParams.get('statsPeriod')!]: [[1700000000, 2], [1700003600, 1]] },
+        }),
+      ]),
+  });
+  renderAt('/issues', '/issues', <IssuesPage />);
+  const row = await screen.findByTestId('issue-row');
+  expect(within(row).getByTestId('issue-message')).toHaveTextContent('Card declined for order 7');
+  expect(within(row).getByTestId('unhandled')).toHaveTextContent('Unhandled');
+  expect(within(row).getByTestId('sparkline-cell')).toHaveAttribute('data-total', '3');
+  expect(screen.getByRole('columnheader', { name: 'Last 24h' })).toBeInTheDocument();
+
+  await userEvent.selectOptions(await screen.findByLabelText('Environment'), 'staging');
+  await vi.waitFor(() =>
+    expect(issueCalls(calls).at(-1)!.url.searchParams.get('query')).toBe('is:unresolved environment:staging'),
+  );
+  await userEvent.selectOptions(screen.getByLabelText('Time range'), '7d');
+  await vi.waitFor(() =>
+    expect(issueCalls(calls).at(-1)!.url.searchParams.get('query')).toBe('is:unresolved environment:staging timestamp:-7d'),
+  );
+  // A range longer than a day draws the 14-day sparkline.
+  expect(issueCalls(calls).at(-1)!.url.searchParams.get('statsPeriod')).toBe('14d');
+  expect(await screen.findByRole('columnheader', { name: 'Last 14d' })).toBeInTheDocument();
+  // The search box keeps the user's query: the filters live in their pickers.
+  expect(screen.getByLabelText('Search issues')).toHaveValue('is:unresolved');
+});

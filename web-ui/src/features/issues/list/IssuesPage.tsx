@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client';
 import type { IssueStatus, Project } from '../../../api/models';
-import { DEFAULT_ISSUE_QUERY, useBulkUpdate, useIssues, type IssueSort } from '../api';
-import { fetchProjectTagValues, useProjectTagKeys, useProjects } from '../../projects/api';
+import { DEFAULT_ISSUE_QUERY, graphPeriod, useBulkUpdate, useIssues, type IssueSort } from '../api';
+import { fetchProjectTagValues, useEnvironments, useProjectTagKeys, useProjects } from '../../projects/api';
 import { useOrganization } from '../../organization/api';
 import { EmptyState, ErrorState, Loading } from '../../../ui/states/StateViews';
-import { ProjectPicker } from '../../../ui/filters/Pickers';
+import { EnvironmentPicker, ProjectPicker, TimeRangePicker } from '../../../ui/filters/Pickers';
+import { readPageFilters } from '../../../ui/filters/pageFilters';
 import { useUrlState } from '../../../ui/filters/urlState';
 import { SearchBar } from '../../../ui/search/SearchBar';
 import { rememberIssueOrder } from '../issueNavigation';
@@ -63,6 +64,9 @@ export function IssuesPage() {
   const sort = asSort(params.get('sort'));
   const cursor = params.get('cursor') ?? undefined;
   const projectSlug = params.get('project') ?? '';
+  const filters = readPageFilters(params);
+  const range = { period: filters.period, start: filters.start, end: filters.end };
+  const filtered = !!filters.environment || !!range.period || !!range.start;
 
   const organization = useOrganization();
   const org = organization.data?.slug;
@@ -70,10 +74,13 @@ export function IssuesPage() {
   const project = projects.data?.find((p) => p.slug === projectSlug);
   const projectMissing = !!projectSlug && projects.isSuccess && !project;
   const ready = !!org && projects.isSuccess && !projectMissing;
-  const issues = useIssues(ready ? { org: org!, project, query, sort, cursor } : undefined);
+  const issues = useIssues(
+    ready ? { org: org!, project, query, sort, cursor, environment: filters.environment, range } : undefined,
+  );
   // Tag keys and values for the suggestions: the chosen project's, or the first project's.
   const tagProject = project ?? projects.data?.[0];
   const tagKeys = useProjectTagKeys(org, tagProject?.slug);
+  const environments = useEnvironments(org, tagProject?.slug);
 
   const rows = issues.data?.items ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -142,6 +149,16 @@ export function IssuesPage() {
         <h1>Issues</h1>
         <div className="toolbar">
           <ProjectPicker projects={projects.data!} value={projectSlug || undefined} onChange={(slug) => update({ project: slug })} />
+          <EnvironmentPicker
+            environments={environments.data ?? []}
+            value={filters.environment}
+            onChange={(environment) => update({ environment })}
+          />
+          <TimeRangePicker
+            value={range}
+            allowAll
+            onChange={(next) => update({ statsPeriod: next.period, start: next.start, end: next.end })}
+          />
           <label className="inline-label">
             Sort by{' '}
             <select value={sort} onChange={(e) => update({ sort: e.target.value })}>
@@ -208,16 +225,17 @@ export function IssuesPage() {
       ) : issues.isError ? (
         <ErrorState error={issues.error} onRetry={() => issues.refetch()} />
       ) : issues.data.items.length === 0 ? (
-        query === DEFAULT_ISSUE_QUERY ? (
+        query === DEFAULT_ISSUE_QUERY && !filtered ? (
           <NoIssues project={project} projects={projects.data!} />
         ) : (
-          <EmptyState title="No issues match this search." />
+          <EmptyState title={filtered ? 'No issues match this search and these filters.' : 'No issues match this search.'} />
         )
       ) : (
         <IssueTable
           issues={issues.data.items}
           busy={issues.isFetching && issues.isPlaceholderData}
           showProject={!project}
+          graphPeriod={graphPeriod(range)}
           focusedId={focused?.id}
           sorting={{ sort, onSort: (next) => update({ sort: next }) }}
           paging={{
