@@ -8,8 +8,8 @@ import java.util.List;
  * together (as in Sentry, where the event conditions are one subquery).
  *
  * @param issueTerms terms for the metadata store, in query order
- * @param eventTerms terms for the event store, in query order; compile them with
- * {@link EventFilterCompiler}
+ * @param eventTerms terms for the event store, in query order; the query model's
+ * {@code SearchConditions} turns them into conditions
  */
 public record ClassifiedQuery(List<SearchTerm> issueTerms, List<SearchTerm> eventTerms) {
 

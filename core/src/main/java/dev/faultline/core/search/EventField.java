@@ -1,10 +1,9 @@
 package dev.faultline.core.search;
 
 /**
- * The event-store columns a search key compiles to: the {@code events} tables of
- * {@code storage-duckdb} and {@code storage-clickhouse} ({@code db/…/V1__events.sql}). A
- * {@link SqlDialect} maps each to its physical column, as the two schemas differ in
- * places ({@code transaction_name} in DuckDB, {@code transaction} in ClickHouse).
+ * The event fields a search key names (anything else is a tag), which decides the key's
+ * scope and kind. The query model's errors dataset declares the same fields as columns;
+ * the storage adapters map those to their physical columns.
  */
 public enum EventField {
 

@@ -1,17 +1,11 @@
 package dev.faultline.storage.events;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-
 /**
- * The event port: append-mostly storage of processed events with the queries the Web API
- * needs.
+ * Every role of an event store in one interface, for callers that need several (the Web
+ * API) and for the code written before the roles: {@link EventWriter},
+ * {@link EventReader}, {@link EventAggregates}, {@link EventMaintenance} and the query
+ * role {@link QueryRunner}. New callers take the narrowest role; new kinds of data add
+ * roles to {@link EventStorage}, not methods here.
  *
  * <p>
  * Contract (storage TCK): writes are idempotent on {@code (projectId, eventId)}: writing
@@ -19,129 +13,8 @@ import org.jspecify.annotations.Nullable;
  * newest first ({@code timestamp} descending, then {@code eventId} descending).
  * Thread-safe.
  */
-public interface EventStore extends AutoCloseable {
-
-	/**
-	 * Writes a batch durably; returns once it is stored and visible to reads.
-	 */
-	void write(List<StoredEvent> events);
-
-	Optional<StoredEvent> find(long projectId, String eventId);
-
-	/**
-	 * A page of the issue's events, newest first.
-	 * @param offset events to skip (0 or more)
-	 * @param limit events to return (1 to 1000)
-	 */
-	default List<StoredEvent> listByIssue(long projectId, long issueId, int offset, int limit) {
-		return listByIssue(projectId, issueId, null, offset, limit);
-	}
-
-	/**
-	 * A page of the issue's events that match a search's event terms (issue terms in it
-	 * are ignored; null: every event), newest first.
-	 * @param offset events to skip (0 or more)
-	 * @param limit events to return (1 to 1000)
-	 * @throws RuntimeException the parser's unchecked syntax error for a text that is not
-	 * a valid search
-	 */
-	List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset, int limit);
-
-	/**
-	 * The newest event of the issue.
-	 */
-	Optional<StoredEvent> latest(long projectId, long issueId);
-
-	/**
-	 * The oldest event of the issue (smallest {@code timestamp}, then {@code eventId}).
-	 */
-	Optional<StoredEvent> oldest(long projectId, long issueId);
-
-	/**
-	 * The events of the same issue next to the given one in the list order: the previous
-	 * event is the closest older one ({@code (timestamp, eventId)} smaller), the next
-	 * event the closest newer one. The given event need not exist.
-	 */
-	EventNeighbours neighbours(long projectId, long issueId, Instant timestamp, String eventId);
-
-	/**
-	 * Counts the events of each issue in time buckets, for a whole page of issues in one
-	 * query. Bucket {@code i} covers {@code [from + i·bucket, from + (i+1)·bucket)};
-	 * there are {@code ceil((to - from) / bucket)} buckets and only events with
-	 * {@code from <= timestamp < to} count.
-	 * @param issueIds issues of the project (up to 1000)
-	 * @param bucket at least one second, whole milliseconds
-	 * @return for every requested issue id, its counts oldest bucket first (zeros where
-	 * nothing happened)
-	 */
-	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket);
-
-	/**
-	 * The issues that have at least one event matching all event terms of a search
-	 * together, most recently matched first (the newest matching event's
-	 * {@code timestamp}, then the issue id, both descending). A search without event
-	 * terms returns the issues that have any event.
-	 * @param projectIds the projects to search (1 to 1000)
-	 * @param search the search text and its clock; issue terms in it are ignored
-	 * @param limit issue ids to return at most (1 to 100,000)
-	 * @return distinct issue ids
-	 * @throws RuntimeException the parser's unchecked syntax error when the text is not a
-	 * valid search (callers parse it first to answer the user)
-	 */
-	List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit);
-
-	/**
-	 * The tag keys of an issue's events with their top values. Besides the event's tags
-	 * the built-in keys {@code level}, {@code environment} and {@code release} are facets
-	 * when events carry them (a tag of the same name wins); keys are ordered by
-	 * {@code totalEvents} descending, then by key.
-	 * @param key only this key, or null for every key
-	 * @param topValues values per key (1 to 1000)
-	 */
-	List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues);
-
-	/**
-	 * How many of the issue's events carried each of the given values of a tag key (the
-	 * same keys as {@link #tagFacets}) per time bucket, bucketed as
-	 * {@link #countByIssue}.
-	 * @return for every requested value, its counts oldest bucket first
-	 */
-	Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values, Instant from,
-			Instant to, Duration bucket);
-
-	/**
-	 * The tag keys of the projects' events since a time (built-ins included as in
-	 * {@link #tagFacets}), most events first, then by key.
-	 * @param limit keys to return at most (1 to 1000)
-	 */
-	List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit);
-
-	/**
-	 * The values of a tag key in the projects' events since a time, most events first,
-	 * then by value; only values starting with {@code prefix} (case-insensitive, matched
-	 * literally) when it is not empty.
-	 * @param limit values to return at most (1 to 1000)
-	 */
-	List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit);
-
-	/**
-	 * Moves events of one issue to another (merge, unmerge): every event of
-	 * {@code fromIssueId}, or with {@code primaryHashes} only those grouped by one of the
-	 * hashes. Idempotent; returns once the move is visible to reads.
-	 */
-	void moveEvents(long projectId, long fromIssueId, @Nullable Set<String> primaryHashes, long toIssueId);
-
-	/**
-	 * Deletes every event of the issue. Idempotent.
-	 */
-	void deleteIssueEvents(long projectId, long issueId);
-
-	/**
-	 * The retention sweep: removes every project's events with
-	 * {@code timestamp < cutoff}. Idempotent; an event stored later with an older
-	 * timestamp goes with the next sweep.
-	 */
-	void deleteOlderThan(Instant cutoff);
+public interface EventStore
+		extends EventWriter, EventReader, EventAggregates, EventMaintenance, QueryRunner, AutoCloseable {
 
 	/**
 	 * Returns whether the store answers now; never throws.

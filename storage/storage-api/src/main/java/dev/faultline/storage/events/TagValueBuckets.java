@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bucket arithmetic of {@link EventStore#countByTagValue}: {@link TimeBuckets} keyed
- * by tag value instead of issue id, shared by the adapters so that both validate and fill
- * results alike.
+ * The bucket arithmetic of {@link EventAggregates#countByTagValue}: {@link TimeBuckets}
+ * keyed by tag value instead of issue id, shared by the adapters so that both validate
+ * and fill results alike.
  *
  * <p>
  * Not thread-safe: one instance collects the rows of one query.

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bucket arithmetic of {@link EventStore#countByIssue}, shared by the adapters so
- * that both validate and fill results alike; the counting itself is each engine's query.
+ * The bucket arithmetic of {@link EventAggregates#countByIssue}, shared by the adapters
+ * so that both validate and fill results alike; the counting itself is each engine's
+ * query.
  *
  * <p>
  * Not thread-safe: one instance collects the rows of one query.

@@ -1,9 +1,7 @@
 package dev.faultline.storage.clickhouse;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,28 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
-import dev.faultline.core.search.ClickHouseDialect;
-import dev.faultline.core.search.EventFilterCompiler;
-import dev.faultline.core.search.SearchParser;
-import dev.faultline.core.search.SqlFragment;
+import dev.faultline.query.Datasets;
+import dev.faultline.query.Query;
+import dev.faultline.query.QueryResult;
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.QueryEventAggregates;
 import dev.faultline.storage.events.TagFacet;
-import dev.faultline.storage.events.TagFacetRows;
 import dev.faultline.storage.events.TagKeyCount;
-import dev.faultline.storage.events.TagValueBuckets;
 import dev.faultline.storage.events.TagValueCount;
-import dev.faultline.storage.events.TimeBuckets;
+import dev.faultline.storage.sql.CompiledQuery;
+import dev.faultline.storage.sql.QueryCompiler;
+import dev.faultline.storage.sql.SqlFragment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,10 +59,7 @@ public final class ClickHouseEventStore implements EventStore {
 
 	private static final String SELECT = "SELECT issue_id, " + COLUMNS_BUT_ISSUE + " FROM events FINAL ";
 
-	private static final EventFilterCompiler COMPILER = new EventFilterCompiler(new ClickHouseDialect());
-
-	private static final String IN_PROJECTS_SINCE = "project_id IN {project_ids:Array(UInt64)} "
-			+ "AND timestamp >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')";
+	private static final QueryCompiler COMPILER = new QueryCompiler(new ClickHouseSqlDialect());
 
 	private static final long TIMEOUT_SECONDS = 60;
 
@@ -73,6 +68,8 @@ public final class ClickHouseEventStore implements EventStore {
 	private final Client client;
 
 	private final ClickHouseSettings settings;
+
+	private final EventAggregates aggregates = new QueryEventAggregates(this);
 
 	private ClickHouseEventStore(Client client, ClickHouseSettings settings) {
 		this.client = client;
@@ -191,172 +188,66 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
 			Duration bucket) {
-		TimeBuckets buckets = new TimeBuckets(issueIds, from, to, bucket);
-		if (issueIds.isEmpty()) {
-			return buckets.result();
-		}
-		// The id list is bound as one Array(UInt64) parameter; its text is built from
-		// longs only, so nothing but numbers reaches the server.
-		String ids = issueIds.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
-		Map<String, Object> parameters = Map.of("project_id", projectId, "issue_ids", ids, "from", buckets.fromMillis(),
-				"to", to.toEpochMilli(), "bucket", buckets.bucketMillis());
-		String sql = "SELECT issue_id, intDiv(toUnixTimestamp64Milli(timestamp) - {from:Int64}, {bucket:Int64}) "
-				+ "AS bucket, count() AS events FROM events FINAL WHERE project_id = {project_id:UInt64} "
-				+ "AND issue_id IN {issue_ids:Array(UInt64)} "
-				+ "AND timestamp >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') "
-				+ "AND timestamp < fromUnixTimestamp64Milli({to:Int64}, 'UTC') GROUP BY issue_id, bucket";
-		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				buckets.add(row.getLong("issue_id"), row.getLong("bucket"), row.getLong("events"));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot count events", ex);
-		}
-		return buckets.result();
+		return this.aggregates.countByIssue(projectId, issueIds, from, to, bucket);
 	}
 
 	@Override
 	public List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit) {
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		SqlFragment filter = filter(search);
-		// The fragment's parameters are named p0, p1…; the statement's own are not. The
-		// id list text and the limit are built from numbers only.
-		Map<String, Object> parameters = new HashMap<>(filter.namedParameters());
-		parameters.put("project_ids",
-				projectIds.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
-		// No FINAL: a not yet collapsed duplicate has the same issue id and timestamp, so
-		// it changes neither the set of issues nor max(timestamp), and merging at read
-		// time was most of this query's cost.
-		String sql = "SELECT issue_id FROM events WHERE project_id IN {project_ids:Array(UInt64)} AND (" + filter.sql()
-				+ ") GROUP BY issue_id ORDER BY max(timestamp) DESC, issue_id DESC LIMIT " + limit;
-		List<Long> issueIds = new ArrayList<>();
-		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				issueIds.add(row.getLong("issue_id"));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot search events", ex);
-		}
-		return issueIds;
+		return this.aggregates.findIssueIds(projectIds, search, limit);
 	}
 
 	@Override
 	public List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues) {
-		checkLimit("topValues", topValues);
-		Map<String, Object> parameters = new HashMap<>(
-				Map.of("project_id", projectId, "issue_id", issueId, "top", topValues));
-		String onlyKey = "";
-		if (key != null) {
-			onlyKey = "WHERE tag_key = {key:String} ";
-			parameters.put("key", key);
-		}
-		// One query: values counted per key, then ranked within their key.
-		String sql = ClickHouseTagPairs.with("project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64}")
-				+ "SELECT tag_key, total, uniques, tag_value, events, first_seen, last_seen FROM ("
-				+ "SELECT tag_key, tag_value, events, first_seen, last_seen, "
-				+ "sum(events) OVER (PARTITION BY tag_key) AS total, count() OVER (PARTITION BY tag_key) AS uniques, "
-				+ "row_number() OVER (PARTITION BY tag_key ORDER BY events DESC, tag_value ASC) AS position FROM ("
-				+ "SELECT tag_key, tag_value, count() AS events, min(timestamp) AS first_seen, "
-				+ "max(timestamp) AS last_seen FROM pairs " + onlyKey + "GROUP BY tag_key, tag_value)) "
-				+ "WHERE position <= {top:UInt32} ORDER BY total DESC, tag_key ASC, position ASC";
-		TagFacetRows facets = new TagFacetRows();
-		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				facets.add(row.getString("tag_key"), row.getLong("total"), row.getLong("uniques"),
-						new TagValueCount(row.getString("tag_value"), row.getLong("events"),
-								row.getInstant("first_seen"), row.getInstant("last_seen")));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot read tag facets", ex);
-		}
-		return facets.result();
+		return this.aggregates.tagFacets(projectId, issueId, key, topValues);
 	}
 
 	@Override
 	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
 			Instant from, Instant to, Duration bucket) {
-		TagValueBuckets buckets = new TagValueBuckets(values, from, to, bucket);
-		List<String> distinct = buckets.values();
-		if (distinct.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, Object> parameters = new HashMap<>(Map.of("project_id", projectId, "issue_id", issueId, "from",
-				buckets.fromMillis(), "to", to.toEpochMilli(), "bucket", buckets.bucketMillis(), "key", key));
-		String sql = ClickHouseTagPairs
-			.with("project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} "
-					+ "AND timestamp >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') "
-					+ "AND timestamp < fromUnixTimestamp64Milli({to:Int64}, 'UTC')")
-				+ "SELECT tag_value, intDiv(toUnixTimestamp64Milli(timestamp) - {from:Int64}, {bucket:Int64}) AS bucket, "
-				+ "count() AS events FROM pairs WHERE tag_key = {key:String} AND tag_value IN ("
-				+ bindEach("value", distinct, parameters) + ") GROUP BY tag_value, bucket";
-		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				buckets.add(row.getString("tag_value"), row.getLong("bucket"), row.getLong("events"));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot count tag values", ex);
-		}
-		return buckets.result();
+		return this.aggregates.countByTagValue(projectId, issueId, key, values, from, to, bucket);
 	}
 
 	@Override
 	public List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit) {
-		checkLimit("limit", limit);
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Object> parameters = new HashMap<>(
-				Map.of("project_ids", ids(projectIds), "since", since.toEpochMilli(), "limit", limit));
-		String sql = ClickHouseTagPairs.with(IN_PROJECTS_SINCE)
-				+ "SELECT tag_key, count() AS events, uniqExact(tag_value) AS uniques FROM pairs GROUP BY tag_key "
-				+ "ORDER BY events DESC, tag_key ASC LIMIT {limit:UInt32}";
-		List<TagKeyCount> keys = new ArrayList<>();
-		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				keys.add(new TagKeyCount(row.getString("tag_key"), row.getLong("events"), row.getLong("uniques")));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot read tag keys", ex);
-		}
-		return keys;
+		return this.aggregates.tagKeys(projectIds, since, limit);
 	}
 
 	@Override
 	public List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit) {
-		checkLimit("limit", limit);
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Object> parameters = new HashMap<>(
-				Map.of("project_ids", ids(projectIds), "since", since.toEpochMilli(), "key", key, "limit", limit));
-		// startsWith compares literally: no LIKE pattern, so no wildcard to escape.
-		String startsWith = "";
-		if (!prefix.isEmpty()) {
-			startsWith = "AND startsWith(lowerUTF8(tag_value), lowerUTF8({prefix:String})) ";
-			parameters.put("prefix", prefix);
-		}
-		String sql = ClickHouseTagPairs.with(IN_PROJECTS_SINCE)
-				+ "SELECT tag_value, count() AS events, min(timestamp) AS first_seen, max(timestamp) AS last_seen "
-				+ "FROM pairs WHERE tag_key = {key:String} " + startsWith
-				+ "GROUP BY tag_value ORDER BY events DESC, tag_value ASC LIMIT {limit:UInt32}";
-		List<TagValueCount> values = new ArrayList<>();
+		return this.aggregates.tagValues(projectIds, key, prefix, since, limit);
+	}
+
+	@Override
+	public QueryResult run(Query query) {
+		CompiledQuery compiled = COMPILER.compile(query);
+		List<CompiledQuery.Output> outputs = compiled.outputs();
+		List<List<@Nullable Object>> rows = new ArrayList<>();
 		try {
-			for (GenericRecord row : this.client.queryAll(sql, parameters)) {
-				values.add(new TagValueCount(row.getString("tag_value"), row.getLong("events"),
-						row.getInstant("first_seen"), row.getInstant("last_seen")));
+			for (GenericRecord row : this.client.queryAll(compiled.statement().sql(),
+					compiled.statement().namedParameters())) {
+				List<@Nullable Object> raw = new ArrayList<>(outputs.size());
+				for (CompiledQuery.Output output : outputs) {
+					raw.add(value(row, output));
+				}
+				rows.add(compiled.row(raw));
 			}
 		}
 		catch (RuntimeException ex) {
-			throw failure("Cannot read tag values", ex);
+			throw failure("Cannot run a " + query.dataset() + " query", ex);
 		}
-		return values;
+		return compiled.result(rows);
+	}
+
+	private static @Nullable Object value(GenericRecord row, CompiledQuery.Output output) {
+		String alias = output.alias();
+		if (!row.hasValue(alias)) {
+			return null;
+		}
+		return switch (output.kind()) {
+			case STRING -> row.getString(alias);
+			case DOUBLE -> row.getDouble(alias);
+			default -> row.getLong(alias);
+		};
 	}
 
 	/**
@@ -439,11 +330,7 @@ public final class ClickHouseEventStore implements EventStore {
 	 * Compiles the event terms of a search (null: every event).
 	 */
 	private static SqlFragment filter(@Nullable EventSearch search) {
-		if (search == null) {
-			return COMPILER.compile(List.of());
-		}
-		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
-		return COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
+		return COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of());
 	}
 
 	/**
@@ -457,19 +344,6 @@ public final class ClickHouseEventStore implements EventStore {
 			placeholders.add("{" + name + i + ":String}");
 		}
 		return String.join(", ", placeholders);
-	}
-
-	/**
-	 * The text of an Array(UInt64) parameter, built from numbers only.
-	 */
-	private static String ids(List<Long> ids) {
-		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
-	}
-
-	private static void checkLimit(String name, int value) {
-		if (value < 1 || value > 1000) {
-			throw new IllegalArgumentException(name + " must be 1 to 1000: " + value);
-		}
 	}
 
 	private List<StoredEvent> query(String sql, Map<String, Object> parameters) {

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,21 +20,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.faultline.core.search.DuckDbDialect;
-import dev.faultline.core.search.EventFilterCompiler;
-import dev.faultline.core.search.SearchParser;
-import dev.faultline.core.search.SqlFragment;
+import dev.faultline.query.Datasets;
+import dev.faultline.query.Query;
+import dev.faultline.query.QueryResult;
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.events.QueryEventAggregates;
 import dev.faultline.storage.events.TagFacet;
-import dev.faultline.storage.events.TagFacetRows;
 import dev.faultline.storage.events.TagKeyCount;
-import dev.faultline.storage.events.TagValueBuckets;
 import dev.faultline.storage.events.TagValueCount;
-import dev.faultline.storage.events.TimeBuckets;
+import dev.faultline.storage.sql.CompiledQuery;
+import dev.faultline.storage.sql.QueryCompiler;
+import dev.faultline.storage.sql.SqlFragment;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +63,7 @@ public final class DuckDbEventStore implements EventStore {
 			+ "transaction_name, trace_id, tags, has_user, user_id, user_username, user_email, user_ip_address, "
 			+ "primary_hash, grouping_variant, payload FROM events ";
 
-	private static final EventFilterCompiler COMPILER = new EventFilterCompiler(new DuckDbDialect());
+	private static final QueryCompiler COMPILER = new QueryCompiler(new DuckDbSqlDialect());
 
 	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, event_id DESC";
 
@@ -72,6 +72,8 @@ public final class DuckDbEventStore implements EventStore {
 	private final Path databaseFile;
 
 	private final DuckDBConnection connection;
+
+	private final EventAggregates aggregates = new QueryEventAggregates(this);
 
 	private boolean closed;
 
@@ -210,134 +212,58 @@ public final class DuckDbEventStore implements EventStore {
 	@Override
 	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
 			Duration bucket) {
-		TimeBuckets buckets = new TimeBuckets(issueIds, from, to, bucket);
-		if (issueIds.isEmpty()) {
-			return buckets.result();
-		}
-		// One bound placeholder per issue id: values are never SQL text.
-		String ids = String.join(", ", Collections.nCopies(issueIds.size(), "?"));
-		String sql = "SELECT issue_id, (epoch_ms(timestamp) - ?) // ? AS bucket, count(*) FROM events "
-				+ "WHERE project_id = ? AND issue_id IN (" + ids + ") "
-				+ "AND timestamp >= epoch_ms(?::BIGINT) AND timestamp < epoch_ms(?::BIGINT) GROUP BY issue_id, bucket";
-		List<Object> parameters = new ArrayList<>();
-		parameters.add(buckets.fromMillis());
-		parameters.add(buckets.bucketMillis());
-		parameters.add(projectId);
-		parameters.addAll(issueIds);
-		parameters.add(from.toEpochMilli());
-		parameters.add(to.toEpochMilli());
-		run(sql, (rows) -> buckets.add(rows.getLong(1), rows.getLong(2), rows.getLong(3)), parameters.toArray());
-		return buckets.result();
+		return this.aggregates.countByIssue(projectId, issueIds, from, to, bucket);
 	}
 
 	@Override
 	public List<Long> findIssueIds(List<Long> projectIds, EventSearch search, int limit) {
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		SqlFragment filter = filter(search);
-		// The project ids, the fragment's values and the limit are all bound parameters.
-		String ids = String.join(", ", Collections.nCopies(projectIds.size(), "?"));
-		String sql = "SELECT issue_id FROM events WHERE project_id IN (" + ids + ") AND (" + filter.sql()
-				+ ") GROUP BY issue_id ORDER BY max(timestamp) DESC, issue_id DESC LIMIT ?";
-		List<Object> parameters = new ArrayList<>(projectIds);
-		parameters.addAll(filter.parameters());
-		parameters.add(limit);
-		List<Long> issueIds = new ArrayList<>();
-		run(sql, (rows) -> issueIds.add(rows.getLong(1)), parameters.toArray());
-		return issueIds;
+		return this.aggregates.findIssueIds(projectIds, search, limit);
 	}
 
 	@Override
 	public List<TagFacet> tagFacets(long projectId, long issueId, @Nullable String key, int topValues) {
-		checkLimit("topValues", topValues);
-		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId));
-		String onlyKey = "";
-		if (key != null) {
-			onlyKey = "WHERE tag_key = ? ";
-			parameters.add(key);
-		}
-		parameters.add(topValues);
-		// One query: values counted per key, then ranked within their key.
-		String sql = DuckDbTagPairs.with("project_id = ? AND issue_id = ?")
-				+ ", counted AS (SELECT tag_key, tag_value, count(*) AS events, min(timestamp) AS first_seen, "
-				+ "max(timestamp) AS last_seen FROM pairs " + onlyKey + "GROUP BY tag_key, tag_value), "
-				+ "ranked AS (SELECT *, sum(events) OVER (PARTITION BY tag_key)::BIGINT AS total, "
-				+ "count(*) OVER (PARTITION BY tag_key) AS uniques, "
-				+ "row_number() OVER (PARTITION BY tag_key ORDER BY events DESC, tag_value) AS position FROM counted) "
-				+ "SELECT tag_key, total, uniques, tag_value, events, epoch_ms(first_seen), epoch_ms(last_seen) "
-				+ "FROM ranked WHERE position <= ? ORDER BY total DESC, tag_key, position";
-		TagFacetRows facets = new TagFacetRows();
-		run(sql, (rows) -> facets.add(rows.getString(1), rows.getLong(2), rows.getLong(3),
-				new TagValueCount(rows.getString(4), rows.getLong(5), Instant.ofEpochMilli(rows.getLong(6)),
-						Instant.ofEpochMilli(rows.getLong(7)))),
-				parameters.toArray());
-		return facets.result();
+		return this.aggregates.tagFacets(projectId, issueId, key, topValues);
 	}
 
 	@Override
 	public Map<String, List<Long>> countByTagValue(long projectId, long issueId, String key, List<String> values,
 			Instant from, Instant to, Duration bucket) {
-		TagValueBuckets buckets = new TagValueBuckets(values, from, to, bucket);
-		List<String> distinct = buckets.values();
-		if (distinct.isEmpty()) {
-			return Map.of();
-		}
-		String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
-		String sql = DuckDbTagPairs
-			.with("project_id = ? AND issue_id = ? AND timestamp >= epoch_ms(?::BIGINT) "
-					+ "AND timestamp < epoch_ms(?::BIGINT)")
-				+ "SELECT tag_value, (epoch_ms(timestamp) - ?) // ? AS bucket, count(*) FROM pairs "
-				+ "WHERE tag_key = ? AND tag_value IN (" + placeholders + ") GROUP BY tag_value, bucket";
-		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId, from.toEpochMilli(), to.toEpochMilli(),
-				buckets.fromMillis(), buckets.bucketMillis(), key));
-		parameters.addAll(distinct);
-		run(sql, (rows) -> buckets.add(rows.getString(1), rows.getLong(2), rows.getLong(3)), parameters.toArray());
-		return buckets.result();
+		return this.aggregates.countByTagValue(projectId, issueId, key, values, from, to, bucket);
 	}
 
 	@Override
 	public List<TagKeyCount> tagKeys(List<Long> projectIds, Instant since, int limit) {
-		checkLimit("limit", limit);
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		String sql = DuckDbTagPairs.with(inProjectsSince(projectIds))
-				+ "SELECT tag_key, count(*) AS events, count(DISTINCT tag_value) FROM pairs GROUP BY tag_key "
-				+ "ORDER BY events DESC, tag_key LIMIT ?";
-		List<Object> parameters = new ArrayList<>(projectIds);
-		parameters.add(since.toEpochMilli());
-		parameters.add(limit);
-		List<TagKeyCount> keys = new ArrayList<>();
-		run(sql, (rows) -> keys.add(new TagKeyCount(rows.getString(1), rows.getLong(2), rows.getLong(3))),
-				parameters.toArray());
-		return keys;
+		return this.aggregates.tagKeys(projectIds, since, limit);
 	}
 
 	@Override
 	public List<TagValueCount> tagValues(List<Long> projectIds, String key, String prefix, Instant since, int limit) {
-		checkLimit("limit", limit);
-		if (projectIds.isEmpty()) {
-			return List.of();
-		}
-		List<Object> parameters = new ArrayList<>(projectIds);
-		parameters.add(since.toEpochMilli());
-		parameters.add(key);
-		// starts_with compares literally: no LIKE pattern, so no wildcard to escape.
-		String startsWith = "";
-		if (!prefix.isEmpty()) {
-			startsWith = "AND starts_with(lower(tag_value), lower(?)) ";
-			parameters.add(prefix);
-		}
-		parameters.add(limit);
-		String sql = DuckDbTagPairs.with(inProjectsSince(projectIds))
-				+ "SELECT tag_value, count(*) AS events, epoch_ms(min(timestamp)), epoch_ms(max(timestamp)) "
-				+ "FROM pairs WHERE tag_key = ? " + startsWith + "GROUP BY tag_value ORDER BY events DESC, tag_value "
-				+ "LIMIT ?";
-		List<TagValueCount> values = new ArrayList<>();
-		run(sql, (rows) -> values.add(new TagValueCount(rows.getString(1), rows.getLong(2),
-				Instant.ofEpochMilli(rows.getLong(3)), Instant.ofEpochMilli(rows.getLong(4)))), parameters.toArray());
-		return values;
+		return this.aggregates.tagValues(projectIds, key, prefix, since, limit);
+	}
+
+	@Override
+	public QueryResult run(Query query) {
+		CompiledQuery compiled = COMPILER.compile(query);
+		List<CompiledQuery.Output> outputs = compiled.outputs();
+		List<List<@Nullable Object>> rows = new ArrayList<>();
+		run(compiled.statement().sql(), (row) -> {
+			List<@Nullable Object> raw = new ArrayList<>(outputs.size());
+			for (int i = 0; i < outputs.size(); i++) {
+				raw.add(value(row, i + 1, outputs.get(i).kind()));
+			}
+			rows.add(compiled.row(raw));
+		}, compiled.statement().parameters().toArray());
+		return compiled.result(rows);
+	}
+
+	private static @Nullable Object value(ResultSet row, int index, CompiledQuery.Output.Kind kind)
+			throws SQLException {
+		Object value = switch (kind) {
+			case STRING -> row.getString(index);
+			case DOUBLE -> row.getDouble(index);
+			default -> row.getLong(index);
+		};
+		return row.wasNull() ? null : value;
 	}
 
 	@Override
@@ -430,25 +356,7 @@ public final class DuckDbEventStore implements EventStore {
 	 * Compiles the event terms of a search (null: every event).
 	 */
 	private static SqlFragment filter(@Nullable EventSearch search) {
-		if (search == null) {
-			return COMPILER.compile(List.of());
-		}
-		SearchParser parser = new SearchParser(Clock.fixed(search.now(), ZoneOffset.UTC));
-		return COMPILER.compile(parser.parse(search.query()).classify().eventTerms());
-	}
-
-	/**
-	 * The scope of a cross-project tag read: the project ids, then the time.
-	 */
-	private static String inProjectsSince(List<Long> projectIds) {
-		return "project_id IN (" + String.join(", ", Collections.nCopies(projectIds.size(), "?"))
-				+ ") AND timestamp >= epoch_ms(?::BIGINT)";
-	}
-
-	private static void checkLimit(String name, int value) {
-		if (value < 1 || value > 1000) {
-			throw new IllegalArgumentException(name + " must be 1 to 1000: " + value);
-		}
+		return COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of());
 	}
 
 	/**

@@ -1,13 +1,12 @@
-package dev.faultline.core.search;
+package dev.faultline.storage.sql;
 
 import java.util.List;
 
 /**
- * The one routine that turns search text into a LIKE pattern, for both dialects. The
+ * The one routine that turns literal text into a LIKE pattern, for every dialect. The
  * pattern is still a bound parameter; escaping here only keeps {@code %}, {@code _} and
- * {@code \} in the text from acting as LIKE wildcards. Both dialects read {@code \} as
- * the LIKE escape character (DuckDB through an explicit {@code ESCAPE '\'}, ClickHouse by
- * default).
+ * {@code \} in the text from acting as wildcards. Dialects read {@code \} as the escape
+ * character (DuckDB through an explicit {@code ESCAPE '\'}, ClickHouse by default).
  */
 public final class LikePatterns {
 
@@ -32,11 +31,12 @@ public final class LikePatterns {
 	}
 
 	/**
-	 * Returns the pattern of a wildcard value: the escaped parts joined by {@code %}.
-	 * @param parts the literal parts between wildcards
-	 * @return a LIKE pattern matching the whole value
+	 * Returns the pattern matching the literal parts in order with any run of characters
+	 * between two parts.
+	 * @param parts the literal parts
+	 * @return the escaped parts joined by {@code %}
 	 */
-	public static String wildcard(List<String> parts) {
+	public static String of(List<String> parts) {
 		StringBuilder pattern = new StringBuilder();
 		for (int i = 0; i < parts.size(); i++) {
 			if (i > 0) {
@@ -45,16 +45,6 @@ public final class LikePatterns {
 			pattern.append(escape(parts.get(i)));
 		}
 		return pattern.toString();
-	}
-
-	/**
-	 * Returns the pattern of a free-text search: contains the text, a {@code *} in it
-	 * standing for any run of characters.
-	 * @param text the free text
-	 * @return {@code %text%}, escaped
-	 */
-	public static String contains(String text) {
-		return "%" + wildcard(List.of(text.split("\\*", -1))) + "%";
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.faultline.core.search;
+package dev.faultline.storage.sql;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A piece of SQL and its bound parameters, in placeholder order. The SQL holds no value
- * from the query, only column names, operators and the dialect's placeholders: JDBC
- * {@code ?} (bind {@link #parameters()} in order, after any parameters of the statement
- * that come before the fragment) or ClickHouse {@code {p0:String}} (pass
- * {@link #namedParameters()}; the statement's own parameters must not be named
- * {@code p0}, {@code p1}…).
+ * A piece of SQL and its bound parameters, in placeholder order. The SQL holds no value,
+ * only trusted text and the dialect's placeholders: JDBC {@code ?} (bind
+ * {@link #parameters()} in order) or ClickHouse {@code {p0:String}} (pass
+ * {@link #namedParameters()}).
  *
- * @param sql the SQL, a boolean expression
- * @param parameters the values, {@link String} or {@link Long}, in placeholder order
+ * @param sql the SQL
+ * @param parameters the values ({@link String}, {@link Long}, {@link Double}) in
+ * placeholder order
  */
 public record SqlFragment(String sql, List<Object> parameters) {
 
@@ -34,7 +33,7 @@ public record SqlFragment(String sql, List<Object> parameters) {
 	}
 
 	/**
-	 * Returns the parameters by name ({@code p0}, {@code p1}…), for named placeholders.
+	 * Returns the parameters by name ({@code p0}, {@code p1}…).
 	 * @return the parameters in order, by {@link #parameterName(int)}
 	 */
 	public Map<String, Object> namedParameters() {

@@ -1,0 +1,42 @@
+package dev.faultline.storage.events;
+
+/**
+ * An event-store backend as one component (Zipkin's {@code StorageComponent}): it owns
+ * the engine connection — the DuckDB file can be opened by one process only, and a
+ * ClickHouse client pools its connections — and hands out narrow role stores that share
+ * it. A new kind of data (spans, sessions, logs, check-ins, replays) adds a role here
+ * with its own contract suite; it does not widen an existing role.
+ *
+ * <p>
+ * Roles are created once and live as long as the component; they are thread-safe. Closing
+ * the component closes every role.
+ */
+public interface EventStorage extends AutoCloseable {
+
+	/** The write role (the processor). */
+	EventWriter eventWriter();
+
+	/** The read role (event pages). */
+	EventReader eventReader();
+
+	/** Issue search over events, counts in buckets, tag facets, keys and values. */
+	EventAggregates eventAggregates();
+
+	/** Moves, deletes and the retention sweep. */
+	EventMaintenance eventMaintenance();
+
+	/** The query role: the typed query model. */
+	QueryRunner queries();
+
+	/** Every role in one, for callers that need several. */
+	EventStore eventStore();
+
+	/**
+	 * Returns whether the engine answers now; never throws.
+	 */
+	boolean isHealthy();
+
+	@Override
+	void close();
+
+}

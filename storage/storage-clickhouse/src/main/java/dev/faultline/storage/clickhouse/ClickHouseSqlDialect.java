@@ -1,0 +1,149 @@
+package dev.faultline.storage.clickhouse;
+
+import java.util.Map;
+
+import dev.faultline.query.Column;
+import dev.faultline.query.Dataset;
+import dev.faultline.query.Datasets;
+import dev.faultline.query.Function;
+import dev.faultline.storage.sql.ParameterType;
+import dev.faultline.storage.sql.SqlDialect;
+import dev.faultline.storage.sql.SqlFragment;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ClickHouse's SQL for the query model: typed named placeholders {@code {p0:String}}
+ * bound from {@link SqlFragment#namedParameters()}, the {@code events} table
+ * ({@code V1__events.sql}) read with {@code FINAL} when duplicates could change the
+ * answer, {@code tags[…]} map access (the empty string when the key is missing), tag
+ * pairs by {@code ARRAY JOIN}, {@code fromUnixTimestamp64Milli} times, exact
+ * {@code uniqExact} and {@code quantileExactInclusive} (the same answers as DuckDB's
+ * {@code count(DISTINCT)} and {@code quantile_cont}). ClickHouse's LIKE reads {@code \}
+ * as its escape character without an ESCAPE clause.
+ *
+ * <p>
+ * The server reads parameter values in its escaped text form, where {@code \} starts an
+ * escape sequence; {@code client-v2} 0.11.0 escapes them, so a value arrives as itself
+ * (the query TCK checks quotes, backslashes, NUL and unicode).
+ */
+final class ClickHouseSqlDialect implements SqlDialect {
+
+	/** The errors dataset's columns in the {@code events} table. */
+	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"),
+			Map.entry("id", "event_id"), Map.entry("issue.id", "issue_id"), Map.entry(Dataset.TIMESTAMP, "timestamp"),
+			Map.entry("received", "received_at"), Map.entry("platform", "toString(platform)"),
+			Map.entry("level", "toString(level)"), Map.entry("title", "title"), Map.entry("message", "message"),
+			Map.entry("culprit", "culprit"), Map.entry("release", "release"), Map.entry("environment", "environment"),
+			Map.entry("transaction", "`transaction`"), Map.entry("trace", "trace_id"), Map.entry("user.id", "user_id"),
+			Map.entry("user.email", "user_email"), Map.entry("user.username", "user_username"),
+			Map.entry("user.ip", "user_ip_address"), Map.entry("event.type", "JSONExtractString(payload, 'type')"),
+			Map.entry("primary_hash", "primary_hash"));
+
+	@Override
+	public String placeholder(int index, ParameterType type) {
+		String typeName = switch (type) {
+			case STRING -> "String";
+			case INT64 -> "Int64";
+			case FLOAT64 -> "Float64";
+		};
+		return "{" + SqlFragment.parameterName(index) + ":" + typeName + "}";
+	}
+
+	@Override
+	public String table(Dataset dataset, boolean collapseDuplicates) {
+		checkErrors(dataset);
+		// A replayed event is a second row until a merge collapses it; FINAL collapses
+		// at read time, which costs, so only where a copy could change the answer.
+		return collapseDuplicates ? "events FINAL" : "events";
+	}
+
+	@Override
+	public String column(Dataset dataset, Column column) {
+		checkErrors(dataset);
+		String sql = ERRORS.get(column.name());
+		if (sql == null) {
+			throw new IllegalArgumentException("not a stored column of " + dataset + ": " + column.name());
+		}
+		return sql;
+	}
+
+	@Override
+	public String tagPairs(Dataset dataset) {
+		checkErrors(dataset);
+		return "ARRAY JOIN arrayConcat(arrayZip(mapKeys(tags), mapValues(tags)), "
+				+ "if(mapContains(tags, 'level'), [], [('level', toString(level))]), "
+				+ "if(environment IS NULL OR mapContains(tags, 'environment'), [], "
+				+ "[('environment', toString(assumeNotNull(environment)))]), "
+				+ "if(release IS NULL OR mapContains(tags, 'release'), [], "
+				+ "[('release', toString(assumeNotNull(release)))])) AS pair";
+	}
+
+	@Override
+	public String tagPairKey() {
+		return "pair.1";
+	}
+
+	@Override
+	public String tagPairValue() {
+		return "pair.2";
+	}
+
+	@Override
+	public String tagValue(String keyPlaceholder) {
+		return "tags[" + keyPlaceholder + "]";
+	}
+
+	@Override
+	public String tagValueOrNull(String keyPlaceholder) {
+		// A named placeholder may appear twice; it is bound once.
+		return "if(mapContains(tags, " + keyPlaceholder + "), tags[" + keyPlaceholder + "], NULL)";
+	}
+
+	@Override
+	public String tagExists(String keyPlaceholder) {
+		return "mapContains(tags, " + keyPlaceholder + ")";
+	}
+
+	@Override
+	public String like(String expression, String patternPlaceholder, boolean ignoreCase) {
+		return expression + (ignoreCase ? " ILIKE " : " LIKE ") + patternPlaceholder;
+	}
+
+	@Override
+	public String timestamp(String epochMillisPlaceholder) {
+		return "fromUnixTimestamp64Milli(" + epochMillisPlaceholder + ", 'UTC')";
+	}
+
+	@Override
+	public String epochMillis(String dateExpression) {
+		return "toUnixTimestamp64Milli(" + dateExpression + ")";
+	}
+
+	@Override
+	public String divide(String dividend, String divisor) {
+		return "intDiv(" + dividend + ", " + divisor + ")";
+	}
+
+	@Override
+	public String aggregate(Function function, @Nullable String argument, boolean integerArgument,
+			@Nullable String quantilePlaceholder) {
+		return switch (function) {
+			case COUNT -> "toInt64(count())";
+			case COUNT_UNIQUE -> "toInt64(uniqExact(" + argument + "))";
+			case AVG -> "toFloat64(avg(" + argument + "))";
+			case SUM -> integerArgument ? "toInt64(sum(" + argument + "))" : "toFloat64(sum(" + argument + "))";
+			case MIN -> "min(" + argument + ")";
+			case MAX -> "max(" + argument + ")";
+			case PERCENTILE -> "toFloat64(quantileExactInclusive(" + quantilePlaceholder + ")(" + argument + "))";
+			case ANY -> "any(" + argument + ")";
+			case LAST_SEEN, FIRST_SEEN -> throw new IllegalArgumentException("written as max/min: " + function);
+		};
+	}
+
+	private static void checkErrors(Dataset dataset) {
+		if (dataset != Datasets.ERRORS) {
+			throw new IllegalArgumentException("the ClickHouse event store holds the errors dataset only: " + dataset);
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.faultline.storage.sql;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.faultline.query.Query;
+import dev.faultline.query.QueryResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query compiled for one dialect: the statement, its parameters, and how to read each
+ * result column. An adapter runs {@link #statement()}, reads the columns named
+ * {@link #outputs()} as their {@link Output.Kind}, and hands each row to
+ * {@link #row(List)}.
+ *
+ * @param query the query compiled
+ * @param statement the SQL and its parameters
+ * @param outputs the result columns, in result order, by SQL alias
+ */
+public record CompiledQuery(Query query, SqlFragment statement, List<Output> outputs) {
+
+	public CompiledQuery {
+		Objects.requireNonNull(query, "query");
+		Objects.requireNonNull(statement, "statement");
+		outputs = List.copyOf(outputs);
+	}
+
+	/**
+	 * How an adapter reads one result column.
+	 *
+	 * @param alias the column's alias in the statement
+	 * @param kind the JDBC/engine type to read
+	 */
+	public record Output(String alias, Kind kind) {
+
+		/**
+		 * What the engine returns for a column.
+		 */
+		public enum Kind {
+
+			/** A String (or NULL). */
+			STRING,
+			/** A 64-bit integer (or NULL). */
+			LONG,
+			/** A 64-bit float (or NULL). */
+			DOUBLE,
+			/** Milliseconds since the epoch as a 64-bit integer (or NULL): an Instant. */
+			EPOCH_MILLIS,
+			/** The 0-based index of the interval bucket: the bucket's start Instant. */
+			BUCKET
+
+		}
+
+	}
+
+	/**
+	 * Turns the raw values of one row (as read per {@link Output.Kind}: String, Long,
+	 * Double, or null) into the result's values.
+	 * @param raw one value per output
+	 * @return the row's values
+	 */
+	public List<@Nullable Object> row(List<@Nullable Object> raw) {
+		List<@Nullable Object> values = new ArrayList<>(raw.size());
+		for (int i = 0; i < raw.size(); i++) {
+			Object value = raw.get(i);
+			values.add(switch (this.outputs.get(i).kind()) {
+				case EPOCH_MILLIS -> (value != null) ? Instant.ofEpochMilli((Long) value) : null;
+				case BUCKET -> bucketStart((Long) value);
+				default -> value;
+			});
+		}
+		return values;
+	}
+
+	/**
+	 * Collects read rows into the result.
+	 * @param rows the rows, each from {@link #row(List)}
+	 * @return the result
+	 */
+	public QueryResult result(List<List<@Nullable Object>> rows) {
+		return new QueryResult(this.query.resultColumns(), rows);
+	}
+
+	private Instant bucketStart(@Nullable Long index) {
+		Objects.requireNonNull(index, "bucket");
+		long width = Objects.requireNonNull(this.query.interval()).toMillis();
+		return Instant.ofEpochMilli(this.query.range().from().toEpochMilli() + index * width);
+	}
+
+}

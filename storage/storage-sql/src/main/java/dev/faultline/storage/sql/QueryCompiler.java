@@ -1,0 +1,445 @@
+package dev.faultline.storage.sql;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.faultline.query.Aggregate;
+import dev.faultline.query.Column;
+import dev.faultline.query.Condition;
+import dev.faultline.query.Dataset;
+import dev.faultline.query.Expression;
+import dev.faultline.query.FieldType;
+import dev.faultline.query.Function;
+import dev.faultline.query.Order;
+import dev.faultline.query.Query;
+import dev.faultline.query.TimeRange;
+
+/**
+ * Compiles {@link Query} values to SQL for one {@link SqlDialect}: the one compiler of
+ * every dialect, so a question is written once and every engine answers it alike.
+ *
+ * <p>
+ * Shape of a statement: {@code SELECT <bucket>, <selected>, <other keys> FROM
+ *
+<table>
+ * [<tag pairs>] WHERE <projects> AND <range> AND <row conditions> GROUP BY <aliases>
+ * HAVING <group conditions> ORDER BY <order>, <tie-breakers> LIMIT ? OFFSET ?}; with a
+ * per-group limit, the grouped statement is ranked by {@code row_number()} in a subquery.
+ * Every selected or ordered expression gets an alias ({@code c0}, {@code c1}…) and GROUP
+ * BY and ORDER BY name the aliases, so an expression with a bound parameter (a tag) is
+ * written once. Dates are returned as epoch milliseconds, bucket starts as bucket
+ * indexes.
+ *
+ * <p>
+ * Stateless and thread-safe.
+ */
+public final class QueryCompiler {
+
+	private final SqlDialect dialect;
+
+	public QueryCompiler(SqlDialect dialect) {
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+	}
+
+	/**
+	 * Compiles a query to one statement.
+	 * @param query the query
+	 * @return the statement, its parameters and how to read its columns
+	 */
+	public CompiledQuery compile(Query query) {
+		Statement statement = new Statement(query);
+		return new CompiledQuery(query, new SqlFragment(statement.sql(), statement.binder.values), statement.outputs);
+	}
+
+	/**
+	 * Compiles row conditions alone, for an adapter's own statement over the dataset's
+	 * table (no tag pairs).
+	 * @param dataset the dataset whose table the statement reads
+	 * @param conditions the conditions, ANDed
+	 * @return a boolean expression ({@code 1 = 1} for none) and its parameters, numbered
+	 * from 0
+	 */
+	public SqlFragment where(Dataset dataset, List<Condition> conditions) {
+		Binder binder = new Binder(this.dialect);
+		String sql = condition(dataset, new Condition.AllOf(conditions), binder);
+		return new SqlFragment(sql, binder.values);
+	}
+
+	private String condition(Dataset dataset, Condition condition, Binder binder) {
+		if (condition instanceof Condition.Compare compare) {
+			return operand(dataset, compare.expression(), binder) + " " + symbol(compare.operator()) + " "
+					+ value(compare.expression(), compare.value(), binder);
+		}
+		if (condition instanceof Condition.In in) {
+			String operand = operand(dataset, in.expression(), binder);
+			List<String> values = new ArrayList<>();
+			for (Object value : in.values()) {
+				values.add(value(in.expression(), value, binder));
+			}
+			return operand + " IN (" + String.join(", ", values) + ")";
+		}
+		if (condition instanceof Condition.Like like) {
+			String operand = operand(dataset, like.expression(), binder);
+			return this.dialect.like(operand, binder.bind(LikePatterns.of(like.parts())), like.ignoreCase());
+		}
+		if (condition instanceof Condition.HasTag has) {
+			return this.dialect.tagExists(binder.bind(has.key()));
+		}
+		if (condition instanceof Condition.Not not) {
+			return "NOT (" + condition(dataset, not.condition(), binder) + ")";
+		}
+		if (condition instanceof Condition.AllOf all) {
+			return join(dataset, all.conditions(), " AND ", "1 = 1", binder);
+		}
+		return join(dataset, ((Condition.AnyOf) condition).conditions(), " OR ", "1 = 0", binder);
+	}
+
+	private String join(Dataset dataset, List<Condition> conditions, String operator, String empty, Binder binder) {
+		if (conditions.isEmpty()) {
+			return empty;
+		}
+		if (conditions.size() == 1) {
+			return condition(dataset, conditions.get(0), binder);
+		}
+		List<String> parts = new ArrayList<>();
+		for (Condition condition : conditions) {
+			parts.add(condition(dataset, condition, binder));
+		}
+		return "(" + String.join(operator, parts) + ")";
+	}
+
+	/**
+	 * An expression as a condition reads it: a missing text is the empty string, a date
+	 * stays a date (compared with bound timestamps).
+	 */
+	private String operand(Dataset dataset, Expression expression, Binder binder) {
+		if (expression instanceof Expression.Tag tag) {
+			return this.dialect.tagValue(binder.bind(tag.key()));
+		}
+		if (expression instanceof Expression.Field field) {
+			String column = column(dataset, field.column());
+			return (field.column().nullable() && field.type() == FieldType.STRING) ? this.dialect.emptyIfNull(column)
+					: column;
+		}
+		return aggregate(dataset, (Aggregate) expression, binder);
+	}
+
+	private String value(Expression expression, Object value, Binder binder) {
+		return switch (expression.type()) {
+			case STRING -> binder.bind((String) value);
+			case INTEGER -> binder.bind((Long) value);
+			case NUMBER, DURATION -> binder.bind(((Number) value).doubleValue());
+			case DATE -> this.dialect.timestamp(binder.bind(((Instant) value).toEpochMilli()));
+		};
+	}
+
+	private static String symbol(Condition.Operator operator) {
+		return switch (operator) {
+			case EQUALS -> "=";
+			case NOT_EQUALS -> "<>";
+			case GREATER -> ">";
+			case GREATER_OR_EQUAL -> ">=";
+			case LESS -> "<";
+			case LESS_OR_EQUAL -> "<=";
+		};
+	}
+
+	private String column(Dataset dataset, Column column) {
+		return switch (column.source()) {
+			case STORED -> this.dialect.column(dataset, column);
+			case TAG_KEY -> this.dialect.tagPairKey();
+			case TAG_VALUE -> this.dialect.tagPairValue();
+		};
+	}
+
+	/**
+	 * An aggregate call; dates stay dates.
+	 */
+	private String aggregate(Dataset dataset, Aggregate aggregate, Binder binder) {
+		String timestamp = this.dialect.column(dataset, dataset.column(Dataset.TIMESTAMP));
+		if (aggregate.function() == Function.LAST_SEEN) {
+			return this.dialect.aggregate(Function.MAX, timestamp, false, null);
+		}
+		if (aggregate.function() == Function.FIRST_SEEN) {
+			return this.dialect.aggregate(Function.MIN, timestamp, false, null);
+		}
+		Expression argument = aggregate.argument();
+		String argumentSql = null;
+		if (argument instanceof Expression.Tag tag) {
+			// A missing tag is missing to a function (count_unique ignores it), not "".
+			argumentSql = this.dialect.tagValueOrNull(binder.bind(tag.key()));
+		}
+		else if (argument instanceof Expression.Field field) {
+			argumentSql = column(dataset, field.column());
+		}
+		String quantile = (aggregate.function() == Function.PERCENTILE) ? binder.bind(aggregate.quantile()) : null;
+		boolean integer = argument != null && argument.type() == FieldType.INTEGER;
+		return this.dialect.aggregate(aggregate.function(), argumentSql, integer, quantile);
+	}
+
+	/**
+	 * An expression as a result column reads it: dates as epoch milliseconds, a missing
+	 * tag as NULL.
+	 */
+	private String output(Dataset dataset, Expression expression, Binder binder) {
+		String sql;
+		if (expression instanceof Expression.Tag tag) {
+			sql = this.dialect.tagValueOrNull(binder.bind(tag.key()));
+		}
+		else if (expression instanceof Expression.Field field) {
+			sql = column(dataset, field.column());
+		}
+		else {
+			sql = aggregate(dataset, (Aggregate) expression, binder);
+		}
+		return (expression.type() == FieldType.DATE) ? this.dialect.epochMillis(sql) : sql;
+	}
+
+	private static CompiledQuery.Output.Kind kind(Expression expression) {
+		return switch (expression.type()) {
+			case STRING -> CompiledQuery.Output.Kind.STRING;
+			case INTEGER -> CompiledQuery.Output.Kind.LONG;
+			case NUMBER, DURATION -> CompiledQuery.Output.Kind.DOUBLE;
+			case DATE -> CompiledQuery.Output.Kind.EPOCH_MILLIS;
+		};
+	}
+
+	/**
+	 * Whether the query reads tag pairs (one row per tag).
+	 */
+	private static boolean readsTagPairs(Query query) {
+		List<Expression> expressions = new ArrayList<>(query.select());
+		expressions.addAll(query.groupBy());
+		query.orderBy().forEach((order) -> expressions.add(order.expression()));
+		collect(query.where(), expressions);
+		for (Expression expression : expressions) {
+			Expression read = (expression instanceof Aggregate aggregate) ? aggregate.argument() : expression;
+			if (read instanceof Expression.Field field && field.column().tagPair()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void collect(List<Condition> conditions, List<Expression> into) {
+		for (Condition condition : conditions) {
+			if (condition instanceof Condition.Compare compare) {
+				into.add(compare.expression());
+			}
+			else if (condition instanceof Condition.In in) {
+				into.add(in.expression());
+			}
+			else if (condition instanceof Condition.Like like) {
+				into.add(like.expression());
+			}
+			else if (condition instanceof Condition.Not not) {
+				collect(List.of(not.condition()), into);
+			}
+			else if (condition instanceof Condition.AllOf all) {
+				collect(all.conditions(), into);
+			}
+			else if (condition instanceof Condition.AnyOf any) {
+				collect(any.conditions(), into);
+			}
+		}
+	}
+
+	/**
+	 * Whether stored duplicates of a row could change the answer: rows are listed, or a
+	 * function counts copies.
+	 */
+	private static boolean countsDuplicates(Query query) {
+		if (!query.aggregated()) {
+			return true;
+		}
+		List<Expression> expressions = new ArrayList<>(query.select());
+		query.orderBy().forEach((order) -> expressions.add(order.expression()));
+		collect(query.where(), expressions);
+		for (Expression expression : expressions) {
+			if (expression instanceof Aggregate aggregate && aggregate.function().countsDuplicates()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The parts of one statement, built in the order the SQL reads them (JDBC binds
+	 * positionally).
+	 */
+	private final class Statement {
+
+		private final Query query;
+
+		private final Dataset dataset;
+
+		private final Binder binder;
+
+		private final Map<Expression, String> aliases = new LinkedHashMap<>();
+
+		private final List<String> selectList = new ArrayList<>();
+
+		private final List<CompiledQuery.Output> outputs = new ArrayList<>();
+
+		Statement(Query query) {
+			this.query = query;
+			this.dataset = query.dataset();
+			this.binder = new Binder(QueryCompiler.this.dialect);
+		}
+
+		String sql() {
+			SqlDialect dialect = QueryCompiler.this.dialect;
+			boolean aggregated = this.query.aggregated();
+			String timestamp = dialect.column(this.dataset, this.dataset.column(Dataset.TIMESTAMP));
+			// SELECT: the bucket, the selected expressions, then every other key the
+			// statement groups or orders by.
+			if (this.query.interval() != null) {
+				String from = this.binder.bind(this.query.range().from().toEpochMilli());
+				String width = this.binder.bind(this.query.interval().toMillis());
+				this.selectList
+					.add(dialect.divide("(" + dialect.epochMillis(timestamp) + " - " + from + ")", width) + " AS t");
+				this.outputs.add(new CompiledQuery.Output("t", CompiledQuery.Output.Kind.BUCKET));
+			}
+			for (Expression expression : this.query.select()) {
+				String alias = alias(expression);
+				this.outputs.add(new CompiledQuery.Output(alias, kind(expression)));
+			}
+			this.query.groupBy().forEach(this::alias);
+			this.query.orderBy().forEach((order) -> alias(order.expression()));
+
+			StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", this.selectList));
+			sql.append(" FROM ").append(dialect.table(this.dataset, countsDuplicates(this.query)));
+			if (readsTagPairs(this.query)) {
+				sql.append(' ').append(dialect.tagPairs(this.dataset));
+			}
+			sql.append(" WHERE ").append(scope(timestamp));
+			List<Condition> rowConditions = this.query.where().stream().filter((c) -> !c.onAggregate()).toList();
+			List<Condition> groupConditions = this.query.where().stream().filter(Condition::onAggregate).toList();
+			if (!rowConditions.isEmpty()) {
+				sql.append(" AND ").append(condition(this.dataset, new Condition.AllOf(rowConditions), this.binder));
+			}
+			List<String> groupKeys = new ArrayList<>();
+			if (this.query.interval() != null) {
+				groupKeys.add("t");
+			}
+			this.query.groupBy().forEach((expression) -> groupKeys.add(this.aliases.get(expression)));
+			if (aggregated && !groupKeys.isEmpty()) {
+				sql.append(" GROUP BY ").append(String.join(", ", groupKeys));
+			}
+			if (!groupConditions.isEmpty()) {
+				sql.append(" HAVING ")
+					.append(condition(this.dataset, new Condition.AllOf(groupConditions), this.binder));
+			}
+			String order = order(aggregated, groupKeys);
+			if (!this.query.perGroupBy().isEmpty()) {
+				List<String> partition = this.query.perGroupBy().stream().map(this.aliases::get).toList();
+				String ranked = "SELECT *, row_number() OVER (PARTITION BY " + String.join(", ", partition)
+						+ " ORDER BY " + order + ") AS r FROM (" + sql + ") AS q";
+				sql = new StringBuilder("SELECT * FROM (").append(ranked)
+					.append(") AS w WHERE r <= ")
+					.append(this.binder.bind((long) this.query.perGroup()));
+			}
+			sql.append(" ORDER BY ").append(order);
+			sql.append(" LIMIT ").append(this.binder.bind((long) this.query.limit()));
+			sql.append(" OFFSET ").append(this.binder.bind((long) this.query.offset()));
+			return sql.toString();
+		}
+
+		private String alias(Expression expression) {
+			String alias = this.aliases.get(expression);
+			if (alias == null) {
+				alias = "c" + this.aliases.size();
+				this.selectList.add(output(this.dataset, expression, this.binder) + " AS " + alias);
+				this.aliases.put(expression, alias);
+			}
+			return alias;
+		}
+
+		private String scope(String timestamp) {
+			SqlDialect dialect = QueryCompiler.this.dialect;
+			String project = dialect.column(this.dataset, this.dataset.column(Dataset.PROJECT));
+			List<String> ids = new ArrayList<>();
+			for (Long projectId : this.query.projectIds()) {
+				ids.add(this.binder.bind(projectId));
+			}
+			String scope = project + " IN (" + String.join(", ", ids) + ")";
+			TimeRange range = this.query.range();
+			if (!range.equals(TimeRange.ALL)) {
+				scope += " AND " + timestamp + " >= " + dialect.timestamp(this.binder.bind(range.from().toEpochMilli()))
+						+ " AND " + timestamp + " < " + dialect.timestamp(this.binder.bind(range.to().toEpochMilli()));
+			}
+			return scope;
+		}
+
+		/**
+		 * The query's order, then tie-breakers that make it total: every group key
+		 * (aggregated), or the timestamp and identity columns (rows).
+		 */
+		private String order(boolean aggregated, List<String> groupKeys) {
+			List<String> keys = new ArrayList<>();
+			List<String> used = new ArrayList<>();
+			for (Order order : this.query.orderBy()) {
+				String alias = this.aliases.get(order.expression());
+				keys.add(alias + (order.descending() ? " DESC" : " ASC") + " NULLS LAST");
+				used.add(alias);
+			}
+			if (aggregated) {
+				for (String key : groupKeys) {
+					if (!used.contains(key)) {
+						keys.add(key + " ASC NULLS LAST");
+					}
+				}
+			}
+			else {
+				SqlDialect dialect = QueryCompiler.this.dialect;
+				keys.add(dialect.column(this.dataset, this.dataset.column(Dataset.TIMESTAMP)) + " ASC");
+				for (Column column : this.dataset.identity()) {
+					keys.add(dialect.column(this.dataset, column) + " ASC");
+				}
+			}
+			if (keys.isEmpty()) {
+				// One group (only aggregates selected): any order is total.
+				keys.add("1");
+			}
+			return String.join(", ", keys);
+		}
+
+	}
+
+	/**
+	 * Collects parameters in placeholder order.
+	 */
+	private static final class Binder {
+
+		private final SqlDialect dialect;
+
+		private final List<Object> values = new ArrayList<>();
+
+		Binder(SqlDialect dialect) {
+			this.dialect = dialect;
+		}
+
+		String bind(String value) {
+			return add(value, ParameterType.STRING);
+		}
+
+		String bind(long value) {
+			return add(value, ParameterType.INT64);
+		}
+
+		String bind(double value) {
+			return add(value, ParameterType.FLOAT64);
+		}
+
+		private String add(Object value, ParameterType type) {
+			this.values.add(value);
+			return this.dialect.placeholder(this.values.size() - 1, type);
+		}
+
+	}
+
+}
