@@ -22,7 +22,24 @@ import org.springframework.util.unit.DataSize;
 public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
 		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin,
-		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters, @DefaultValue Disk disk) {
+		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters, @DefaultValue Disk disk,
+		@DefaultValue Outcomes outcomes) {
+
+	/**
+	 * @param flushInterval how often outcome counts (what {@code stats_v2} reads) summed
+	 * in memory are written to the metadata store; counts of the last interval are lost
+	 * when the process dies
+	 */
+	public record Outcomes(@DefaultValue("10s") Duration flushInterval) {
+
+		public Outcomes {
+			if (flushInterval.isNegative() || flushInterval.isZero()) {
+				throw new IllegalArgumentException(
+						"faultline.outcomes.flush-interval must be positive but was " + flushInterval);
+			}
+		}
+
+	}
 
 	/**
 	 * @param type {@code embedded} (SQLite file in the data directory) or {@code kafka}

@@ -3,6 +3,7 @@ package dev.faultline.ingest;
 import dev.faultline.boot.QueueConfiguration;
 import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
+import dev.faultline.boot.outcome.OutcomeConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
-@Import({ QueueConfiguration.class, MetadataConfiguration.class, ManagementAccessConfiguration.class })
+@Import({ QueueConfiguration.class, MetadataConfiguration.class, ManagementAccessConfiguration.class,
+		OutcomeConfiguration.class })
 public class IngestModule {
 
 }

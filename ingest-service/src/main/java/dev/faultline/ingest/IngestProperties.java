@@ -27,15 +27,12 @@ import org.springframework.util.unit.DataSize;
  * apply ({@code FAULTLINE_INGEST_KEY_CACHE_TTL})
  * @param maxAttachmentSize largest attachment item payload
  * ({@code FAULTLINE_INGEST_MAX_ATTACHMENT_SIZE})
- * @param outcomeFlushInterval how often outcome counts summed in memory are written to
- * the metadata store ({@code FAULTLINE_INGEST_OUTCOME_FLUSH_INTERVAL})
  */
 @ConfigurationProperties("faultline.ingest")
 public record IngestProperties(@DefaultValue("false") boolean trustForwardedFor,
 		@DefaultValue("20MB") DataSize maxCompressedSize, @DefaultValue("100MB") DataSize maxEnvelopeSize,
 		@DefaultValue("1MB") DataSize maxEventSize, @DefaultValue("1MB") DataSize maxStoreSize,
-		@DefaultValue("30s") Duration keyCacheTtl, @DefaultValue("100MB") DataSize maxAttachmentSize,
-		@DefaultValue("10s") Duration outcomeFlushInterval) {
+		@DefaultValue("30s") Duration keyCacheTtl, @DefaultValue("100MB") DataSize maxAttachmentSize) {
 
 	public IngestProperties {
 		requirePositive("faultline.ingest.max-compressed-size", maxCompressedSize);
@@ -43,10 +40,6 @@ public record IngestProperties(@DefaultValue("false") boolean trustForwardedFor,
 		requirePositive("faultline.ingest.max-event-size", maxEventSize);
 		requirePositive("faultline.ingest.max-store-size", maxStoreSize);
 		requirePositive("faultline.ingest.max-attachment-size", maxAttachmentSize);
-		Objects.requireNonNull(outcomeFlushInterval, "faultline.ingest.outcome-flush-interval");
-		if (outcomeFlushInterval.isNegative() || outcomeFlushInterval.isZero()) {
-			throw new IllegalArgumentException("faultline.ingest.outcome-flush-interval must be positive");
-		}
 		Objects.requireNonNull(keyCacheTtl, "faultline.ingest.key-cache-ttl");
 		if (keyCacheTtl.isNegative()) {
 			throw new IllegalArgumentException("faultline.ingest.key-cache-ttl must not be negative");
@@ -61,7 +54,7 @@ public record IngestProperties(@DefaultValue("false") boolean trustForwardedFor,
 	 */
 	public static IngestProperties defaults() {
 		return new IngestProperties(false, DataSize.ofMegabytes(20), DataSize.ofMegabytes(100), DataSize.ofMegabytes(1),
-				DataSize.ofMegabytes(1), Duration.ofSeconds(30), DataSize.ofMegabytes(100), Duration.ofSeconds(10));
+				DataSize.ofMegabytes(1), Duration.ofSeconds(30), DataSize.ofMegabytes(100));
 	}
 
 	private static void requirePositive(String property, DataSize size) {

@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import dev.faultline.processor.pipeline.ProcessorLoop;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

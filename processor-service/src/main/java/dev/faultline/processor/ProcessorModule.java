@@ -4,6 +4,7 @@ import dev.faultline.boot.QueueConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
 import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
+import dev.faultline.boot.outcome.OutcomeConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import({ QueueConfiguration.class, MetadataConfiguration.class, EventStoreConfiguration.class,
-		DeadLetterConfiguration.class })
+		DeadLetterConfiguration.class, OutcomeConfiguration.class })
 public class ProcessorModule {
 
 }

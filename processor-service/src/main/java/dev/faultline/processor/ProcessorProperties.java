@@ -6,6 +6,7 @@ import java.util.List;
 import dev.faultline.core.grouping.FingerprintRules;
 import dev.faultline.core.grouping.StackTraceRules;
 import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.processor.event.GroupingStage;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

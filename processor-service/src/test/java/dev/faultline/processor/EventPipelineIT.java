@@ -7,7 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.boot.outcome.OutcomeRecorder;
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ItemOutcome;
+import dev.faultline.storage.metadata.Outcome;
+import dev.faultline.processor.pipeline.ItemOutcomes;
+import dev.faultline.processor.pipeline.ProcessorLoop;
+import dev.faultline.processor.pipeline.ProcessorSettings;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
 import dev.faultline.storage.events.EventStore;
@@ -21,7 +27,6 @@ import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OutcomeCount;
 import dev.faultline.storage.metadata.Project;
-import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.QueueRecord;
@@ -35,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -48,6 +52,12 @@ class EventPipelineIT {
 	private static final String JAVA_ERROR_ID = "6aa8c7780204425899c477fb1b6e1641";
 
 	private static final String DISCARDED_ID = "0123456789abcdef0123456789abcdef";
+
+	private static final String ACCEPTED = "accepted";
+
+	private static final String FILTERED = "filtered";
+
+	private static final String INVALID = "invalid";
 
 	private static final String CLI_ID = "e9acf878ed9a4e30998fad1c6db54f05";
 
@@ -66,6 +76,8 @@ class EventPipelineIT {
 
 	private ProcessorLoop loop;
 
+	private OutcomeRecorder recorder;
+
 	private long projectId;
 
 	@BeforeEach
@@ -79,8 +91,10 @@ class EventPipelineIT {
 		Project project = this.metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
 		this.projectId = project.id();
 		this.meters = new SimpleMeterRegistry();
-		ItemOutcomes outcomes = new ItemOutcomes(this.meters);
-		EventPipeline pipeline = pipeline(this.faults.store());
+		this.recorder = new OutcomeRecorder(this.metadata.outcomes(), this.meters, Duration.ofHours(1),
+				java.time.Clock.systemUTC());
+		ItemOutcomes outcomes = new ItemOutcomes(this.meters, this.recorder);
+		EnvelopePipeline pipeline = pipeline(this.faults.store());
 		this.loop = new ProcessorLoop(this.queue, pipeline, outcomes, new ProcessorSettings("processor", 500,
 				Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(20)));
 		this.loop.start();
@@ -89,16 +103,14 @@ class EventPipelineIT {
 	@AfterEach
 	void stop() {
 		this.loop.stop();
+		this.recorder.close();
 		this.queue.close();
 		this.events.close();
 		this.metadata.close();
 	}
 
-	private EventPipeline pipeline(EventStore store) {
-		ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
-				ScrubbingSettings.defaultSettings());
-		return new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), store, this.metadata.deadLetters(),
-				this.metadata.outcomes(), new GroupingStage(), (id) -> processing);
+	private EnvelopePipeline pipeline(EventStore store) {
+		return TestPipelines.embedded(this.metadata, store).pipeline();
 	}
 
 	private void publish(String sample) {
@@ -135,8 +147,8 @@ class EventPipelineIT {
 		List<String> samples = List.of("java-event-error", "node-event-error", "java-event-message",
 				"node-event-message", "browser-event-error", "cli-event", "java-event+session-errored");
 		samples.forEach(this::publish);
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == samples.size());
-		assertThat(count("session", ItemOutcomes.UNSUPPORTED)).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == samples.size());
+		assertThat(count("session", FILTERED)).isEqualTo(1);
 
 		StoredEvent javaError = find(JAVA_ERROR_ID).orElseThrow();
 		assertThat(javaError.title()).isEqualTo("IllegalStateException: Checkout failed for order ord-1234");
@@ -167,9 +179,9 @@ class EventPipelineIT {
 	@Test
 	void replayingAnEnvelopeDoesNotDoubleCount() {
 		publish("java-event-error");
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 1);
 		publish("java-event-error");
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
 
 		StoredEvent event = find(JAVA_ERROR_ID).orElseThrow();
 		Issue issue = this.metadata.issues().findById(event.issueId()).orElseThrow();
@@ -188,7 +200,7 @@ class EventPipelineIT {
 		publish("cli-event");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find(CLI_ID).isPresent());
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> count("event", ItemOutcomes.FILTERED) == 1 && count("event", ItemOutcomes.ACCEPTED) == 2);
+			.until(() -> count("event", FILTERED) == 1 && count("event", ACCEPTED) == 2);
 
 		assertThat(find(DISCARDED_ID)).isEmpty();
 		assertThat(this.metadata.issues().tombstones(this.projectId)).hasSize(1);
@@ -196,8 +208,8 @@ class EventPipelineIT {
 			.extracting(Issue::primaryHash)
 			.doesNotContain(first.primaryHash());
 		assertThat(this.meters.find(ItemOutcomes.ITEMS)
-			.tag("outcome", ItemOutcomes.FILTERED)
-			.tag("reason", ItemOutcomes.DISCARDED_HASH)
+			.tag("outcome", FILTERED)
+			.tag("reason", "discarded-hash")
 			.counter()
 			.count()).isEqualTo(1);
 		Instant now = Instant.now();
@@ -210,21 +222,60 @@ class EventPipelineIT {
 	}
 
 	@Test
+	void anEventIdSentAgainWithOtherContentIsDroppedBeforeGrouping() {
+		String id = "feedfacefeedfacefeedfacefeedface";
+		publish(("{}\n{\"type\":\"event\"}\n{\"event_id\":\"" + id + "\",\"message\":\"first text\"}\n")
+			.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 1);
+		publish(("{}\n{\"type\":\"event\"}\n{\"event_id\":\"" + id + "\",\"message\":\"entirely different words\"}\n")
+			.getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", INVALID) == 1);
+
+		// No phantom second issue with a count of 0: one issue, counted once.
+		assertThat(this.metadata.issues().list(this.projectId, new IssueQuery(List.of(), IssueSort.DATE, 0, 100)))
+			.singleElement()
+			.satisfies((issue) -> assertThat(issue.timesSeen()).isEqualTo(1));
+		assertThat(find(id).orElseThrow().message()).isEqualTo("first text");
+		assertThat(outcomes()).contains(tuple("error", "accepted", "", 1L), tuple("error", "invalid", "duplicate", 1L));
+	}
+
+	@Test
+	void eachItemOfAMixedEnvelopeEndsWithItsOwnOutcome() {
+		publish("java-event+attachment");
+		publish("java-event+session-errored");
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
+
+		assertThat(outcomes()).containsExactlyInAnyOrder(tuple("error", "accepted", "", 2L),
+				tuple("attachment", "filtered", "unsupported", 30L), tuple("session", "filtered", "unsupported", 1L));
+	}
+
+	private List<org.assertj.core.groups.Tuple> outcomes() {
+		this.recorder.flush();
+		Instant now = Instant.now();
+		return this.metadata.outcomes()
+			.query(List.of(this.projectId), now.minus(Duration.ofHours(2)), now.plus(Duration.ofHours(2)))
+			.stream()
+			.map((count) -> tuple(count.category(), count.outcome(), count.reason(), count.quantity()))
+			.toList();
+	}
+
+	@Test
 	void aBatchWithADiscardedHashStoresItsOtherEvents() {
-		EventPipeline pipeline = pipeline(this.events);
+		EnvelopePipeline pipeline = pipeline(this.events);
 		pipeline.store(pipeline.prepare(List.of(record("1", Samples.body("java-event-error")))));
 		long discardedIssue = find(JAVA_ERROR_ID).orElseThrow().issueId();
 		this.metadata.issues().discard(discardedIssue, null);
 
 		// two events of the discarded hash around another one: the cached empty lookup
 		// must drop the second as well and must not leak into the other group
-		StoreResult result = pipeline
+		List<ItemOutcome> result = pipeline
 			.store(pipeline.prepare(List.of(record("2", sampleWithId("java-event-error", DISCARDED_ID)),
 					record("3", Samples.body("cli-event")),
 					record("4", sampleWithId("java-event-error", "fedcba9876543210fedcba9876543210")))));
 
-		assertThat(result.stored()).isEqualTo(1);
-		assertThat(result.discarded()).containsExactly(entry(this.projectId, 2L));
+		assertThat(result).extracting(ItemOutcome::outcome, ItemOutcome::reason)
+			.containsExactlyInAnyOrder(tuple(Outcome.ACCEPTED, ""), tuple(Outcome.FILTERED, "discarded-hash"),
+					tuple(Outcome.FILTERED, "discarded-hash"));
 		assertThat(find(DISCARDED_ID)).isEmpty();
 		assertThat(find("fedcba9876543210fedcba9876543210")).isEmpty();
 		Issue cli = this.metadata.issues().findById(find(CLI_ID).orElseThrow().issueId()).orElseThrow();
@@ -236,7 +287,7 @@ class EventPipelineIT {
 	void occurrencesRecordTheGroupingHashOfTheirIssue() {
 		publish("java-event-error");
 		publish(sampleWithId("java-event-error", DISCARDED_ID));
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
 		StoredEvent event = find(JAVA_ERROR_ID).orElseThrow();
 		assertThat(this.metadata.issues().hashes(event.issueId())).singleElement().satisfies((hash) -> {
 			assertThat(hash.hash()).isEqualTo(event.primaryHash());
@@ -253,7 +304,7 @@ class EventPipelineIT {
 		for (int i = 1; i <= 20; i++) {
 			publish(template.formatted(i, i * 7, 40 + i).getBytes(StandardCharsets.UTF_8));
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 20);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 20);
 		List<Issue> issues = this.metadata.issues()
 			.list(this.projectId, new IssueQuery(List.of(), IssueSort.DATE, 0, 100));
 		assertThat(issues).hasSize(1);
@@ -267,21 +318,21 @@ class EventPipelineIT {
 			.getBytes(StandardCharsets.UTF_8));
 		publish("cli-event");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find(CLI_ID).isPresent());
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", ItemOutcomes.POISON) == 1);
-		assertThat(count("event", ItemOutcomes.INVALID)).isEqualTo(1);
-		assertThat(count("event", ItemOutcomes.ACCEPTED)).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", INVALID) == 1);
+		assertThat(count("event", INVALID)).isEqualTo(1);
+		assertThat(count("event", ACCEPTED)).isEqualTo(2);
 
 		List<DeadLetter> letters = this.metadata.deadLetters().list(0, 10);
 		assertThat(letters).hasSize(2);
 		DeadLetter invalid = letters.get(0);
 		DeadLetter poison = letters.get(1);
-		assertThat(poison.reason()).isEqualTo(ItemOutcomes.POISON);
+		assertThat(poison.reason()).isEqualTo("invalid_envelope");
 		assertThat(poison.itemIndex()).isEqualTo(-1);
 		assertThat(poison.itemType()).isEqualTo("envelope");
 		assertThat(poison.detail()).isEqualTo("INVALID_ENVELOPE_HEADER");
 		assertThat(poison.projectId()).isEqualTo(this.projectId);
 		assertThat(new String(poison.payload(), StandardCharsets.UTF_8)).isEqualTo("definitely not an envelope");
-		assertThat(invalid.reason()).isEqualTo(ItemOutcomes.INVALID);
+		assertThat(invalid.reason()).isEqualTo("invalid_json");
 		assertThat(invalid.itemIndex()).isEqualTo(0);
 		assertThat(invalid.itemType()).isEqualTo("event");
 		assertThat(invalid.detail()).startsWith("payload is not valid JSON");
@@ -297,7 +348,7 @@ class EventPipelineIT {
 		this.metadata.issues().updateStatus(issueId, IssueStatus.RESOLVED);
 		// the same event again (a replay) is no regression
 		publish("java-event-error");
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
 		assertThat(this.metadata.issues().findById(issueId).orElseThrow().status()).isEqualTo(IssueStatus.RESOLVED);
 
 		String again = new String(Samples.body("java-event-error"), StandardCharsets.UTF_8).replace(JAVA_ERROR_ID,
@@ -324,7 +375,7 @@ class EventPipelineIT {
 	@Test
 	void stopCommitsWhatWasProcessed() {
 		publish("java-event-error");
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ItemOutcomes.ACCEPTED) == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 1);
 		this.loop.stop();
 		assertThat(this.loop.isRunning()).isFalse();
 		try (EnvelopeConsumer consumer = this.queue.consumer("processor")) {

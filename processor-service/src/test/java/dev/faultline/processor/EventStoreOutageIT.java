@@ -1,5 +1,9 @@
 package dev.faultline.processor;
 
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ItemOutcomes;
+import dev.faultline.processor.pipeline.ProcessorLoop;
+import dev.faultline.processor.pipeline.ProcessorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
 import dev.faultline.storage.events.StoredEvent;
@@ -52,9 +55,8 @@ class EventStoreOutageIT {
 			Project project = metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
 			EventStoreFaults faults = EventStoreFaults.around(duckdb);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
-			EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(metadata.issues()), faults.store(),
-					metadata.deadLetters(), ScrubbingSettings.defaultSettings());
-			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters),
+			EnvelopePipeline pipeline = TestPipelines.embedded(metadata, faults.store()).pipeline();
+			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, null),
 					new ProcessorSettings("processor", 500, Duration.ofMillis(100), Duration.ofMillis(100),
 							Duration.ofSeconds(1), Duration.ofSeconds(20)));
 			loop.start();

@@ -1,5 +1,12 @@
 package dev.faultline.processor;
 
+import java.time.Clock;
+import dev.faultline.boot.outcome.OutcomeRecorder;
+import dev.faultline.processor.event.GroupingStage;
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ItemOutcomes;
+import dev.faultline.processor.pipeline.ProcessorLoop;
+import dev.faultline.processor.pipeline.ProcessorSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,14 +15,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import dev.faultline.core.scrub.ScrubbingSettings;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OutcomeCount;
 import dev.faultline.storage.metadata.Project;
-import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import dev.faultline.storage.sqlite.SqliteMetadataStores;
@@ -59,6 +64,8 @@ class ProcessingBudgetIT {
 
 	private ProcessorLoop loop;
 
+	private OutcomeRecorder recorder;
+
 	private Project attacker;
 
 	private Project victim;
@@ -73,12 +80,13 @@ class ProcessingBudgetIT {
 		this.attacker = this.metadata.projects().create(organization.id(), team.id(), "web", "Web", "javascript");
 		this.victim = this.metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
 		this.meters = new SimpleMeterRegistry();
-		ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
-				ScrubbingSettings.defaultSettings());
-		EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), this.events,
-				this.metadata.deadLetters(), this.metadata.outcomes(), new GroupingStage(), (id) -> processing,
-				Duration.ofMillis(300), this::hangOnMarkedEvents);
-		this.loop = new ProcessorLoop(this.queue, pipeline, new ItemOutcomes(this.meters),
+		this.recorder = new OutcomeRecorder(this.metadata.outcomes(), this.meters, Duration.ofHours(1),
+				Clock.systemUTC());
+		EnvelopePipeline pipeline = TestPipelines
+			.build(this.metadata, this.events, new GroupingStage(), TestPipelines.defaults(), Duration.ofMillis(300),
+					this::hangOnMarkedEvents)
+			.pipeline();
+		this.loop = new ProcessorLoop(this.queue, pipeline, new ItemOutcomes(this.meters, this.recorder),
 				new ProcessorSettings("processor", 500, Duration.ofMillis(100), Duration.ofMillis(10),
 						Duration.ofMillis(50), Duration.ofSeconds(20)));
 		this.loop.start();
@@ -88,6 +96,7 @@ class ProcessingBudgetIT {
 	void stop() {
 		this.release.countDown();
 		this.loop.stop();
+		this.recorder.close();
 		this.queue.close();
 		this.events.close();
 		this.metadata.close();
@@ -128,7 +137,7 @@ class ProcessingBudgetIT {
 		List<DeadLetter> letters = this.metadata.deadLetters().list(0, 10);
 		assertThat(letters)
 			.extracting(DeadLetter::projectId, DeadLetter::itemType, DeadLetter::itemIndex, DeadLetter::reason)
-			.containsExactly(tuple(this.attacker.id(), "envelope", -1, ItemOutcomes.PROCESSING_TIMEOUT));
+			.containsExactly(tuple(this.attacker.id(), "envelope", -1, "processing_timeout"));
 		assertThat(new String(letters.get(0).payload(), StandardCharsets.UTF_8)).contains(HANG);
 		assertThat(timeouts("event")).isEqualTo(1);
 		assertThat(timeouts("attachment")).isEqualTo(1);
@@ -137,7 +146,7 @@ class ProcessingBudgetIT {
 			.query(List.of(this.attacker.id()), hour.minus(Duration.ofHours(1)), hour.plus(Duration.ofHours(1))))
 			.extracting(OutcomeCount::category, OutcomeCount::outcome, OutcomeCount::reason, OutcomeCount::quantity)
 			.containsExactlyInAnyOrder(tuple("error", "invalid", "processing_timeout", 1L),
-					tuple("attachment", "invalid", "processing_timeout", 1L));
+					tuple("attachment", "invalid", "processing_timeout", 2L));
 		assertThat(this.events.find(this.attacker.id(), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).isEmpty();
 		assertThat(this.loop.isHealthy()).isTrue();
 	}
@@ -145,8 +154,8 @@ class ProcessingBudgetIT {
 	private double timeouts(String type) {
 		Counter counter = this.meters.find(ItemOutcomes.ITEMS)
 			.tag("type", type)
-			.tag("outcome", ItemOutcomes.INVALID)
-			.tag("reason", ItemOutcomes.PROCESSING_TIMEOUT)
+			.tag("outcome", "invalid")
+			.tag("reason", "processing_timeout")
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}

@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import dev.faultline.processor.pipeline.ItemOutcomes;
 import java.nio.file.Path;
 
 import dev.faultline.storage.events.EventStore;
@@ -41,10 +42,7 @@ public final class ProcessorChild {
 	}
 
 	private static long accepted(MeterRegistry meters) {
-		Counter counter = meters.find(ItemOutcomes.ITEMS)
-			.tag("type", "event")
-			.tag("outcome", ItemOutcomes.ACCEPTED)
-			.counter();
+		Counter counter = meters.find(ItemOutcomes.ITEMS).tag("type", "event").tag("outcome", "accepted").counter();
 		return (counter != null) ? (long) counter.count() : 0;
 	}
 

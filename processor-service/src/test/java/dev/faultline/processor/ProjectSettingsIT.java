@@ -1,5 +1,8 @@
 package dev.faultline.processor;
 
+import dev.faultline.processor.event.GroupingStage;
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ProjectProcessingCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +46,7 @@ class ProjectSettingsIT {
 
 	private DuckDbEventStore events;
 
-	private EventPipeline pipeline;
+	private EnvelopePipeline pipeline;
 
 	private Project strict;
 
@@ -64,9 +67,11 @@ class ProjectSettingsIT {
 									+ "\"1\":{\"type\":\"anything\",\"redaction\":{\"method\":\"remove\"}}},"
 									+ "\"applications\":{\"$string\":[\"0\"],\"extra.order_code\":[\"1\"]}}",
 							true, List.of("customer_ref"), List.of(), true, true, List.of("com.acme"), List.of()));
-		this.pipeline = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), this.events,
-				this.metadata.deadLetters(), new GroupingStage(), new ProjectProcessingCache(
-						this.metadata.projectSettings(), ScrubbingSettings.defaultSettings(), Duration.ofSeconds(30)));
+		this.pipeline = TestPipelines
+			.embedded(this.metadata, this.events, new GroupingStage(),
+					new ProjectProcessingCache(this.metadata.projectSettings(), ScrubbingSettings.defaultSettings(),
+							Duration.ofSeconds(30)))
+			.pipeline();
 	}
 
 	@AfterEach
@@ -116,9 +121,11 @@ class ProjectSettingsIT {
 
 	@Test
 	void aSettingsChangeReachesTheProcessorWhenTheCacheExpires() {
-		EventPipeline uncached = new EventPipeline(new IssueAssignmentStage(this.metadata.issues()), this.events,
-				this.metadata.deadLetters(), new GroupingStage(), new ProjectProcessingCache(
-						this.metadata.projectSettings(), ScrubbingSettings.defaultSettings(), Duration.ZERO));
+		EnvelopePipeline uncached = TestPipelines
+			.embedded(this.metadata, this.events, new GroupingStage(),
+					new ProjectProcessingCache(this.metadata.projectSettings(), ScrubbingSettings.defaultSettings(),
+							Duration.ZERO))
+			.pipeline();
 		uncached.store(uncached.prepare(List.of(record(this.plain, 1, "fetchOrders"))));
 		assertThat(stored(this.plain, 1).payload()).contains("jane@example.com");
 

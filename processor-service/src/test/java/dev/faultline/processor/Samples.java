@@ -13,17 +13,17 @@ import dev.faultline.storage.queue.QueuedEnvelope;
  * The recorded SDK envelopes of {@code shared/reference/sentry-wire/samples}, as ingest
  * would queue them. Their DSNs point at project 42.
  */
-final class Samples {
+public final class Samples {
 
-	static final long PROJECT_ID = 42;
+	public static final long PROJECT_ID = 42;
 
 	/** Just after the samples were sent, so their timestamps are kept. */
-	static final Instant RECEIVED = Instant.parse("2026-11-25T00:30:00Z");
+	public static final Instant RECEIVED = Instant.parse("2026-11-25T00:30:00Z");
 
 	private Samples() {
 	}
 
-	static byte[] body(String name) {
+	public static byte[] body(String name) {
 		Path dir = Path.of(System.getProperty("faultline.samples.dir", "../../shared/reference/sentry-wire/samples"));
 		try {
 			return Files.readAllBytes(dir.resolve(name + ".envelope"));
@@ -33,15 +33,15 @@ final class Samples {
 		}
 	}
 
-	static QueuedEnvelope queued(byte[] body) {
+	public static QueuedEnvelope queued(byte[] body) {
 		return new QueuedEnvelope(PROJECT_ID, "publickey", RECEIVED, "203.0.113.7", "test", body);
 	}
 
-	static QueuedEnvelope queued(String name) {
+	public static QueuedEnvelope queued(String name) {
 		return queued(body(name));
 	}
 
-	static QueueRecord record(String position, String name) {
+	public static QueueRecord record(String position, String name) {
 		return new QueueRecord(position, queued(name));
 	}
 

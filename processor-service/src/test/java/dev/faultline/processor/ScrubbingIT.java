@@ -1,5 +1,12 @@
 package dev.faultline.processor;
 
+import dev.faultline.processor.event.GroupingStage;
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ItemOutcomes;
+import dev.faultline.processor.pipeline.ProcessorLoop;
+import dev.faultline.processor.pipeline.ProcessorSettings;
+import dev.faultline.processor.pipeline.ProjectProcessing;
+import dev.faultline.storage.metadata.ProjectSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,9 +57,12 @@ class ScrubbingIT {
 			Organization organization = metadata.organizations().create("acme", "Acme");
 			Team team = metadata.organizations().createTeam(organization.id(), "core", "Core");
 			Project project = metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
-			EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(metadata.issues()), events,
+			ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
 					new ScrubbingSettings(true, true, List.of(), List.of()));
-			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(new SimpleMeterRegistry()),
+			EnvelopePipeline pipeline = TestPipelines
+				.embedded(metadata, events, new GroupingStage(), (id) -> processing)
+				.pipeline();
+			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(new SimpleMeterRegistry(), null),
 					new ProcessorSettings("processor", 500, Duration.ofMillis(100), Duration.ofMillis(10),
 							Duration.ofMillis(50), Duration.ofSeconds(20)));
 			loop.start();

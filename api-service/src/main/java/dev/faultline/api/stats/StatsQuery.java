@@ -18,7 +18,8 @@ import dev.faultline.storage.metadata.OutcomeCount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code stats_v2} query (Sentry's shape: {@code field=sum(quantity)}, repeated
+ * A {@code stats_v2} query (Sentry's shape: {@code field=sum(quantity)} (items, or bytes
+ * for attachments) and/or {@code field=sum(times_seen)} (items), repeated
  * {@code groupBy} of {@code outcome}, {@code category}, {@code reason}, {@code project};
  * {@code interval} and {@code statsPeriod} as {@code 1h}/{@code 1d}/{@code 1w}, or
  * {@code start}/{@code end}; filters {@code category}, {@code outcome}, {@code reason})
@@ -29,11 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param end last bucket end (exclusive)
  * @param interval bucket length, whole hours
  * @param groupBy the grouping keys in request order
+ * @param fields the fields asked for, in request order, without repeats
  */
 record StatsQuery(Instant start, Instant end, Duration interval, List<String> groupBy, Set<String> categories,
-		Set<String> outcomes, Set<String> reasons) {
+		Set<String> outcomes, Set<String> reasons, List<String> fields) {
 
 	static final String FIELD = "sum(quantity)";
+
+	static final String TIMES_SEEN = "sum(times_seen)";
 
 	private static final Set<String> GROUP_KEYS = Set.of("outcome", "category", "reason", "project");
 
@@ -50,10 +54,11 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 			@Nullable String statsPeriod, @Nullable String start, @Nullable String end, List<String> categories,
 			List<String> outcomes, List<String> reasons) {
 		for (String field : fields) {
-			if (!FIELD.equals(field)) {
-				throw ApiException.badRequest("unsupported field " + field + "; only " + FIELD);
+			if (!FIELD.equals(field) && !TIMES_SEEN.equals(field)) {
+				throw ApiException.badRequest("unsupported field " + field + "; only " + FIELD + " and " + TIMES_SEEN);
 			}
 		}
+		List<String> asked = fields.isEmpty() ? List.of(FIELD) : fields.stream().distinct().toList();
 		for (String key : groupBy) {
 			if (!GROUP_KEYS.contains(key)) {
 				throw ApiException.badRequest("unsupported groupBy " + key);
@@ -83,7 +88,8 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 		// Whole intervals, counted back from the end as Sentry aligns them.
 		long buckets = (Duration.between(from, to).toHours() + step.toHours() - 1) / step.toHours();
 		from = to.minus(step.multipliedBy(buckets));
-		return new StatsQuery(from, to, step, List.copyOf(groupBy), lower(categories), lower(outcomes), lower(reasons));
+		return new StatsQuery(from, to, step, List.copyOf(groupBy), lower(categories), lower(outcomes), lower(reasons),
+				asked);
 	}
 
 	/**
@@ -93,7 +99,8 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 	 */
 	Map<String, Object> evaluate(List<OutcomeCount> counts) {
 		int buckets = (int) (Duration.between(this.start, this.end).toHours() / this.interval.toHours());
-		Map<Map<String, String>, long[]> series = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+		// Per group, one row of buckets per field.
+		Map<Map<String, String>, long[][]> series = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
 		for (OutcomeCount count : counts) {
 			if (!matches(this.categories, count.category()) || !matches(this.outcomes, count.outcome())
 					|| !matches(this.reasons, count.reason()) || count.hour().isBefore(this.start)
@@ -110,24 +117,33 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 				});
 			}
 			int bucket = (int) (Duration.between(this.start, count.hour()).toHours() / this.interval.toHours());
-			series.computeIfAbsent(by, (k) -> new long[buckets])[bucket] += count.quantity();
+			long[][] rows = series.computeIfAbsent(by, (k) -> new long[this.fields.size()][buckets]);
+			for (int field = 0; field < this.fields.size(); field++) {
+				rows[field][bucket] += TIMES_SEEN.equals(this.fields.get(field)) ? count.timesSeen() : count.quantity();
+			}
 		}
 		List<String> intervals = new ArrayList<>(buckets);
 		for (int i = 0; i < buckets; i++) {
 			intervals.add(this.start.plus(this.interval.multipliedBy(i)).toString());
 		}
 		List<Map<String, Object>> groups = new ArrayList<>();
-		series.forEach((by, values) -> {
-			long total = 0;
-			List<Long> list = new ArrayList<>(values.length);
-			for (long value : values) {
-				total += value;
-				list.add(value);
+		series.forEach((by, rows) -> {
+			Map<String, Object> totals = new LinkedHashMap<>();
+			Map<String, Object> seriesByField = new LinkedHashMap<>();
+			for (int field = 0; field < this.fields.size(); field++) {
+				long total = 0;
+				List<Long> list = new ArrayList<>(buckets);
+				for (long value : rows[field]) {
+					total += value;
+					list.add(value);
+				}
+				totals.put(this.fields.get(field), total);
+				seriesByField.put(this.fields.get(field), list);
 			}
 			Map<String, Object> group = new LinkedHashMap<>();
 			group.put("by", by);
-			group.put("totals", Map.of(FIELD, total));
-			group.put("series", Map.of(FIELD, list));
+			group.put("totals", totals);
+			group.put("series", seriesByField);
 			groups.add(group);
 		});
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -51,8 +51,24 @@ class StatsQueryTest {
 	}
 
 	@Test
+	void attachmentsSumTheirBytesAsQuantityAndTheirNumberAsTimesSeen() {
+		StatsQuery query = StatsQuery.parse(NOW, List.of("sum(quantity)", "sum(times_seen)"), List.of("category"),
+				"1h", "2h", null, null, List.of("attachment"), List.of(), List.of());
+
+		Map<String, Object> body = query.evaluate(List.of(
+				new OutcomeCount(1, Instant.parse("2026-11-25T00:00:00Z"), "attachment", "accepted", "", 1_000, 2),
+				new OutcomeCount(1, Instant.parse("2026-11-25T01:00:00Z"), "attachment", "filtered", "unsupported",
+						30, 1),
+				count("2026-11-25T01:00:00Z", "error", "accepted", "", 5)));
+
+		assertThat(body.get("groups")).isEqualTo(List.of(Map.of("by", Map.of("category", "attachment"), "totals",
+				Map.of("sum(quantity)", 1_030L, "sum(times_seen)", 3L), "series",
+				Map.of("sum(quantity)", List.of(1_000L, 30L), "sum(times_seen)", List.of(2L, 1L)))));
+	}
+
+	@Test
 	void refusesWhatItDoesNotUnderstand() {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of("sum(times_seen)"),
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of("sum(bytes)"),
 				List.of(), null, null, null, null, List.of(), List.of(), List.of()));
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of(),
 				List.of("planet"), null, null, null, null, List.of(), List.of(), List.of()));

@@ -7,16 +7,31 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.faultline.boot.outcome.OutcomeRecorder;
 import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.processor.clientreport.ClientReportProcessor;
+import dev.faultline.processor.event.EventProcessor;
+import dev.faultline.processor.event.EventWriter;
+import dev.faultline.processor.event.GroupingStage;
+import dev.faultline.processor.event.IssueAssignmentStage;
+import dev.faultline.processor.pipeline.EnvelopePipeline;
+import dev.faultline.processor.pipeline.ItemOutcomes;
+import dev.faultline.processor.pipeline.ItemRouter;
+import dev.faultline.processor.pipeline.ProcessorLoop;
+import dev.faultline.processor.pipeline.ProcessorSettings;
+import dev.faultline.processor.pipeline.ProjectProcessing;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.clickhouse.ClickHouseEventStore;
 import dev.faultline.storage.clickhouse.ClickHouseSettings;
@@ -25,6 +40,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.postgres.PostgresMetadataStores;
 import dev.faultline.storage.queue.QueuedEnvelope;
@@ -36,9 +52,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Processor throughput: N error events (Java-shaped, ~30 frames, breadcrumbs, request
  * with headers and cookies, ~6 KB each, spread over a number of groups) are queued first,
- * then one consumer loop (the production {@link ProcessorLoop} and {@link EventPipeline}:
- * decode, parse, normalize, scrub, group, issue, store) drains them; the time from start
- * to the last commit gives events per second, printed.
+ * then one consumer loop (the production {@link ProcessorLoop} and
+ * {@link EnvelopePipeline}: decode, parse, normalize, scrub, group, issue, store) drains
+ * them; the time from start to the last commit gives events per second, printed.
  *
  * <p>
  * Shapes: {@code embedded} (SQLite metadata, DuckDB events) and {@code distributed}
@@ -97,9 +113,17 @@ public final class ProcessorThroughputBench {
 			publish(queue, project.id(), events, groups);
 			long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishStart);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
-			EventPipeline pipeline = new EventPipeline(new IssueAssignmentStage(metadata.issues()), store,
-					metadata.deadLetters(), ScrubbingSettings.defaultSettings());
-			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters),
+			ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
+					ScrubbingSettings.defaultSettings());
+			EventWriter writer = new EventWriter(new IssueAssignmentStage(metadata.issues()), store,
+					metadata.countedEvents());
+			EnvelopePipeline pipeline = new EnvelopePipeline(
+					ItemRouter.of(Map.of("event", new EventProcessor(new GroupingStage(), writer), "client_report",
+							new ClientReportProcessor())),
+					(projectId) -> processing, metadata.deadLetters(), EnvelopePipeline.DEFAULT_BUDGET);
+			OutcomeRecorder recorder = new OutcomeRecorder(metadata.outcomes(), meters, Duration.ofSeconds(10),
+					Clock.systemUTC());
+			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, recorder),
 					ProcessorSettings.defaults());
 			long start = System.nanoTime();
 			loop.start();
@@ -138,10 +162,7 @@ public final class ProcessorThroughputBench {
 	}
 
 	private static long accepted(SimpleMeterRegistry meters) {
-		Counter counter = meters.find(ItemOutcomes.ITEMS)
-			.tag("type", "event")
-			.tag("outcome", ItemOutcomes.ACCEPTED)
-			.counter();
+		Counter counter = meters.find(ItemOutcomes.ITEMS).tag("type", "event").tag("outcome", "accepted").counter();
 		return (counter != null) ? (long) counter.count() : 0;
 	}
 

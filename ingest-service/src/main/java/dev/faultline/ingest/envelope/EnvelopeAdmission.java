@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.faultline.boot.outcome.OutcomeRecorder;
 import dev.faultline.ingest.auth.AuthenticatedKey;
-import dev.faultline.ingest.outcome.ClientReports;
-import dev.faultline.ingest.outcome.Outcome;
-import dev.faultline.ingest.outcome.OutcomeRecorder;
 import dev.faultline.ingest.ratelimit.KeyRateLimiter;
 import dev.faultline.ingest.ratelimit.RateLimitHeaders;
 import dev.faultline.ingest.ratelimit.RateLimitedException;
@@ -16,6 +14,7 @@ import dev.faultline.protocol.envelope.DataCategories;
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeEncoder;
 import dev.faultline.protocol.envelope.EnvelopeItem;
+import dev.faultline.storage.metadata.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what of an authenticated, well-formed envelope is queued: applies the key's
  * rate limit per data category and records the outcomes ingest owns (items refused by the
- * rate limit, and the discards SDKs report in {@code client_report} items, which are
- * counted here and need no processing). Client reports are never rate limited, as in
- * Relay. Thread-safe.
+ * rate limit or a size limit). Client reports are never rate limited, as in Relay, and
+ * are queued even when every other item is refused: the processor turns them into
+ * {@code client_discard} outcomes. Thread-safe.
  */
 @Component
 class EnvelopeAdmission {
@@ -45,24 +44,20 @@ class EnvelopeAdmission {
 
 	/**
 	 * @param body the envelope's bytes, queued unchanged when nothing is refused
-	 * @return the bytes to queue and the rate-limit header to answer with (null when
-	 * nothing was refused)
-	 * @throws RateLimitedException when the rate limit refuses every item that is not a
-	 * client report
+	 * @return the bytes to queue (null when nothing is left to queue), the rate-limit
+	 * header to answer with (null when nothing was refused) and, when the rate limit
+	 * refused every item that is not a client report, the refusal to answer with
 	 */
 	Admitted admit(AuthenticatedKey key, Envelope envelope, byte[] body) {
 		Map<String, Integer> quantities = new TreeMap<>();
 		for (EnvelopeItem item : envelope.items()) {
-			if (CLIENT_REPORT.equals(item.type())) {
-				recordClientReport(key.projectId(), item.payload());
-			}
-			else {
+			if (!CLIENT_REPORT.equals(item.type())) {
 				quantities.merge(DataCategories.of(item.type()), 1, Integer::sum);
 			}
 		}
 		Map<String, Long> refused = this.limiter.acquire(key, quantities);
 		if (refused.isEmpty()) {
-			return new Admitted(body, null);
+			return new Admitted(body, null, null);
 		}
 		List<EnvelopeItem> kept = new ArrayList<>();
 		boolean keptData = false;
@@ -73,14 +68,15 @@ class EnvelopeAdmission {
 				keptData |= !CLIENT_REPORT.equals(item.type());
 			}
 			else {
-				this.outcomes.record(key.projectId(), category, Outcome.RATE_LIMITED, RateLimitHeaders.REASON, 1);
+				this.outcomes.record(key.projectId(), category, Outcome.RATE_LIMITED, RateLimitHeaders.REASON,
+						DataCategories.quantity(item), DataCategories.count(item));
 			}
 		}
+		byte[] queued = kept.isEmpty() ? null : this.encoder.encode(new Envelope(envelope.headers(), kept));
 		if (!keptData) {
-			throw new RateLimitedException(refused);
+			return new Admitted(queued, null, new RateLimitedException(refused));
 		}
-		return new Admitted(this.encoder.encode(new Envelope(envelope.headers(), kept)),
-				RateLimitHeaders.render(refused));
+		return new Admitted(queued, RateLimitHeaders.render(refused), null);
 	}
 
 	/**
@@ -91,26 +87,21 @@ class EnvelopeAdmission {
 	void recordInvalid(AuthenticatedKey key, Envelope envelope, String reason) {
 		for (EnvelopeItem item : envelope.items()) {
 			if (!CLIENT_REPORT.equals(item.type())) {
-				this.outcomes.record(key.projectId(), DataCategories.of(item.type()), Outcome.INVALID, reason, 1);
+				this.outcomes.record(key.projectId(), DataCategories.of(item.type()), Outcome.INVALID, reason,
+						DataCategories.quantity(item), DataCategories.count(item));
 			}
-		}
-	}
-
-	private void recordClientReport(long projectId, byte[] payload) {
-		for (ClientReports.Discard discard : ClientReports.parse(payload)) {
-			this.outcomes.record(projectId, discard.category(), Outcome.CLIENT_DISCARD, discard.reason(),
-					discard.quantity());
 		}
 	}
 
 	/**
 	 * What to queue and how to answer.
 	 *
-	 * @param body the envelope to queue
+	 * @param body the envelope to queue, null when nothing is left to queue
 	 * @param rateLimits the {@code X-Sentry-Rate-Limits} value for a partly refused
 	 * envelope, else null
+	 * @param refusedAll the refusal when every data item was rate limited, else null
 	 */
-	record Admitted(byte[] body, @Nullable String rateLimits) {
+	record Admitted(byte @Nullable [] body, @Nullable String rateLimits, @Nullable RateLimitedException refusedAll) {
 
 	}
 

@@ -6,17 +6,10 @@ import java.time.Instant;
 
 import dev.faultline.ingest.IngestProperties;
 import dev.faultline.ingest.auth.AuthenticatedKey;
-import dev.faultline.ingest.auth.IngestAuthenticator;
-import dev.faultline.ingest.auth.RequestCredentials;
 import dev.faultline.ingest.body.RequestBodyReader;
-import dev.faultline.ingest.http.ClientAddresses;
 import dev.faultline.ingest.http.IngestRejection;
-import dev.faultline.protocol.auth.SentryAuth;
 import dev.faultline.protocol.envelope.EnvelopeDecoder;
-import dev.faultline.storage.queue.EnvelopeQueue;
-import dev.faultline.storage.queue.QueuedEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,36 +27,29 @@ import org.springframework.web.bind.annotation.RestController;
  * reports — CSP ({@code application/csp-report}, {@code {"csp-report": …}}), the
  * Reporting API ({@code application/reports+json}, an array), Expect-CT, HPKP — posted by
  * browsers with the key in the {@code sentry_key} query parameter. The JSON is checked to
- * be one well-formed object or array, wrapped unchanged into an envelope with one
- * {@code security} item, rate limited like other items, and queued. Answers {@code 201}
- * as Relay does.
+ * be one well-formed object or array and wrapped unchanged into an envelope with one
+ * {@code security} item, which takes the shared {@link IngestIntake} (rate limited like
+ * other items, then queued). Answers {@code 201} as Relay does.
  */
 @RestController
 class SecurityReportController {
 
 	private static final int MAX_DEPTH = 64;
 
-	private final EnvelopeQueue queue;
-
-	private final IngestAuthenticator authenticator;
+	private final IngestIntake intake;
 
 	private final RequestBodyReader bodies;
 
 	private final IngestProperties properties;
 
-	private final EnvelopeAdmission admission;
-
 	private final EnvelopeDecoder decoder = new EnvelopeDecoder();
 
 	private final JsonFactory json = JsonFactory.builder().build();
 
-	SecurityReportController(EnvelopeQueue queue, IngestAuthenticator authenticator, RequestBodyReader bodies,
-			IngestProperties properties, EnvelopeAdmission admission) {
-		this.queue = queue;
-		this.authenticator = authenticator;
+	SecurityReportController(IngestIntake intake, RequestBodyReader bodies, IngestProperties properties) {
+		this.intake = intake;
 		this.bodies = bodies;
 		this.properties = properties;
-		this.admission = admission;
 	}
 
 	@PostMapping(path = { "/api/{projectId}/security", "/api/{projectId}/security/", "/api/{projectId}/csp-report",
@@ -71,22 +57,15 @@ class SecurityReportController {
 			"/{prefix1}/api/{projectId}/csp-report/" })
 	ResponseEntity<byte[]> report(@PathVariable String projectId, HttpServletRequest request) {
 		Instant receivedAt = Instant.now();
-		long project = parseProjectId(projectId);
-		@Nullable SentryAuth auth = RequestCredentials.read(request);
-		if (auth == null) {
-			throw IngestRejection.forbidden("missing_auth", "no sentry_key in the query");
-		}
-		AuthenticatedKey key = this.authenticator.authenticate(project, auth);
+		long project = IngestIntake.projectId(projectId);
+		AuthenticatedKey key = this.intake.requireRequestKey(project, request, "the query");
 		byte[] report = this.bodies.readStore(request);
 		if (report.length > this.properties.maxEventSize().toBytes()) {
 			throw IngestRejection.tooLarge("event_too_large", "security report exceeds the event size limit");
 		}
 		requireJsonObjectOrArray(report);
 		byte[] envelope = wrap(report);
-		byte[] queued = this.admission.admit(key, this.decoder.decode(envelope), envelope).body();
-		String clientIp = ClientAddresses.resolve(request, this.properties.trustForwardedFor());
-		this.queue.publish(new QueuedEnvelope(key.projectId(), key.publicKey(), receivedAt, clientIp,
-				request.getHeader("User-Agent"), queued));
+		this.intake.accept(key, this.decoder.decode(envelope), envelope, receivedAt, request);
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}
 
@@ -118,19 +97,6 @@ class SecurityReportController {
 		out.writeBytes(report);
 		out.write('\n');
 		return out.toByteArray();
-	}
-
-	private static long parseProjectId(String projectId) {
-		try {
-			long id = Long.parseLong(projectId);
-			if (id >= 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Falls through to the rejection below.
-		}
-		throw IngestRejection.badRequest("invalid_project_id", "project id is not a number");
 	}
 
 }

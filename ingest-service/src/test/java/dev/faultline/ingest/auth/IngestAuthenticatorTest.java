@@ -94,7 +94,7 @@ class IngestAuthenticatorTest {
 
 	private static IngestProperties properties(Duration ttl) {
 		return new IngestProperties(false, DataSize.ofMegabytes(20), DataSize.ofMegabytes(100), DataSize.ofMegabytes(1),
-				DataSize.ofMegabytes(1), ttl, DataSize.ofMegabytes(100), Duration.ofSeconds(10));
+				DataSize.ofMegabytes(1), ttl, DataSize.ofMegabytes(100));
 	}
 
 	private static SentryAuth auth(String key) {

@@ -33,6 +33,31 @@ public final class DataCategories {
 	}
 
 	/**
+	 * What an item counts for in its category's outcomes ({@code sum(quantity)}), as
+	 * Sentry counts it: an attachment by its bytes, an item container ({@code log},
+	 * {@code span} v2, {@code trace_metric}) by the items its {@code item_count} header
+	 * declares, anything else as 1.
+	 */
+	public static long quantity(EnvelopeItem item) {
+		return "attachment".equals(item.type()) ? item.payload().length : count(item);
+	}
+
+	/**
+	 * How many items an envelope item is ({@code times_seen}): its {@code item_count}
+	 * when it declares one (between 1 and 100,000), else 1.
+	 */
+	public static long count(EnvelopeItem item) {
+		var itemCount = item.headers().get("item_count");
+		if (itemCount != null && itemCount.canConvertToLong()) {
+			long count = itemCount.asLong();
+			if (count >= 1 && count <= 100_000) {
+				return count;
+			}
+		}
+		return 1;
+	}
+
+	/**
 	 * The category of an item type; {@code default} for unknown types.
 	 */
 	public static String of(String itemType) {

@@ -27,6 +27,11 @@ public interface MetadataStores extends AutoCloseable {
 	SessionStore sessions();
 
 	/**
+	 * The event ids already counted against an issue (the processor's duplicate check).
+	 */
+	CountedEvents countedEvents();
+
+	/**
 	 * Outcome counters per project and hour, for the stats pages.
 	 */
 	OutcomeStore outcomes();

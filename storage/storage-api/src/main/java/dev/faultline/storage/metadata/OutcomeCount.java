@@ -16,9 +16,11 @@ import java.util.Objects;
  * {@code invalid}, {@code abuse} or {@code client_discard}
  * @param reason why, for anything but {@code accepted}; empty when there is none
  * @param quantity how many items (or, for attachments, bytes, as Sentry counts them)
+ * @param timesSeen how many items (attachments included) were counted: Sentry's
+ * {@code times_seen}, what {@code stats_v2}'s {@code sum(times_seen)} adds up
  */
-public record OutcomeCount(long projectId, Instant hour, String category, String outcome, String reason,
-		long quantity) {
+public record OutcomeCount(long projectId, Instant hour, String category, String outcome, String reason, long quantity,
+		long timesSeen) {
 
 	public OutcomeCount {
 		Objects.requireNonNull(hour, "hour");
@@ -31,9 +33,17 @@ public record OutcomeCount(long projectId, Instant hour, String category, String
 		if (category.isEmpty() || outcome.isEmpty()) {
 			throw new IllegalArgumentException("category and outcome must not be empty");
 		}
-		if (quantity < 0) {
-			throw new IllegalArgumentException("quantity must not be negative but was " + quantity);
+		if (quantity < 0 || timesSeen < 0) {
+			throw new IllegalArgumentException(
+					"quantity and times seen must not be negative but were " + quantity + ", " + timesSeen);
 		}
+	}
+
+	/**
+	 * A count of items whose quantity is their number ({@code timesSeen == quantity}).
+	 */
+	public OutcomeCount(long projectId, Instant hour, String category, String outcome, String reason, long quantity) {
+		this(projectId, hour, category, outcome, reason, quantity, quantity);
 	}
 
 }

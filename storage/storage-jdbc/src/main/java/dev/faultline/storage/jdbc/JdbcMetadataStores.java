@@ -2,6 +2,7 @@ package dev.faultline.storage.jdbc;
 
 import java.time.Clock;
 
+import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MetadataStores;
@@ -39,6 +40,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final SavedSearchStore savedSearches;
 
+	private final CountedEvents countedEvents;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -54,6 +57,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.outcomes = new JdbcOutcomeStore(database);
 		this.projectSettings = new JdbcProjectSettingsStore(database);
 		this.savedSearches = new JdbcSavedSearchStore(database, clock);
+		this.countedEvents = new JdbcCountedEvents(database);
 	}
 
 	@Override
@@ -84,6 +88,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public SessionStore sessions() {
 		return this.sessions;
+	}
+
+	@Override
+	public CountedEvents countedEvents() {
+		return this.countedEvents;
 	}
 
 	@Override

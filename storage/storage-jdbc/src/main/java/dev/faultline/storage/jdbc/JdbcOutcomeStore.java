@@ -22,10 +22,12 @@ final class JdbcOutcomeStore implements OutcomeStore {
 	 * The {@code EXISTS} guard drops counts of deleted projects instead of failing the
 	 * batch on the foreign key.
 	 */
-	private static final String UPSERT = "INSERT INTO outcomes (project_id, hour, category, outcome, reason, quantity) "
-			+ "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?) "
+	private static final String UPSERT = "INSERT INTO outcomes "
+			+ "(project_id, hour, category, outcome, reason, quantity, times_seen) "
+			+ "SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?) "
 			+ "ON CONFLICT (project_id, hour, category, outcome, reason) "
-			+ "DO UPDATE SET quantity = outcomes.quantity + excluded.quantity";
+			+ "DO UPDATE SET quantity = outcomes.quantity + excluded.quantity, "
+			+ "times_seen = outcomes.times_seen + excluded.times_seen";
 
 	private final JdbcDatabase database;
 
@@ -42,7 +44,7 @@ final class JdbcOutcomeStore implements OutcomeStore {
 			try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
 				for (OutcomeCount count : counts) {
 					Columns.bind(statement, count.projectId(), count.hour(), count.category(), count.outcome(),
-							count.reason(), count.quantity(), count.projectId());
+							count.reason(), count.quantity(), count.timesSeen(), count.projectId());
 					statement.addBatch();
 				}
 				statement.executeBatch();
@@ -65,7 +67,7 @@ final class JdbcOutcomeStore implements OutcomeStore {
 		values[i++] = from;
 		values[i] = to;
 		return this.database.read((connection) -> Queries.list(connection,
-				"SELECT project_id, hour, category, outcome, reason, quantity FROM outcomes WHERE project_id IN ("
+				"SELECT project_id, hour, category, outcome, reason, quantity, times_seen FROM outcomes WHERE project_id IN ("
 						+ placeholders + ") AND hour >= ? AND hour < ? "
 						+ "ORDER BY hour, project_id, category, outcome, reason",
 				JdbcOutcomeStore::count, values));
@@ -73,7 +75,7 @@ final class JdbcOutcomeStore implements OutcomeStore {
 
 	private static OutcomeCount count(ResultSet row) throws SQLException {
 		return new OutcomeCount(row.getLong("project_id"), Columns.instant(row, "hour"), row.getString("category"),
-				row.getString("outcome"), row.getString("reason"), row.getLong("quantity"));
+				row.getString("outcome"), row.getString("reason"), row.getLong("quantity"), row.getLong("times_seen"));
 	}
 
 }

@@ -133,6 +133,27 @@ public abstract class ProcessingStoresContract {
 	}
 
 	@Test
+	void countedEventsAnswerTheHashEachEventIdWasCountedWith() {
+		Issue first = issue("a");
+		Issue second = issue("b");
+		this.stores.issues()
+			.recordOccurrences(List.of(occurrence(first, "e1", null), occurrence(second, "e2", null),
+					occurrence(first, "e3", null)));
+		List<String> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			many.add("x" + i);
+		}
+		many.add("e3");
+
+		assertThat(this.stores.countedEvents().hashes(this.project.id(), List.of("e1", "e2", "e9")))
+			.containsOnly(Map.entry("e1", first.primaryHash()), Map.entry("e2", second.primaryHash()));
+		assertThat(this.stores.countedEvents().hashes(this.project.id(), many))
+			.containsOnly(Map.entry("e3", first.primaryHash()));
+		assertThat(this.stores.countedEvents().hashes(this.project.id() + 1000, List.of("e1"))).isEmpty();
+		assertThat(this.stores.countedEvents().hashes(this.project.id(), List.of())).isEmpty();
+	}
+
+	@Test
 	void aBatchOfOccurrencesCountsEachEventOnce() {
 		Issue first = issue("a");
 		Issue second = issue("b");

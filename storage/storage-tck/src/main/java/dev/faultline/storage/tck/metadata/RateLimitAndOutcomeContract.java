@@ -157,11 +157,28 @@ public abstract class RateLimitAndOutcomeContract {
 	}
 
 	@Test
+	void attachmentBytesAndTheirNumberAddUpApart() {
+		this.stores.outcomes()
+			.record(List.of(new OutcomeCount(this.project.id(), HOUR, "attachment", "accepted", "", 1_500, 1),
+					new OutcomeCount(this.project.id(), HOUR, "attachment", "accepted", "", 20_000, 1),
+					new OutcomeCount(this.project.id(), HOUR, "attachment", "rate_limited", "key_quota", 700, 2)));
+		this.stores.outcomes()
+			.record(List.of(new OutcomeCount(this.project.id(), HOUR, "attachment", "accepted", "", 500, 1)));
+
+		assertThat(this.stores.outcomes().query(List.of(this.project.id()), HOUR, HOUR.plusSeconds(3600)))
+			.containsExactly(new OutcomeCount(this.project.id(), HOUR, "attachment", "accepted", "", 22_000, 3),
+					new OutcomeCount(this.project.id(), HOUR, "attachment", "rate_limited", "key_quota", 700, 2));
+	}
+
+	@Test
 	void outcomeCountsAreValidated() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new OutcomeCount(1, HOUR.plusSeconds(1), "error", "accepted", "", 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeCount(1, HOUR, "", "accepted", "", 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> new OutcomeCount(1, HOUR, "error", "accepted", "", -1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OutcomeCount(1, HOUR, "attachment", "accepted", "", 10, -1));
+		assertThat(new OutcomeCount(1, HOUR, "error", "accepted", "", 4).timesSeen()).isEqualTo(4);
 	}
 
 	private Project newProject(String slug) {

@@ -1,0 +1,118 @@
+package dev.faultline.processor.event;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import dev.faultline.processor.pipeline.BatchWriter;
+import dev.faultline.processor.pipeline.ItemOutcome;
+import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
+import dev.faultline.storage.metadata.CountedEvents;
+import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.Outcome;
+import dev.faultline.storage.metadata.OutcomeReasons;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a batch's events, with the stages that need the stores.
+ * <ol>
+ * <li>Duplicates, recognized before anything has an effect: a second copy of an event id
+ * in the batch, and an event id already counted with another grouping hash (sent again
+ * with different content) are dropped as {@code invalid}/{@code duplicate}. Without this
+ * the second copy would create a second issue that its count, refused as a repeat, leaves
+ * at zero — a phantom a "new issue" alert would fire for. An id counted with the same
+ * hash goes on: a replay of this very batch after a crash (or an identical resend)
+ * changes nothing below.</li>
+ * <li>Issues: one {@code findOrCreate} per grouping hash; an event of a discarded hash is
+ * dropped as {@code filtered}/{@code discarded-hash}.</li>
+ * <li>One {@link EventStore#write} (idempotent per event id), then the occurrences in one
+ * metadata transaction (exactly once per event id). Writing first keeps replay exact: an
+ * event is counted only once it is stored, so a crash in between leaves it uncounted and
+ * the replay counts it.</li>
+ * </ol>
+ * Thread-safe.
+ */
+public final class EventWriter implements BatchWriter<PreparedEvent> {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventWriter.class);
+
+	private final IssueAssignmentStage issues;
+
+	private final EventStore events;
+
+	private final CountedEvents counted;
+
+	private final StoredEventMapper mapper = new StoredEventMapper();
+
+	public EventWriter(IssueAssignmentStage issues, EventStore events, CountedEvents counted) {
+		this.issues = issues;
+		this.events = events;
+		this.counted = counted;
+	}
+
+	@Override
+	public void write(List<PreparedEvent> values, Consumer<ItemOutcome> outcomes) {
+		List<PreparedEvent> fresh = withoutDuplicates(values, outcomes);
+		List<StoredEvent> rows = new ArrayList<>(fresh.size());
+		List<EventOccurrence> occurrences = new ArrayList<>(fresh.size());
+		List<PreparedEvent> accepted = new ArrayList<>(fresh.size());
+		Map<String, OptionalLong> issueIds = new HashMap<>();
+		for (PreparedEvent event : fresh) {
+			OptionalLong issueId = issueIds.computeIfAbsent(event.projectId() + ":" + event.grouping().hash(),
+					(key) -> this.issues.findOrCreate(event));
+			if (issueId.isEmpty()) {
+				logger.debug("Dropping event {} of project {}: its grouping hash was discarded", event.eventId(),
+						event.projectId());
+				outcomes.accept(outcome(event, Outcome.FILTERED, OutcomeReasons.DISCARDED_HASH));
+				continue;
+			}
+			occurrences.add(this.issues.occurrence(event, issueId.getAsLong()));
+			rows.add(this.mapper.map(event, issueId.getAsLong()));
+			accepted.add(event);
+		}
+		if (!rows.isEmpty()) {
+			this.events.write(rows);
+			this.issues.record(occurrences);
+		}
+		for (PreparedEvent event : accepted) {
+			outcomes.accept(outcome(event, Outcome.ACCEPTED, OutcomeReasons.NONE));
+		}
+	}
+
+	private List<PreparedEvent> withoutDuplicates(List<PreparedEvent> values, Consumer<ItemOutcome> outcomes) {
+		Map<String, PreparedEvent> first = new LinkedHashMap<>();
+		Map<Long, List<String>> idsByProject = new LinkedHashMap<>();
+		for (PreparedEvent event : values) {
+			if (first.putIfAbsent(event.projectId() + ":" + event.eventId(), event) != null) {
+				outcomes.accept(outcome(event, Outcome.INVALID, OutcomeReasons.DUPLICATE));
+				continue;
+			}
+			idsByProject.computeIfAbsent(event.projectId(), (key) -> new ArrayList<>()).add(event.eventId());
+		}
+		Map<Long, Map<String, String>> countedHashes = new HashMap<>();
+		idsByProject.forEach((projectId, ids) -> countedHashes.put(projectId, this.counted.hashes(projectId, ids)));
+		List<PreparedEvent> fresh = new ArrayList<>(first.size());
+		for (PreparedEvent event : first.values()) {
+			String countedHash = countedHashes.get(event.projectId()).get(event.eventId());
+			if (countedHash != null && !countedHash.equals(event.grouping().hash())) {
+				logger.debug("Dropping event {} of project {}: its id was already processed", event.eventId(),
+						event.projectId());
+				outcomes.accept(outcome(event, Outcome.INVALID, OutcomeReasons.DUPLICATE));
+				continue;
+			}
+			fresh.add(event);
+		}
+		return fresh;
+	}
+
+	private static ItemOutcome outcome(PreparedEvent event, Outcome outcome, String reason) {
+		return ItemOutcome.of(event.projectId(), event.item(), outcome, reason);
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.faultline.processor.pipeline;
+
+import dev.faultline.protocol.envelope.EnvelopeItem;
+import dev.faultline.storage.metadata.OutcomeReasons;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Shared stage: parses an item's payload into a JSON object. Thread-safe.
+ */
+public final class JsonPayloads {
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	/**
+	 * @throws InvalidItemException ({@code invalid_json}) when the payload is not a JSON
+	 * object
+	 */
+	public ObjectNode parse(EnvelopeItem item) {
+		JsonNode node;
+		try {
+			node = this.mapper.readTree(item.payload());
+		}
+		catch (JacksonException ex) {
+			// Jackson's message may quote payload text, which logs must never carry.
+			throw new InvalidItemException(OutcomeReasons.INVALID_JSON,
+					"payload is not valid JSON (" + ex.getClass().getSimpleName() + ")");
+		}
+		if (node == null || !node.isObject()) {
+			throw new InvalidItemException(OutcomeReasons.INVALID_JSON, "payload is not a JSON object");
+		}
+		return (ObjectNode) node;
+	}
+
+}
