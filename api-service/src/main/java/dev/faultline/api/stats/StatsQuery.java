@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code stats_v2} query (Sentry's shape: {@code field=sum(quantity)} (items, or bytes
- * for attachments) and/or {@code field=sum(times_seen)} (items), repeated
- * {@code groupBy} of {@code outcome}, {@code category}, {@code reason}, {@code project};
- * {@code interval} and {@code statsPeriod} as {@code 1h}/{@code 1d}/{@code 1w}, or
+ * for attachments) and/or {@code field=sum(times_seen)} (items), repeated {@code groupBy}
+ * of {@code outcome}, {@code category}, {@code reason}, {@code project}; {@code interval}
+ * and {@code statsPeriod} as {@code 1h}/{@code 1d}/{@code 1w}, or
  * {@code start}/{@code end}; filters {@code category}, {@code outcome}, {@code reason})
  * and its evaluation over hourly outcome counts. Time is bucketed in whole hours, the
  * finest grain the store keeps.

@@ -52,13 +52,13 @@ class StatsQueryTest {
 
 	@Test
 	void attachmentsSumTheirBytesAsQuantityAndTheirNumberAsTimesSeen() {
-		StatsQuery query = StatsQuery.parse(NOW, List.of("sum(quantity)", "sum(times_seen)"), List.of("category"),
-				"1h", "2h", null, null, List.of("attachment"), List.of(), List.of());
+		StatsQuery query = StatsQuery.parse(NOW, List.of("sum(quantity)", "sum(times_seen)"), List.of("category"), "1h",
+				"2h", null, null, List.of("attachment"), List.of(), List.of());
 
 		Map<String, Object> body = query.evaluate(List.of(
 				new OutcomeCount(1, Instant.parse("2026-11-25T00:00:00Z"), "attachment", "accepted", "", 1_000, 2),
-				new OutcomeCount(1, Instant.parse("2026-11-25T01:00:00Z"), "attachment", "filtered", "unsupported",
-						30, 1),
+				new OutcomeCount(1, Instant.parse("2026-11-25T01:00:00Z"), "attachment", "filtered", "unsupported", 30,
+						1),
 				count("2026-11-25T01:00:00Z", "error", "accepted", "", 5)));
 
 		assertThat(body.get("groups")).isEqualTo(List.of(Map.of("by", Map.of("category", "attachment"), "totals",
