@@ -123,4 +123,17 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * What became of every item of the recorded SDK envelopes, on the same running shape.
+	 */
+	@Nested
+	class EnvelopeOutcomes extends EnvelopeOutcomesContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
 }

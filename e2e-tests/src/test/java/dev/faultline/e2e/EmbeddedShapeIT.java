@@ -47,4 +47,17 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * What became of every item of the recorded SDK envelopes, on the same running shape.
+	 */
+	@Nested
+	class EnvelopeOutcomes extends EnvelopeOutcomesContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
 }
