@@ -27,19 +27,19 @@ import static org.awaitility.Awaitility.await;
  * Every recorded SDK envelope of {@code shared/reference/sentry-wire/samples}, sent to a
  * running Faultline: each item ends stored or dropped with exactly one outcome, and
  * {@code stats_v2?field=sum(quantity)&groupBy=outcome&groupBy=category} shows them —
- * accepted errors, the kinds not processed yet as {@code filtered}, the discards of client
- * reports as {@code client_discard}. The expected outcomes are computed here, from the
- * samples' bytes, by Sentry's rules (an attachment counts its bytes, an item container its
- * {@code item_count}); each test uses a project of its own. Subclasses expose a running
- * Faultline of one shape.
+ * accepted errors, the kinds not processed yet as {@code filtered}, the discards of
+ * client reports as {@code client_discard}. The expected outcomes are computed here, from
+ * the samples' bytes, by Sentry's rules (an attachment counts its bytes, an item
+ * container its {@code item_count}); each test uses a project of its own. Subclasses
+ * expose a running Faultline of one shape.
  */
 abstract class EnvelopeOutcomesContract {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Sentry's data category of each item type the samples carry. */
-	private static final Map<String, String> CATEGORIES = Map.of("event", "error", "transaction", "transaction",
-			"span", "span", "session", "session", "check_in", "monitor", "log", "log_item", "feedback", "feedback",
+	private static final Map<String, String> CATEGORIES = Map.of("event", "error", "transaction", "transaction", "span",
+			"span", "session", "session", "check_in", "monitor", "log", "log_item", "feedback", "feedback",
 			"user_report", "user_report_v2", "attachment", "attachment", "trace_metric", "trace_metric");
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -58,7 +58,8 @@ abstract class EnvelopeOutcomesContract {
 		assertThat(samples).hasSizeGreaterThan(20);
 		for (Path sample : samples) {
 			String body = Files.readString(sample, StandardCharsets.ISO_8859_1);
-			// The tunnelled sample names its DSN in the envelope; point it at this project.
+			// The tunnelled sample names its DSN in the envelope; point it at this
+			// project.
 			body = body.replaceAll("\"dsn\":\"[^\"]*\"", "\"dsn\":\"" + project.dsn() + "\"");
 			byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
 			assertThat(post(project, bytes)).as(sample.getFileName().toString()).isEqualTo(200);
@@ -68,7 +69,8 @@ abstract class EnvelopeOutcomesContract {
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(stats(project, "sum(quantity)")).isEqualTo(expected));
-		assertThat(expected).containsKey("accepted/error").containsKey("filtered/transaction")
+		assertThat(expected).containsKey("accepted/error")
+			.containsKey("filtered/transaction")
 			.containsKey("client_discard/error");
 	}
 
@@ -94,8 +96,8 @@ abstract class EnvelopeOutcomesContract {
 			.untilAsserted(() -> assertThat(stats(project, "sum(quantity)")).isEqualTo(quantities));
 		assertThat(stats(project, "sum(times_seen)")).isEqualTo(items);
 		JsonNode reasons = api().get(statsPath(project, "sum(quantity)") + "&groupBy=reason&outcome=filtered");
-		assertThat(reasons.get("groups")).allSatisfy((group) -> assertThat(group.get("by").get("reason").asString())
-			.isEqualTo("unsupported"));
+		assertThat(reasons.get("groups"))
+			.allSatisfy((group) -> assertThat(group.get("by").get("reason").asString()).isEqualTo("unsupported"));
 	}
 
 	/** Adds what each item of the envelope must end as. */
@@ -154,8 +156,8 @@ abstract class EnvelopeOutcomesContract {
 	private int post(Project project, byte[] envelope) {
 		URI dsn = URI.create(project.dsn());
 		String key = dsn.getUserInfo();
-		URI endpoint = URI.create(dsn.getScheme() + "://" + dsn.getHost() + ":" + dsn.getPort() + "/api/"
-				+ project.id() + "/envelope/?sentry_key=" + key);
+		URI endpoint = URI.create(dsn.getScheme() + "://" + dsn.getHost() + ":" + dsn.getPort() + "/api/" + project.id()
+				+ "/envelope/?sentry_key=" + key);
 		try {
 			return this.http
 				.send(HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
