@@ -34,6 +34,8 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
+	private String ingestUrl;
+
 	private static final String DEAD_LETTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 	private final Path clickhouseDir = Temporary.directory("faultline-e2e");
@@ -75,6 +77,7 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 		start(IngestServiceApplication.class, engines, "--server.port=" + ingestPort);
 		start(ProcessorServiceApplication.class, engines, "--server.port=0");
 		this.api = new FaultlineApi("http://127.0.0.1:" + apiPort, TOKEN);
+		this.ingestUrl = ingestUrl;
 	}
 
 	@AfterAll
@@ -132,6 +135,30 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 		@Override
 		FaultlineApi api() {
 			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
+	 * Hostile strings among ordinary events, through ingest, Kafka and the processor;
+	 * dead letters are read from the PostgreSQL metadata database.
+	 */
+	@Nested
+	class HostileInput extends HostileInputContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+		@Override
+		String ingestUrl() {
+			return DistributedShapeIT.this.ingestUrl;
+		}
+
+		@Override
+		List<String> deadLetters(long projectId) {
+			return DeadLetters.read(POSTGRES + DistributedShapeIT.this.database, "postgres", projectId);
 		}
 
 	}

@@ -1,14 +1,16 @@
 package dev.faultline.e2e;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The acceptance scenario and the issue workflow against the embedded shape, as an
- * operator runs it: the packaged {@code faultline.jar} on its default adapters (SQLite
- * queue and metadata, DuckDB events).
+ * The acceptance scenario, the issue workflow and hostile input against the embedded
+ * shape, as an operator runs it: the packaged {@code faultline.jar} on its default
+ * adapters (SQLite queue and metadata, DuckDB events).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedShapeIT extends SdkAcceptanceContract {
@@ -56,6 +58,32 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 		@Override
 		FaultlineApi api() {
 			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
+	 * Hostile strings among ordinary events, on the same running shape; dead letters are
+	 * read from the metadata database beside the running process (SQLite allows it).
+	 */
+	@Nested
+	class HostileInput extends HostileInputContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+		@Override
+		String ingestUrl() {
+			return EmbeddedShapeIT.this.faultline.url();
+		}
+
+		@Override
+		List<String> deadLetters(long projectId) {
+			return DeadLetters.read(
+					"jdbc:sqlite:" + EmbeddedShapeIT.this.faultline.dataDirectory().resolve("metadata.db"), "",
+					projectId);
 		}
 
 	}

@@ -15,6 +15,7 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.core.search.SearchParser;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.events.EventNeighbours;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class EventController {
 
-	private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern EVENT_ID = ClientPatterns.HEX_ID.jdk();
 
 	private final EventStore events;
 

@@ -9,6 +9,7 @@ import dev.faultline.api.auth.Access.OrganizationProject;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GroupingInfoController {
 
-	private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern EVENT_ID = ClientPatterns.HEX_ID.jdk();
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of("app", "in-app exception stack-trace", "system",
 			"system exception stack-trace", "exception", "exception type and value", "message", "message",

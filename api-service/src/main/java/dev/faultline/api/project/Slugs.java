@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,9 @@ final class Slugs {
 
 	static final int MAX_LENGTH = 50;
 
-	private static final Pattern VALID = Pattern.compile("[a-z0-9_-]+");
+	private static final Pattern VALID = ClientPatterns.SLUG_VALID.jdk();
 
-	private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9_]+");
+	private static final Pattern NOT_ALLOWED = ClientPatterns.SLUG_NOT_ALLOWED.jdk();
 
 	private Slugs() {
 	}

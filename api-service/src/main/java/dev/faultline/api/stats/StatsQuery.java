@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.metadata.OutcomeCount;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +42,7 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 
 	private static final Set<String> GROUP_KEYS = Set.of("outcome", "category", "reason", "project");
 
-	private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhdw])");
+	private static final Pattern DURATION = ClientPatterns.STATS_DURATION.jdk();
 
 	/** Longest range served: Sentry keeps outcomes 90 days. */
 	private static final Duration MAX_RANGE = Duration.ofDays(90);

@@ -1,6 +1,7 @@
 package dev.faultline.api.web;
 
 import dev.faultline.core.search.SearchSyntaxException;
+import dev.faultline.protocol.json.ClientJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException ex) {
 		logger.debug("API request body unreadable", ex);
+		if (ClientJson.isLimit(ex)) {
+			return ResponseEntity.badRequest()
+				.body(new ApiError("Request body nests deeper than " + ClientJson.MAX_NESTING_DEPTH
+						+ " levels or holds a string longer than " + ClientJson.MAX_STRING_LENGTH + " characters"));
+		}
 		return ResponseEntity.badRequest().body(new ApiError("Malformed request body"));
 	}
 

@@ -76,6 +76,16 @@ class SavedSearchIT extends IssueApiTest {
 				{"type": 0, "name": "Twice", "query": "is:resolved"}"""))).startsWith("name:");
 	}
 
+	// Request bodies are parsed under ClientJson's limits: the parser stops at depth 129
+	// with a 400 that says why, before 10,000 levels cost stack or memory.
+	@Test
+	void deeplyNestedBodiesAreBadRequests() {
+		String nested = "{\"type\": 0, \"name\": \"Deep\", \"query\": \"\", \"extra\": " + "[".repeat(10_000)
+				+ "]".repeat(10_000) + "}";
+		assertThat(badRequest(send("POST", "/api/0/organizations/faultline/searches/", nested)))
+			.contains("nests deeper than 128");
+	}
+
 	@Test
 	void membersListTheOrganization() {
 		Organization other = this.organizations.create("elsewhere", "Elsewhere");

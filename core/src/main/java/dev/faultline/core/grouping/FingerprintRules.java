@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.Frame;
 import dev.faultline.protocol.event.SentryException;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,9 +42,9 @@ import static dev.faultline.core.EventNodes.nonBlank;
  */
 public final class FingerprintRules {
 
-	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([\\w.-]+)\\s*\\}\\}");
+	private static final Pattern VARIABLE = ClientPatterns.FINGERPRINT_VARIABLE.jdk();
 
-	private static final Pattern TITLE = Pattern.compile("\\s+title\\s*=\\s*\"([^\"]*)\"\\s*$");
+	private static final com.google.re2j.Pattern TITLE = ClientPatterns.FINGERPRINT_TITLE.re2j();
 
 	/** What frame variables read when the event has no frames: nothing. */
 	private static final Frame NO_FRAME = new Frame(null, null, null, null, null, null, null, null, null, null, null,
@@ -81,7 +82,7 @@ public final class FingerprintRules {
 				}
 				String right = line.substring(arrow + 2);
 				String title = null;
-				Matcher titleMatch = TITLE.matcher(right);
+				com.google.re2j.Matcher titleMatch = TITLE.matcher(right);
 				if (titleMatch.find()) {
 					title = titleMatch.group(1);
 					right = right.substring(0, titleMatch.start());

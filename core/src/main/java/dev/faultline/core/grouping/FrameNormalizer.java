@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.faultline.protocol.event.Frame;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 
 import static dev.faultline.core.EventNodes.nonBlank;
@@ -24,19 +25,22 @@ final class FrameNormalizer {
 	/** Source lines longer than this are minified code: useless for grouping. */
 	private static final int MAX_CONTEXT_LINE = 120;
 
+	// The patterns are registered in ClientPatterns, where the linear-time property test
+	// checks them.
 	private static final List<Replacement> GENERATED_NAMES = List.of(
-			replace("\\$\\$Lambda\\$?\\d*/(?:0x)?[0-9a-fA-F]+", "\\$\\$Lambda"),
-			replace("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda"), replace("\\$Proxy\\d+", "\\$Proxy"),
-			replace("\\$\\$(EnhancerBy|FastClassBy)(Spring)?CGLIB\\$\\$[0-9a-fA-F]+", "\\$\\$$1$2CGLIB\\$\\$"),
-			replace("\\$\\$SpringCGLIB\\$\\$\\d+", "\\$\\$SpringCGLIB\\$\\$"),
-			replace("\\$HibernateProxy\\$\\w+", "\\$HibernateProxy\\$"),
-			replace("(Generated(?:Serialization)?(?:Method|Constructor)Accessor)\\d+", "$1"));
+			new Replacement(ClientPatterns.FRAME_LAMBDA.jdk(), "\\$\\$Lambda"),
+			new Replacement(ClientPatterns.FRAME_LAMBDA_COUNTER.jdk(), "\\$\\$Lambda"),
+			new Replacement(ClientPatterns.FRAME_PROXY.jdk(), "\\$Proxy"),
+			new Replacement(ClientPatterns.FRAME_CGLIB.jdk(), "\\$\\$$1$2CGLIB\\$\\$"),
+			new Replacement(ClientPatterns.FRAME_SPRING_CGLIB.jdk(), "\\$\\$SpringCGLIB\\$\\$"),
+			new Replacement(ClientPatterns.FRAME_HIBERNATE_PROXY.jdk(), "\\$HibernateProxy\\$"),
+			new Replacement(ClientPatterns.FRAME_ACCESSOR.jdk(), "$1"));
 
-	private static final Pattern JS_PREFIXES = Pattern.compile("^(?:async |new |Object\\.)+");
+	private static final Pattern JS_PREFIXES = ClientPatterns.FRAME_JS_PREFIXES.jdk();
 
-	private static final Pattern URL_ORIGIN = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
+	private static final Pattern URL_ORIGIN = ClientPatterns.FRAME_URL_ORIGIN.jdk();
 
-	private static final Pattern CONTENT_HASH = Pattern.compile("(?<=[./-])[0-9a-fA-F]{7,}(?=[./-])");
+	private static final Pattern CONTENT_HASH = ClientPatterns.FRAME_CONTENT_HASH.jdk();
 
 	private FrameNormalizer() {
 	}
@@ -101,10 +105,6 @@ final class FrameNormalizer {
 			return b;
 		}
 		return (b < 0) ? a : Math.min(a, b);
-	}
-
-	private static Replacement replace(String regex, String with) {
-		return new Replacement(Pattern.compile(regex), with);
 	}
 
 	private record Replacement(Pattern pattern, String with) {

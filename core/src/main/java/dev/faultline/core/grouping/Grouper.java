@@ -13,6 +13,7 @@ import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.Frame;
 import dev.faultline.protocol.event.LogEntry;
 import dev.faultline.protocol.event.SentryException;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 
 import static dev.faultline.core.EventNodes.nonBlank;
@@ -41,7 +42,7 @@ import static dev.faultline.core.EventNodes.nonBlank;
  */
 public final class Grouper {
 
-	private static final Pattern DEFAULT_PLACEHOLDER = Pattern.compile("\\{\\{\\s*default\\s*\\}\\}");
+	private static final Pattern DEFAULT_PLACEHOLDER = ClientPatterns.FINGERPRINT_DEFAULT.jdk();
 
 	private final MessageParameterizer parameterizer = new MessageParameterizer();
 

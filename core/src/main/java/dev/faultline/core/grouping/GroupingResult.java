@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.faultline.core.text.ClientPatterns;
+
 /**
  * Which group an event belongs to and why.
  *
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record GroupingResult(String hash, String variant, List<String> components) {
 
-	private static final Pattern HASH = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern HASH = ClientPatterns.HEX_ID.jdk();
 
 	public GroupingResult {
 		Objects.requireNonNull(hash, "hash");

@@ -1,7 +1,11 @@
 package dev.faultline.core.grouping;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import dev.faultline.core.text.ClientPattern;
+import dev.faultline.core.text.ClientPatterns;
 
 /**
  * Replaces the variable parts of a message by placeholders so that messages that differ
@@ -15,23 +19,9 @@ public final class MessageParameterizer {
 	/** Longer input is cut before matching, to bound the work per event. */
 	static final int MAX_LENGTH = 4096;
 
-	private static final List<Rule> RULES = List.of(
-			rule("<email>", "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+"),
-			rule("<url>", "\\b(?:wss?|https?|ftp)://[^\\s/$.?#][^\\s]*"),
-			rule("<ip>",
-					"\\b(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\b"
-							+ "|\\b(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}\\b|(?<![\\w:])::1\\b"),
-			rule("<uuid>", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
-			rule("<sha1>", "\\b[0-9a-fA-F]{40}\\b"), rule("<md5>", "\\b[0-9a-fA-F]{32}\\b"),
-			rule("<date>",
-					"\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
-							+ "|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-							+ " \\d{4} \\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4}| GMT)?"
-							+ "|\\b\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?\\b"),
-			rule("<hex>", "\\b0[xX][0-9a-fA-F]+\\b|\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b"),
-			rule("<float>", "(?<![\\w.])-?\\d+\\.\\d+\\b"), rule("<int>", "(?<![\\w.])-?\\d+\\b"),
-			rule("<quoted_str>", "(?<!\\w)'[^'\\n]{0,200}'(?!\\w)|(?<!\\w)\"[^\"\\n]{0,200}\"(?!\\w)"),
-			rule("<bool>", "(?<==)(?:true|false|True|False)\\b"));
+	// The patterns are registered in ClientPatterns (where the linear-time property test
+	// checks each), named "param.<placeholder>".
+	private static final List<Rule> RULES = rules();
 
 	/**
 	 * Returns the message with its parameters replaced by placeholders such as
@@ -45,8 +35,13 @@ public final class MessageParameterizer {
 		return result;
 	}
 
-	private static Rule rule(String placeholder, String regex) {
-		return new Rule(placeholder, Pattern.compile(regex));
+	private static List<Rule> rules() {
+		List<Rule> rules = new ArrayList<>();
+		for (ClientPattern pattern : ClientPatterns.MESSAGE_PARAMETERS) {
+			String placeholder = "<" + pattern.name().substring("param.".length()).replace('-', '_') + ">";
+			rules.add(new Rule(placeholder, pattern.jdk()));
+		}
+		return List.copyOf(rules);
 	}
 
 	private record Rule(String placeholder, Pattern pattern) {

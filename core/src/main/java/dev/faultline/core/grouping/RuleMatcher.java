@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.Frame;
 import dev.faultline.protocol.event.Pairs;
 import dev.faultline.protocol.event.SentryException;
+import com.google.re2j.Pattern;
+import dev.faultline.core.text.UserPatterns;
 import org.jspecify.annotations.Nullable;
 
 import static dev.faultline.core.EventNodes.nonBlank;
@@ -17,7 +18,8 @@ import static dev.faultline.core.EventNodes.nonBlank;
 /**
  * One matcher of Sentry's fingerprint and stack-trace rule syntax: {@code [!]key:glob}.
  * Globs use {@code *} (any run of characters, {@code **} likewise) and {@code ?} (one
- * character) and match case-insensitively. Keys: frame keys {@code stack.module} (alias
+ * character) and match case-insensitively, on RE2/J (linear in the value whatever the
+ * glob, see {@link UserPatterns}). Keys: frame keys {@code stack.module} (alias
  * {@code module}), {@code stack.function} ({@code function}), {@code stack.abs_path}
  * ({@code path}, matched against the absolute path and the file name),
  * {@code stack.package} ({@code package}), {@code app} ({@code yes}/{@code no}); event
@@ -40,7 +42,7 @@ record RuleMatcher(String key, Pattern glob, boolean negated) {
 		if (!KEYS.contains(canonical) && !canonical.startsWith("tags.")) {
 			throw new IllegalArgumentException("unknown matcher " + key);
 		}
-		return new RuleMatcher(canonical, compile(glob), negated);
+		return new RuleMatcher(canonical, UserPatterns.glob(glob), negated);
 	}
 
 	boolean isFrameMatcher() {
@@ -120,18 +122,6 @@ record RuleMatcher(String key, Pattern glob, boolean negated) {
 			case "native", "c", "cocoa", "objc" -> "native";
 			default -> "other";
 		};
-	}
-
-	private static Pattern compile(String glob) {
-		StringBuilder regex = new StringBuilder();
-		for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
-			switch (c) {
-				case '*' -> regex.append(".*");
-				case '?' -> regex.append('.');
-				default -> regex.append(Pattern.quote(String.valueOf(c)));
-			}
-		}
-		return Pattern.compile(regex.toString(), Pattern.DOTALL);
 	}
 
 	/**

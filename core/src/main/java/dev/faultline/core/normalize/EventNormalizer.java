@@ -24,6 +24,7 @@ import dev.faultline.protocol.event.Stacktrace;
 import dev.faultline.protocol.event.Timestamp;
 import dev.faultline.protocol.event.User;
 import dev.faultline.protocol.event.Values;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -69,7 +70,7 @@ public final class EventNormalizer {
 
 	private static final Duration MAX_AGE = Duration.ofDays(30);
 
-	private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern HEX_ID = ClientPatterns.HEX_ID.jdk();
 
 	private static final int MAX_TAG_KEY = 200;
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import dev.faultline.core.EventNodes;
 import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.LogEntry;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +21,16 @@ import tools.jackson.databind.JsonNode;
 final class LogEntries {
 
 	/** printf-style placeholders as JavaScript's and Python's SDKs use them. */
-	private static final Pattern PRINTF = Pattern.compile("%[sdifoOj%]");
+	private static final Pattern PRINTF = ClientPatterns.LOGENTRY_PRINTF.jdk();
 
 	/** {@code {0}} (java.text.MessageFormat) or {@code {}} (SLF4J) placeholders. */
-	private static final Pattern BRACES = Pattern.compile("\\{(\\d{0,4})\\}");
+	private static final Pattern BRACES = ClientPatterns.LOGENTRY_BRACES.jdk();
+
+	/**
+	 * One character more than the trimmer keeps of a message, so a formatted message cut
+	 * here is still marked as trimmed in {@code _meta}.
+	 */
+	static final int MAX_FORMATTED = EventTrimmer.MAX_MESSAGE + 1;
 
 	private LogEntries() {
 	}
@@ -72,7 +79,12 @@ final class LogEntries {
 	 * any, else indexed {@code {0}} or sequential {@code {}} placeholders. Placeholders
 	 * without a param are kept as they are.
 	 */
-	static String substitute(String template, List<String> params) {
+	static String substitute(String fullTemplate, List<String> params) {
+		// Only MAX_FORMATTED characters of the result are kept (the trimmer cuts the
+		// rest),
+		// so neither the template nor the output goes past them: the patterns never see
+		// more, and "{0}{0}{0}…" cannot multiply a long param into gigabytes.
+		String template = cut(fullTemplate);
 		StringBuilder out = new StringBuilder();
 		Matcher printf = PRINTF.matcher(template);
 		if (printf.find()) {
@@ -90,10 +102,13 @@ final class LogEntries {
 				else {
 					replacement = token;
 				}
-				printf.appendReplacement(out, Matcher.quoteReplacement(replacement));
+				printf.appendReplacement(out, Matcher.quoteReplacement(cut(replacement)));
+				if (out.length() >= MAX_FORMATTED) {
+					return cut(out.toString());
+				}
 			}
 			printf.appendTail(out);
-			return out.toString();
+			return cut(out.toString());
 		}
 		Matcher braces = BRACES.matcher(template);
 		int next = 0;
@@ -101,10 +116,17 @@ final class LogEntries {
 			String index = braces.group(1);
 			int position = index.isEmpty() ? next++ : Integer.parseInt(index);
 			String replacement = (position < params.size()) ? params.get(position) : braces.group();
-			braces.appendReplacement(out, Matcher.quoteReplacement(replacement));
+			braces.appendReplacement(out, Matcher.quoteReplacement(cut(replacement)));
+			if (out.length() >= MAX_FORMATTED) {
+				return cut(out.toString());
+			}
 		}
 		braces.appendTail(out);
-		return out.toString();
+		return cut(out.toString());
+	}
+
+	private static String cut(String text) {
+		return (text.length() > MAX_FORMATTED) ? text.substring(0, MAX_FORMATTED) : text;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.faultline.core.normalize.EventTitles;
 import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,34 +57,26 @@ public final class DataScrubber {
 	 */
 	public static final String FILTERED = "[Filtered]";
 
-	private static final String KEY_WORDS = "password|secret|passwd|api_key|apikey|auth|credentials|mysql_pwd|"
-			+ "privatekey|private_key|token";
+	/** {@link #FILTERED} as an RE2/J replacement ({@code $} and {@code \\} escaped). */
+	private static final String FILTERED_RE2J = com.google.re2j.Matcher.quoteReplacement(FILTERED);
 
-	private static final Pattern SENSITIVE_KEY = Pattern.compile("(" + KEY_WORDS + "|otp|two_factor)");
+	// Every pattern here is registered in ClientPatterns, where the linear-time property
+	// test checks it.
+	private static final Pattern SENSITIVE_KEY = ClientPatterns.SCRUB_SENSITIVE_KEY.jdk();
 
-	private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer\\s+)[^\\s\"',;]+");
+	private static final Pattern BEARER = ClientPatterns.SCRUB_BEARER.jdk();
 
-	private static final Pattern URL_AUTH = Pattern
-		.compile("(?i)\\b((?:[a-z0-9+.-]+:)?//)[a-z0-9%_.~!$&'()*+,;=-]+(?::[a-z0-9%_.~!$&'()*+,;=-]*)?@");
+	private static final com.google.re2j.Pattern URL_AUTH = ClientPatterns.SCRUB_URL_AUTH.re2j();
 
-	private static final Pattern PEM = Pattern
-		.compile("(-----BEGIN[A-Z ]*PRIVATE KEY-----)[\\s\\S]+?(-----END[A-Z ]*PRIVATE KEY-----)|"
-				+ "-----BEGIN[A-Z ]*PRIVATE KEY-----[\\s\\S]*");
+	private static final Pattern PEM = ClientPatterns.SCRUB_PEM.jdk();
 
-	// "=" (query strings, form bodies, connection strings) or a quoted key before ":"
-	// (JSON text); a bare "word:" is too often prose or a host name to be read as a key.
-	// A match may only start where a key word starts: without that look-behind the engine
-	// retries from every character of a long token, which is quadratic (16,000 characters
-	// took seconds) and lets one hostile string stall the processor.
-	private static final Pattern KEY_VALUE = Pattern
-		.compile("(?i)(?<![a-z0-9_.-])([a-z0-9_.-]*(?:" + KEY_WORDS.replace("_", "[_-]")
-				+ ")[a-z0-9_.-]*(?:\\s*=\\s*|[\"']\\s*:\\s*)[\"']?)(?!\\[Filtered\\])([^\\s&;,\"'}\\]]+)");
+	private static final Pattern KEY_VALUE = ClientPatterns.SCRUB_KEY_VALUE.jdk();
 
 	// Card numbers start with 3 to 6 (American Express, Visa, Mastercard, Discover...);
 	// leaving out 1 keeps epoch milliseconds, which pass the Luhn check one time in ten.
-	private static final Pattern CARD = Pattern.compile("(?<![\\w-])[3-6](?:[ -]?\\d){12,18}(?![\\w-])");
+	private static final Pattern CARD = ClientPatterns.SCRUB_CARD.jdk();
 
-	private static final Pattern US_SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+	private static final Pattern US_SSN = ClientPatterns.SCRUB_US_SSN.jdk();
 
 	private static final Set<String> COOKIE_HEADERS = Set.of("cookie", "set_cookie");
 
@@ -285,17 +278,28 @@ public final class DataScrubber {
 		}
 		result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
 		if (result.contains("@")) {
-			result = URL_AUTH.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED) + "@");
+			result = URL_AUTH.matcher(result).replaceAll("$1" + FILTERED_RE2J + "@");
 		}
 		result = KEY_VALUE.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
 		result = CARD.matcher(result).replaceAll((match) -> {
-			String digits = match.group().replaceAll("[ -]", "");
+			String digits = digitsOnly(match.group());
 			return luhn(digits) ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(match.group());
 		});
 		if (result.indexOf('-') >= 0) {
 			result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
 		}
 		return result;
+	}
+
+	private static String digitsOnly(String candidate) {
+		StringBuilder digits = new StringBuilder(candidate.length());
+		for (int i = 0; i < candidate.length(); i++) {
+			char c = candidate.charAt(i);
+			if (c != ' ' && c != '-') {
+				digits.append(c);
+			}
+		}
+		return digits.toString();
 	}
 
 	static boolean luhn(String digits) {

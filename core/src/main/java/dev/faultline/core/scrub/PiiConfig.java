@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
+import com.google.re2j.Pattern;
+import dev.faultline.core.text.UserPatterns;
+import dev.faultline.protocol.json.ClientJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ public record PiiConfig(Map<String, PiiRule> rules, List<Application> applicatio
 	 */
 	public static final PiiConfig EMPTY = new PiiConfig(Map.of(), List.of());
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = ClientJson.mapperBuilder().build();
 
 	public PiiConfig {
 		rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
@@ -135,15 +136,18 @@ public record PiiConfig(Map<String, PiiRule> rules, List<Application> applicatio
 		}
 	}
 
+	// On RE2/J: a project admin's pattern runs on every string of every event, so it must
+	// be linear-time whatever it is (issue 13).
 	private static Pattern compile(String where, String regex) {
 		if (regex.isEmpty()) {
 			throw new PiiConfigException(where + ": a pattern is required");
 		}
 		try {
-			return Pattern.compile(regex);
+			return UserPatterns.regex(regex);
 		}
-		catch (PatternSyntaxException ex) {
-			throw new PiiConfigException(where + ": invalid pattern: " + ex.getDescription());
+		catch (IllegalArgumentException ex) {
+			throw new PiiConfigException(
+					where + ": invalid pattern (RE2 syntax, no look-around or back-references): " + ex.getMessage());
 		}
 	}
 

@@ -2,8 +2,7 @@ package dev.faultline.core.scrub;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
-
+import com.google.re2j.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link Type}) and how to redact it ({@link Method}).
  *
  * @param type what the rule finds
- * @param pattern the regular expression of a {@link Type#PATTERN} rule, else null
+ * @param pattern the regular expression of a {@link Type#PATTERN} rule (RE2 syntax, run
+ * on the linear-time RE2/J engine), else null
  * @param method how a finding is redacted
  * @param text the replacement of {@link Method#REPLACE} ({@value DataScrubber#FILTERED}
  * when none was given)

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.faultline.core.text.ClientPatterns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,33 +41,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PiiScrubber {
 
-	private static final Pattern PASSWORD_KEY = Pattern.compile(
-			"(?i)(password|secret|passwd|api_key|apikey|auth|credentials|mysql_pwd|privatekey|private_key|token|otp|two_factor)");
+	// The built-in types' patterns are registered in ClientPatterns, where the
+	// linear-time
+	// property test checks them; a rule's own pattern runs on RE2/J (UserPatterns).
+	private static final Pattern PASSWORD_KEY = ClientPatterns.PII_PASSWORD_KEY.jdk();
 
-	private static final Pattern CREDITCARD = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])");
+	private static final Pattern CREDITCARD = ClientPatterns.PII_CREDITCARD.jdk();
 
-	private static final Pattern IP = Pattern.compile("(?<![\\w.:])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
-			+ "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\w.])|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})"
-			+ "(?![\\w:])|(?<![\\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\\w:])");
+	private static final Pattern IP = ClientPatterns.PII_IP.jdk();
 
-	private static final Pattern EMAIL = Pattern
-		.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9-]+)+");
+	private static final com.google.re2j.Pattern EMAIL = ClientPatterns.PII_EMAIL.re2j();
 
-	private static final Pattern IMEI = Pattern.compile("\\b\\d{2}-?\\d{6}-?\\d{6}-?\\d{1,2}\\b");
+	private static final Pattern IMEI = ClientPatterns.PII_IMEI.jdk();
 
-	private static final Pattern MAC = Pattern.compile("\\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\\b");
+	private static final Pattern MAC = ClientPatterns.PII_MAC.jdk();
 
-	private static final Pattern UUID = Pattern
-		.compile("\\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\\b");
+	private static final Pattern UUID = ClientPatterns.PII_UUID.jdk();
 
-	private static final Pattern PEMKEY = Pattern
-		.compile("(?s)-----BEGIN[A-Z ]*PRIVATE KEY-----(.+?)-----END[A-Z ]*PRIVATE KEY-----");
+	private static final com.google.re2j.Pattern PEMKEY = ClientPatterns.PII_PEMKEY.re2j();
 
-	private static final Pattern URLAUTH = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://([^:/@\\s]+:[^@/\\s]*)@");
+	private static final com.google.re2j.Pattern URLAUTH = ClientPatterns.PII_URLAUTH.re2j();
 
-	private static final Pattern USSSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+	private static final Pattern USSSN = ClientPatterns.PII_USSSN.jdk();
 
-	private static final Pattern USERPATH = Pattern.compile("(?i)(?:[/\\\\](?:users|home)[/\\\\])([^/\\\\\\s]+)");
+	private static final Pattern USERPATH = ClientPatterns.PII_USERPATH.jdk();
 
 	private static final Set<String> UNSCRUBBED_TOP_LEVEL = Set.of("sdk", "debug_meta", "event_id", "timestamp",
 			"received", "platform", "level", "type", "_meta", "hashes", "grouping_info");
@@ -298,15 +296,15 @@ public final class PiiScrubber {
 		String result = switch (rule.type()) {
 			case CREDITCARD -> replaceAll(text, CREDITCARD, 0, rule, PiiScrubber::luhn);
 			case IP -> replaceAll(text, IP, 0, rule, null);
-			case EMAIL -> replaceAll(text, EMAIL, 0, rule, null);
+			case EMAIL -> replaceAll(text, EMAIL, 0, rule);
 			case IMEI -> replaceAll(text, IMEI, 0, rule, null);
 			case MAC -> replaceAll(text, MAC, 0, rule, null);
 			case UUID -> replaceAll(text, UUID, 0, rule, null);
-			case PEMKEY -> replaceAll(text, PEMKEY, 1, rule, null);
-			case URLAUTH -> replaceAll(text, URLAUTH, 1, rule, null);
+			case PEMKEY -> replaceAll(text, PEMKEY, 1, rule);
+			case URLAUTH -> replaceAll(text, URLAUTH, 1, rule);
 			case USSSN -> replaceAll(text, USSSN, 0, rule, null);
 			case USERPATH -> replaceAll(text, USERPATH, 1, rule, null);
-			case PATTERN -> replaceAll(text, java.util.Objects.requireNonNull(rule.pattern()), 0, rule, null);
+			case PATTERN -> replaceAll(text, java.util.Objects.requireNonNull(rule.pattern()), 0, rule);
 			case PASSWORD, ANYTHING -> text;
 		};
 		return result.equals(text) ? value : JsonNodeFactory.instance.stringNode(result);
@@ -319,6 +317,20 @@ public final class PiiScrubber {
 		int last = 0;
 		while (matcher.find()) {
 			if (matcher.group(group) == null || (accept != null && !accept.test(matcher.group(group)))) {
+				continue;
+			}
+			out.append(text, last, matcher.start(group)).append(redact(matcher.group(group), rule));
+			last = matcher.end(group);
+		}
+		return (last == 0) ? text : out.append(text, last, text.length()).toString();
+	}
+
+	private static String replaceAll(String text, com.google.re2j.Pattern pattern, int group, PiiRule rule) {
+		com.google.re2j.Matcher matcher = pattern.matcher(text);
+		StringBuilder out = new StringBuilder();
+		int last = 0;
+		while (matcher.find()) {
+			if (matcher.group(group) == null) {
 				continue;
 			}
 			out.append(text, last, matcher.start(group)).append(redact(matcher.group(group), rule));
@@ -360,7 +372,7 @@ public final class PiiScrubber {
 	}
 
 	private static boolean luhn(String candidate) {
-		String digits = candidate.replaceAll("[ -]", "");
+		String digits = candidate.replace(" ", "").replace("-", "");
 		int sum = 0;
 		boolean twice = false;
 		for (int i = digits.length() - 1; i >= 0; i--) {

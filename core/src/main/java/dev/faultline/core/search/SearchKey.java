@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.faultline.core.text.ClientPatterns;
+
 /**
  * The key of a filter. {@code name} is canonical: Sentry's aliases are resolved when
  * parsing ({@code first-seen} and {@code age} are {@code firstSeen}, {@code last-seen} is
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record SearchKey(String name, boolean explicitTag) {
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:@\\-]+");
+	private static final Pattern NAME = ClientPatterns.SEARCH_KEY_NAME.jdk();
 
 	/**
 	 * Keys and their aliases, in Sentry's spelling.

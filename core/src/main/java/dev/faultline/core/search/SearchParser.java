@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.faultline.core.text.ClientPatterns;
+
 /**
  * Parses Sentry's issue search syntax into a {@link SearchQuery}.
  *
@@ -41,11 +43,11 @@ public final class SearchParser {
 	 */
 	public static final int MAX_LENGTH = 4096;
 
-	private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,9})([mhdw])");
+	private static final Pattern RELATIVE = ClientPatterns.SEARCH_RELATIVE.jdk();
 
-	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	private static final Pattern DATE = ClientPatterns.SEARCH_DATE.jdk();
 
-	private static final Pattern NUMBER = Pattern.compile("(-?\\d{1,15})([kKmM]?)");
+	private static final Pattern NUMBER = ClientPatterns.SEARCH_NUMBER.jdk();
 
 	private static final Duration TIMESTAMP_SLACK = Duration.ofMinutes(5);
 

@@ -22,6 +22,19 @@ class LogEntriesTest {
 		assertThat(LogEntries.substitute("%s and %s", List.of("a"))).isEqualTo("a and %s");
 	}
 
+	// A template repeating one long param must not multiply it: the result stops one
+	// character past what the trimmer keeps, so the trimmer still marks it.
+	@Test
+	void formattingStopsPastTheMessageLimit() {
+		String param = "x".repeat(100_000);
+		String formatted = LogEntries.substitute("{0}".repeat(100_000), List.of(param));
+		assertThat(formatted).hasSize(EventTrimmer.MAX_MESSAGE + 1);
+		// The template is cut first: its 8,193 characters, less one for each placeholder.
+		assertThat(LogEntries.substitute("%s %s " + "a".repeat(20_000), List.of("p", "q")))
+			.hasSize(EventTrimmer.MAX_MESSAGE - 1)
+			.startsWith("p q a");
+	}
+
 	@Test
 	void keepsFormattedWhenGivenAndDropsEmptyMessages() {
 		Event raw = EventCodec.decode((ObjectNode) Samples.JSON

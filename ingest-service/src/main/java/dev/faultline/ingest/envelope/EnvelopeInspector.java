@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import dev.faultline.protocol.json.ClientJson;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -25,7 +26,7 @@ final class EnvelopeInspector {
 
 	private static final Set<String> EVENT_ID_TYPES = Set.of("event", "transaction", "feedback");
 
-	private final JsonFactory json = JsonFactory.builder().build();
+	private final JsonFactory json = ClientJson.factory();
 
 	private final long maxEventSize;
 

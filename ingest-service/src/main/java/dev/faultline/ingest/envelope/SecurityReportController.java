@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import dev.faultline.protocol.json.ClientJson;
 import tools.jackson.core.json.JsonFactory;
 
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ class SecurityReportController {
 
 	private final EnvelopeDecoder decoder = new EnvelopeDecoder();
 
-	private final JsonFactory json = JsonFactory.builder().build();
+	private final JsonFactory json = ClientJson.factory();
 
 	SecurityReportController(IngestIntake intake, RequestBodyReader bodies, IngestProperties properties) {
 		this.intake = intake;

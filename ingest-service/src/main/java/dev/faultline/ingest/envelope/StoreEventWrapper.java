@@ -12,12 +12,10 @@ import dev.faultline.protocol.EventIds;
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeEncoder;
 import dev.faultline.protocol.envelope.EnvelopeItem;
+import dev.faultline.protocol.json.ClientJson;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,14 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StoreEventWrapper {
 
-	/** Deeper JSON is refused rather than risking the parser's stack. */
-	static final int MAX_DEPTH = 256;
-
-	private final ObjectMapper mapper = JsonMapper
-		.builder(JsonFactory.builder()
-			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-			.build())
-		.build();
+	// Deeper JSON or longer strings are refused while parsing (ClientJson), the limits
+	// the processor applies too.
+	private final ObjectMapper mapper = ClientJson.mapperBuilder().build();
 
 	private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import dev.faultline.protocol.json.ClientJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +23,7 @@ final class ClientReports {
 
 	private static final int MAX_ENTRIES = 100;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = ClientJson.mapperBuilder().build();
 
 	private ClientReports() {
 	}
