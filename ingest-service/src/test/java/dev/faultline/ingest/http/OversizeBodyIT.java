@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
+import dev.faultline.boot.outcome.OutcomeConfiguration;
 import dev.faultline.ingest.IngestConfiguration;
 import dev.faultline.ingest.InMemoryOutcomeStore;
 import dev.faultline.ingest.InMemoryProjectStore;
@@ -169,10 +170,9 @@ class OversizeBodyIT {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(IngestConfiguration.class)
-	@ComponentScan(
-			basePackages = { "dev.faultline.ingest.envelope", "dev.faultline.ingest.auth", "dev.faultline.ingest.body",
-					"dev.faultline.ingest.http", "dev.faultline.ingest.ratelimit", "dev.faultline.ingest.outcome" })
+	@Import({ IngestConfiguration.class, OutcomeConfiguration.class })
+	@ComponentScan(basePackages = { "dev.faultline.ingest.envelope", "dev.faultline.ingest.auth",
+			"dev.faultline.ingest.body", "dev.faultline.ingest.http", "dev.faultline.ingest.ratelimit" })
 	static class TestApplication {
 
 	}
