@@ -101,7 +101,8 @@ abstract class HostileInputContract {
 		// processing budget and its envelope was parked as processing_timeout.
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			List<String> letters = deadLetters(hostile.id());
-			assertThat(letters).anyMatch((letter) -> letter.startsWith("invalid_json: payload exceeds the JSON limits"));
+			assertThat(letters)
+				.anyMatch((letter) -> letter.startsWith("invalid_json: payload exceeds the JSON limits"));
 			long timedOut = letters.stream().filter((letter) -> letter.startsWith("processing_timeout")).count();
 			long stored = hostileIds.stream().filter((id) -> stored(hostile, id)).count();
 			assertThat(stored + timedOut).as("hostile events stored (%d) or parked as timed out (%d)", stored, timedOut)
