@@ -213,10 +213,14 @@ public final class ClientPatterns {
 	}
 
 	/**
-	 * Every registered pattern (each public constant of this class).
+	 * Every registered pattern: each public constant of this class, then uap-core's
+	 * user-agent rules ({@link UserAgentRules}, data rather than constants, loaded on
+	 * first use).
 	 */
 	public static List<ClientPattern> all() {
-		return ALL;
+		List<ClientPattern> all = new ArrayList<>(ALL);
+		UserAgentRules.all().forEach((rule) -> all.add(rule.pattern()));
+		return all;
 	}
 
 	// Every public constant of this class is registered: declaring a pattern here is

@@ -1,39 +1,24 @@
 package dev.faultline.processor.event;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.faultline.core.EventNodes;
+import dev.faultline.core.useragent.ParsedUserAgent;
+import dev.faultline.core.useragent.UserAgentParser;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import ua_parser.Client;
-import ua_parser.Parser;
 
 /**
- * Stage 3a: reads the request's {@code User-Agent} header with uap-java (the uap-core
- * regexes Sentry also uses) into the {@code browser}, {@code os} and {@code device}
- * contexts, as Relay does. A context the SDK already sent is kept; an unknown agent
- * ({@code Other}) adds nothing. Thread-safe: the parser only reads its compiled patterns
- * and the cache of parsed agents is concurrent.
+ * Stage 3a: reads the request's {@code User-Agent} header ({@link UserAgentParser}:
+ * uap-core's rules, the ones Sentry uses, on the linear-time RE2/J engine) into the
+ * {@code browser}, {@code os} and {@code device} contexts, as Relay does. A context the
+ * SDK already sent is kept; an unknown agent adds nothing. Thread-safe.
  */
 final class UserAgentStage {
 
-	private static final String OTHER = "Other";
-
-	private static final int MAX_USER_AGENT = 512;
-
-	/** Distinct agents remembered; the cache is emptied when it grows past this. */
-	private static final int CACHE_SIZE = 4096;
-
-	private final Parser parser = new Parser();
-
-	// Matching one agent against the uap-core regexes takes about a millisecond, and
-	// the same few agents come again and again.
-	private final Map<String, Client> cache = new ConcurrentHashMap<>();
+	private final UserAgentParser parser = new UserAgentParser();
 
 	/**
 	 * Adds the contexts to the normalized event in place; returns how many were added.
@@ -43,65 +28,39 @@ final class UserAgentStage {
 		if (userAgent == null) {
 			return 0;
 		}
-		// Real agents are a few hundred characters; longer input only costs regex time.
-		Client client = parse(
-				(userAgent.length() > MAX_USER_AGENT) ? userAgent.substring(0, MAX_USER_AGENT) : userAgent);
+		ParsedUserAgent parsed = this.parser.parse(userAgent);
 		ObjectNode contexts = (event.get("contexts") instanceof ObjectNode existing) ? existing
 				: event.putObject("contexts");
 		int added = 0;
-		if (client.userAgent != null && !OTHER.equals(client.userAgent.family) && !contexts.has("browser")) {
-			ObjectNode browser = contexts.putObject("browser");
-			browser.put("name", client.userAgent.family);
-			putVersion(browser, client.userAgent.major, client.userAgent.minor, client.userAgent.patch, null);
-			browser.put("type", "browser");
+		if (parsed.browser() != null && !contexts.has("browser")) {
+			putProduct(contexts.putObject("browser"), parsed.browser(), "browser");
 			added++;
 		}
 		// In a browser the agent's OS is the OS; for a server SDK it is the client's
 		// ("client_os", as Relay names it), next to the server's "os".
 		String osKey = ("javascript".equals(EventNodes.text(event, "platform")) && !contexts.has("os")) ? "os"
 				: "client_os";
-		if (client.os != null && !OTHER.equals(client.os.family) && !contexts.has(osKey)) {
-			ObjectNode os = contexts.putObject(osKey);
-			os.put("name", client.os.family);
-			putVersion(os, client.os.major, client.os.minor, client.os.patch, client.os.patchMinor);
-			os.put("type", "os");
+		if (parsed.os() != null && !contexts.has(osKey)) {
+			putProduct(contexts.putObject(osKey), parsed.os(), "os");
 			added++;
 		}
-		if (client.device != null && !OTHER.equals(client.device.family) && !contexts.has("device")) {
+		if (parsed.device() != null && !contexts.has("device")) {
 			ObjectNode device = contexts.putObject("device");
-			device.put("family", client.device.family);
-			device.put("model", client.device.family);
+			device.put("family", parsed.device());
+			device.put("model", parsed.device());
 			device.put("type", "device");
 			added++;
 		}
 		return added;
 	}
 
-	private Client parse(String userAgent) {
-		Client cached = this.cache.get(userAgent);
-		if (cached != null) {
-			return cached;
+	private static void putProduct(ObjectNode context, ParsedUserAgent.Product product, String type) {
+		context.put("name", product.family());
+		String version = product.version();
+		if (version != null) {
+			context.put("version", version);
 		}
-		Client client = this.parser.parse(userAgent);
-		if (this.cache.size() >= CACHE_SIZE) {
-			this.cache.clear();
-		}
-		this.cache.put(userAgent, client);
-		return client;
-	}
-
-	private static void putVersion(ObjectNode context, @Nullable String major, @Nullable String minor,
-			@Nullable String patch, @Nullable String patchMinor) {
-		List<String> parts = new ArrayList<>();
-		for (String part : new String[] { major, minor, patch, patchMinor }) {
-			if (part == null || part.isEmpty()) {
-				break;
-			}
-			parts.add(part);
-		}
-		if (!parts.isEmpty()) {
-			context.put("version", String.join(".", parts));
-		}
+		context.put("type", type);
 	}
 
 	/**
