@@ -1,5 +1,6 @@
 package dev.faultline.processor;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,15 +126,20 @@ public final class ProcessorThroughputBench {
 					Clock.systemUTC());
 			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, recorder),
 					ProcessorSettings.defaults());
+			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
 			loop.start();
 			while (accepted(meters) < events) {
 				Thread.sleep(5);
 			}
 			long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			long cpuNanos = processCpuNanos() - cpuStart;
 			loop.stop();
-			System.out.printf("%s: %d events processed in %d ms = %.0f events/s (queued beforehand in %d ms)%n", label,
-					events, millis, events * 1000.0 / millis, publishMillis);
+			System.out.printf(
+					"%s: %d events processed in %d ms = %.0f events/s, process CPU %d ms = %.0f us/event"
+							+ " (queued beforehand in %d ms)%n",
+					label, events, millis, events * 1000.0 / millis, TimeUnit.NANOSECONDS.toMillis(cpuNanos),
+					cpuNanos / 1000.0 / events, publishMillis);
 		}
 	}
 
@@ -159,6 +165,15 @@ public final class ProcessorThroughputBench {
 		finally {
 			publishers.shutdown();
 		}
+	}
+
+	/**
+	 * CPU time of the whole process (every thread, JIT and GC included), which depends far
+	 * less on what else runs on the machine than the wall-clock rate does.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static long accepted(SimpleMeterRegistry meters) {
