@@ -1,6 +1,8 @@
 package dev.faultline.processor;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +128,7 @@ public final class ProcessorThroughputBench {
 					Clock.systemUTC());
 			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, recorder),
 					ProcessorSettings.defaults());
+			Map<String, Long> threadsBefore = cpuByThread();
 			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
 			loop.start();
@@ -134,12 +137,20 @@ public final class ProcessorThroughputBench {
 			}
 			long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 			long cpuNanos = processCpuNanos() - cpuStart;
+			Map<String, Long> threadsAfter = cpuByThread();
 			loop.stop();
 			System.out.printf(
 					"%s: %d events processed in %d ms = %.0f events/s, process CPU %d ms = %.0f us/event"
 							+ " (queued beforehand in %d ms)%n",
 					label, events, millis, events * 1000.0 / millis, TimeUnit.NANOSECONDS.toMillis(cpuNanos),
 					cpuNanos / 1000.0 / events, publishMillis);
+			threadsAfter.forEach((name, nanos) -> {
+				long used = nanos - threadsBefore.getOrDefault(name, 0L);
+				if (used * 100 >= cpuNanos) {
+					System.out.printf("  thread %-40s %6d ms = %5.0f us/event%n", name,
+							TimeUnit.NANOSECONDS.toMillis(used), used / 1000.0 / events);
+				}
+			});
 		}
 	}
 
@@ -168,12 +179,30 @@ public final class ProcessorThroughputBench {
 	}
 
 	/**
-	 * CPU time of the whole process (every thread, JIT and GC included), which depends far
-	 * less on what else runs on the machine than the wall-clock rate does.
+	 * CPU time of the whole process (every thread, JIT and GC included), which depends
+	 * far less on what else runs on the machine than the wall-clock rate does.
 	 */
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time per live thread, by name (a number at the end of the name dropped, so a
+	 * pool's threads add up).
+	 */
+	private static Map<String, Long> cpuByThread() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> byName = new java.util.TreeMap<>();
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null) {
+				long nanos = threads.getThreadCpuTime(info.getThreadId());
+				if (nanos > 0) {
+					byName.merge(info.getThreadName().replaceAll("-?\\d+$", ""), nanos, Long::sum);
+				}
+			}
+		}
+		return byName;
 	}
 
 	private static long accepted(SimpleMeterRegistry meters) {
