@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Left alone, as Relay does: the SDK block, debug images, the identity of stack frames
  * (file, path, module, function, package: needed for grouping and never secret) and the
- * user agent. When anything was scrubbed the title, culprit and metadata are recomputed,
- * so no secret reaches the issue either.
+ * user agent. When anything the titles are made of was scrubbed the title, culprit and
+ * metadata are recomputed, so no secret reaches the issue either.
  *
  * <p>
  * Stateless apart from its settings; thread-safe. Never throws on odd shapes.
@@ -88,7 +89,23 @@ public final class DataScrubber {
 	private static final Set<String> FRAME_IDENTITY = Set.of("filename", "abs_path", "module", "function", "package",
 			"raw_function", "symbol", "instruction_addr", "symbol_addr", "image_addr", "platform");
 
+	/**
+	 * The top-level fields {@link EventTitles} reads, and the titles themselves. The
+	 * advanced rules may change any field, so their changes always count.
+	 */
+	private static final Set<String> TITLE_SOURCES = Set.of("exception", "logentry", "message", "transaction",
+			"threads", "stacktrace", "title", "culprit", "metadata");
+
+	/** Distinct key names remembered per scrubber; beyond it names are checked anew. */
+	private static final int MAX_REMEMBERED_KEYS = 4096;
+
 	private final ScrubbingSettings settings;
+
+	/**
+	 * Whether a normalized key name is sensitive, by name: events repeat the same few
+	 * hundred keys, and the sensitive-key pattern costs more than a lookup.
+	 */
+	private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
 
 	private final PiiScrubber advanced;
 
@@ -113,6 +130,9 @@ public final class DataScrubber {
 		if (this.settings.ipAddresses()) {
 			scrubbed += scrubIpAddresses(event);
 		}
+		// The titles are derived from these fields only: a change elsewhere (a header, an
+		// extra value) leaves them as the normalizer computed them.
+		int titleSources = scrubbed;
 		if (this.settings.defaults() || !this.settings.sensitiveFields().isEmpty()) {
 			List<String> fields = new ArrayList<>();
 			event.propertyNames().forEach(fields::add);
@@ -120,10 +140,14 @@ public final class DataScrubber {
 				if (UNSCRUBBED_TOP_LEVEL.contains(field)) {
 					continue;
 				}
-				scrubbed += scrubEntry(event, field, event.get(field), Context.EVENT);
+				int changed = scrubEntry(event, field, event.get(field), Context.EVENT);
+				scrubbed += changed;
+				if (TITLE_SOURCES.contains(field)) {
+					titleSources += changed;
+				}
 			}
 		}
-		if (scrubbed > 0) {
+		if (titleSources > 0) {
 			EventTitles titles = EventTitles.of(EventCodec.decode(event));
 			event.put("type", titles.type());
 			event.put("title", titles.title());
@@ -239,6 +263,18 @@ public final class DataScrubber {
 	}
 
 	private boolean isSensitive(String name) {
+		Boolean known = this.sensitiveNames.get(name);
+		if (known != null) {
+			return known;
+		}
+		boolean sensitive = checkSensitive(name);
+		if (this.sensitiveNames.size() < MAX_REMEMBERED_KEYS) {
+			this.sensitiveNames.put(name, sensitive);
+		}
+		return sensitive;
+	}
+
+	private boolean checkSensitive(String name) {
 		if (this.settings.safeFields().contains(name)) {
 			return false;
 		}
@@ -276,16 +312,23 @@ public final class DataScrubber {
 				.replaceAll((match) -> (match.group(1) != null)
 						? Matcher.quoteReplacement(match.group(1) + FILTERED + match.group(2)) : FILTERED);
 		}
-		result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+		// Each pattern runs only where its gate (ScrubGates) says it can match.
+		if (ScrubGates.mayHoldBearer(result)) {
+			result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+		}
 		if (result.contains("@")) {
 			result = URL_AUTH.matcher(result).replaceAll("$1" + FILTERED_RE2J + "@");
 		}
-		result = KEY_VALUE.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
-		result = CARD.matcher(result).replaceAll((match) -> {
-			String digits = digitsOnly(match.group());
-			return luhn(digits) ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(match.group());
-		});
-		if (result.indexOf('-') >= 0) {
+		if (ScrubGates.mayHoldKeyValue(result)) {
+			result = KEY_VALUE.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+		}
+		if (ScrubGates.mayHoldCard(result)) {
+			result = CARD.matcher(result).replaceAll((match) -> {
+				String digits = digitsOnly(match.group());
+				return luhn(digits) ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(match.group());
+			});
+		}
+		if (ScrubGates.mayHoldSsn(result)) {
 			result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
 		}
 		return result;
