@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.PartitionLag;
 import dev.faultline.storage.queue.QueueFullException;
 import dev.faultline.storage.queue.QueuedEnvelope;
 
@@ -36,6 +37,11 @@ public class RecordingEnvelopeQueue implements EnvelopeQueue {
 
 	@Override
 	public EnvelopeConsumer consumer(String group) {
+		throw new UnsupportedOperationException("ingest only publishes");
+	}
+
+	@Override
+	public List<PartitionLag> lag(String group) {
 		throw new UnsupportedOperationException("ingest only publishes");
 	}
 

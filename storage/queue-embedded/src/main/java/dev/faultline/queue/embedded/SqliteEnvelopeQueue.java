@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.PartitionLag;
 import dev.faultline.storage.queue.QueueFullException;
 import dev.faultline.storage.queue.QueueUnavailableException;
 import dev.faultline.storage.queue.QueuedEnvelope;
@@ -70,6 +71,11 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 			INSERT INTO envelope
 			  (project_id, public_key, received_at_seconds, received_at_nanos, client_ip, user_agent, body)
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String LAG = """
+			SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'envelope'), 0),
+			       (SELECT committed_id FROM consumer_group WHERE name = ?),
+			       (SELECT min(id) FROM envelope)""";
 
 	private final Path databaseFile;
 
@@ -196,6 +202,36 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 	@Override
 	public boolean isHealthy() {
 		return !this.closed && this.writer.isHealthy();
+	}
+
+	/**
+	 * One partition, numbered 0. Record ids count from 1, so the record with id {@code n}
+	 * sits at offset {@code n - 1}: the end offset is the newest id ever given, and a
+	 * group's committed offset is its committed id.
+	 */
+	@Override
+	public List<PartitionLag> lag(String group) {
+		synchronized (this.maintenanceLock) {
+			if (this.closed || this.maintenance == null) {
+				throw new QueueUnavailableException("embedded queue is closed", null);
+			}
+			try (PreparedStatement select = this.maintenance.prepareStatement(LAG)) {
+				select.setString(1, group);
+				try (ResultSet row = select.executeQuery()) {
+					row.next();
+					long end = row.getLong(1);
+					long committed = row.getLong(2);
+					if (row.wasNull()) {
+						long earliest = row.getLong(3);
+						committed = row.wasNull() ? end : earliest - 1;
+					}
+					return List.of(new PartitionLag(0, end, Math.min(end, committed)));
+				}
+			}
+			catch (SQLException ex) {
+				throw new QueueUnavailableException("reading the embedded queue's lag failed", ex);
+			}
+		}
 	}
 
 	/** Envelopes retained in the file, including those being written; for metrics. */

@@ -3,6 +3,7 @@ package dev.faultline.queue.kafka;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import dev.faultline.storage.queue.EnvelopeTooLargeException;
+import dev.faultline.storage.queue.PartitionLag;
 import dev.faultline.storage.queue.QueueFullException;
 import dev.faultline.storage.queue.QueueUnavailableException;
 import dev.faultline.storage.queue.QueuedEnvelope;
@@ -64,6 +66,9 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 	/** Health probes are cheap but not free; one per interval at most. */
 	private static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+	/** How long a lag reading may take: it serves health pages and metrics. */
+	private static final long LAG_TIMEOUT_MILLIS = 5_000;
+
 	private final KafkaQueueSettings settings;
 
 	private final Producer<byte[], byte[]> producer;
@@ -71,6 +76,8 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 	private final Admin admin;
 
 	private final EnvelopeTopic topic;
+
+	private final ConsumerGroupLag lag;
 
 	private final AtomicBoolean probing = new AtomicBoolean();
 
@@ -91,6 +98,7 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 			throw ex;
 		}
 		this.topic = new EnvelopeTopic(this.admin, settings);
+		this.lag = new ConsumerGroupLag(this.admin, settings.topic(), LAG_TIMEOUT_MILLIS);
 		this.topic.ensure();
 		probe();
 	}
@@ -146,6 +154,14 @@ public class KafkaEnvelopeQueue implements EnvelopeQueue {
 	@Override
 	public Optional<Duration> pollDeadline() {
 		return Optional.of(this.settings.maxPollInterval());
+	}
+
+	@Override
+	public List<PartitionLag> lag(String group) {
+		if (this.closed) {
+			throw new QueueUnavailableException("Kafka queue is closed", null);
+		}
+		return this.lag.read(group);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.faultline.storage.queue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,14 @@ public interface EnvelopeQueue extends AutoCloseable {
 	default Optional<Duration> pollDeadline() {
 		return Optional.empty();
 	}
+
+	/**
+	 * Returns how far a consumer group is behind, one entry per partition in partition
+	 * order: the backlog an operator watches. A group that never committed is behind by
+	 * every retained record. Reads the queue's current state; bounded in time.
+	 * @throws QueueUnavailableException when the queue cannot be reached
+	 */
+	List<PartitionLag> lag(String group);
 
 	/**
 	 * Returns whether the queue is usable now; never throws.

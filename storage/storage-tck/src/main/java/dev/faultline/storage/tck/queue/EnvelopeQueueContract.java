@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.queue.PartitionLag;
 import dev.faultline.storage.queue.QueueRecord;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import org.jspecify.annotations.Nullable;
@@ -234,6 +235,37 @@ public abstract class EnvelopeQueueContract {
 	}
 
 	@Test
+	void lagCountsWhatTheGroupHasNotCommitted() {
+		publishAll(1, "a", "b", "c");
+		publishAll(2, "d", "e");
+		assertThat(totalLag("processor")).as("a group that never read is behind by every record").isEqualTo(5);
+
+		consumer("archiver");
+		EnvelopeConsumer consumer = consumer("processor");
+		List<QueueRecord> firstThree = new ArrayList<>();
+		await().atMost(PATIENCE).until(() -> {
+			firstThree.addAll(consumer.poll(3 - firstThree.size(), POLL_WAIT));
+			return firstThree.size() == 3;
+		});
+		assertThat(totalLag("processor")).as("polled but not committed still counts").isEqualTo(5);
+		consumer.commit();
+		assertThat(totalLag("processor")).isEqualTo(2);
+		assertThat(totalLag("archiver")).as("each opened group has its own lag").isEqualTo(5);
+
+		pollExactly(consumer, 2);
+		consumer.commit();
+		assertThat(totalLag("processor")).isZero();
+		publishAll(1, "f");
+		assertThat(totalLag("processor")).isEqualTo(1);
+
+		List<PartitionLag> partitions = queue().lag("processor");
+		assertThat(partitions).isNotEmpty();
+		assertThat(partitions).extracting(PartitionLag::partition).isSorted().doesNotHaveDuplicates();
+		assertThat(partitions)
+			.allSatisfy((partition) -> assertThat(partition.committedOffset()).isBetween(0L, partition.endOffset()));
+	}
+
+	@Test
 	void groupCreatedAfterPublishingStartsFromTheEarliestRecord() {
 		EnvelopeConsumer early = consumer("early");
 		publishAll(1, "a", "b");
@@ -367,6 +399,10 @@ public abstract class EnvelopeQueueContract {
 		byte[] bytes = new byte[length];
 		new Random(seed).nextBytes(bytes);
 		return bytes;
+	}
+
+	private long totalLag(String group) {
+		return queue().lag(group).stream().mapToLong(PartitionLag::lag).sum();
 	}
 
 	private void publishAll(long projectId, String... bodies) {
