@@ -29,6 +29,12 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 			.toList());
 	}
 
+	@Override
+	public List<OutcomeCount> queryAll(Instant from, Instant to) {
+		return new ArrayList<>(
+				this.recorded.stream().filter((c) -> !c.hour().isBefore(from) && c.hour().isBefore(to)).toList());
+	}
+
 	/**
 	 * The sum of the quantities recorded for one project, category, outcome and reason.
 	 */

@@ -83,8 +83,8 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	ProcessorHealthIndicator processorHealthIndicator(ProcessorLoop loop) {
-		return new ProcessorHealthIndicator(loop);
+	ProcessorHealthIndicator processorHealthIndicator(ProcessorLoop loop, ProcessorProperties properties) {
+		return new ProcessorHealthIndicator(loop, properties.stallAfter());
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 import dev.faultline.boot.outcome.OutcomeConfiguration;
 
+import dev.faultline.boot.system.SystemProbeConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import({ QueueConfiguration.class, MetadataConfiguration.class, EventStoreConfiguration.class,
-		DeadLetterConfiguration.class, OutcomeConfiguration.class })
+		DeadLetterConfiguration.class, OutcomeConfiguration.class, SystemProbeConfiguration.class })
 public class ProcessorModule {
 
 }

@@ -23,16 +23,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processingBudget the longest time the items of one envelope may take to process;
  * past it they are dropped ({@code invalid}, {@code processing_timeout}) and the envelope
  * is parked as a dead letter (at least 10 ms)
+ * @param stallAfter how long the consumer loop may go without a poll returning or a batch
+ * committed before its health turns down (at least the processing budget)
  */
 @ConfigurationProperties("faultline.processor")
 record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping,
 		@DefaultValue("90d") Duration retention, @DefaultValue("30s") Duration ignoreWakeInterval,
-		@DefaultValue("3s") Duration processingBudget) {
+		@DefaultValue("3s") Duration processingBudget, @DefaultValue("5m") Duration stallAfter) {
 
 	ProcessorProperties {
 		if (processingBudget.toMillis() < 10) {
 			throw new IllegalArgumentException(
 					"faultline.processor.processing-budget must be at least 10ms but was " + processingBudget);
+		}
+		if (stallAfter.compareTo(processingBudget) < 0) {
+			throw new IllegalArgumentException("faultline.processor.stall-after (" + stallAfter
+					+ ") must be at least the processing budget (" + processingBudget + ")");
 		}
 	}
 

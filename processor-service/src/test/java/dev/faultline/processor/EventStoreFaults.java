@@ -23,6 +23,10 @@ final class EventStoreFaults implements InvocationHandler {
 
 	private final AtomicInteger failedCalls = new AtomicInteger();
 
+	private final Object hangLock = new Object();
+
+	private boolean hanging;
+
 	private EventStoreFaults(EventStore delegate) {
 		this.delegate = delegate;
 	}
@@ -51,6 +55,17 @@ final class EventStoreFaults implements InvocationHandler {
 		this.down = down;
 	}
 
+	/**
+	 * Starts or ends a hang: while it lasts every write blocks (as on a lock that is
+	 * never released) until the hang ends.
+	 */
+	void hang(boolean hang) {
+		synchronized (this.hangLock) {
+			this.hanging = hang;
+			this.hangLock.notifyAll();
+		}
+	}
+
 	int failedCalls() {
 		return this.failedCalls.get();
 	}
@@ -68,6 +83,9 @@ final class EventStoreFaults implements InvocationHandler {
 		if ("isHealthy".equals(name) && this.down) {
 			return false;
 		}
+		if ("write".equals(name)) {
+			awaitNoHang();
+		}
 		boolean failWrite = "write".equals(name) && this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
 		if (failWrite || (this.down && !"close".equals(name) && !"isHealthy".equals(name))) {
 			this.failedCalls.incrementAndGet();
@@ -78,6 +96,14 @@ final class EventStoreFaults implements InvocationHandler {
 		}
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();
+		}
+	}
+
+	private void awaitNoHang() throws InterruptedException {
+		synchronized (this.hangLock) {
+			while (this.hanging) {
+				this.hangLock.wait();
+			}
 		}
 	}
 

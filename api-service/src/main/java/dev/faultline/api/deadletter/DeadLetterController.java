@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.api.auth.Caller;
+import dev.faultline.api.auth.InstanceAdmin;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.boot.DeadLetterSeal;
-import dev.faultline.boot.FaultlineProperties;
 import dev.faultline.storage.metadata.DeadLetter;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.queue.EnvelopeQueue;
@@ -51,8 +51,6 @@ class DeadLetterController {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterController.class);
 
-	private static final String ADMIN_SCOPE = "org:admin";
-
 	private static final String BASE = "/api/0/internal/dead-letters/";
 
 	private final DeadLetterStore letters;
@@ -61,14 +59,14 @@ class DeadLetterController {
 
 	private final EnvelopeQueue queue;
 
-	private final String adminEmail;
+	private final InstanceAdmin instanceAdmin;
 
 	DeadLetterController(DeadLetterStore letters, DeadLetterSeal seal, EnvelopeQueue queue,
-			FaultlineProperties properties) {
+			InstanceAdmin instanceAdmin) {
 		this.letters = letters;
 		this.seal = seal;
 		this.queue = queue;
-		this.adminEmail = properties.admin().email();
+		this.instanceAdmin = instanceAdmin;
 	}
 
 	@GetMapping(BASE)
@@ -124,12 +122,7 @@ class DeadLetterController {
 	}
 
 	private void requireInstanceAdmin(Caller caller) {
-		if (!caller.user().email().equalsIgnoreCase(this.adminEmail)) {
-			throw ApiException.forbidden();
-		}
-		if (!caller.isSession()) {
-			caller.requireScope(ADMIN_SCOPE);
-		}
+		this.instanceAdmin.require(caller);
 	}
 
 	private DeadLetter find(long id) {

@@ -47,6 +47,11 @@ public final class ProcessorLoop implements SmartLifecycle {
 
 	private volatile @Nullable String lastFailure;
 
+	/**
+	 * When a poll last returned or a batch was last committed ({@link System#nanoTime}).
+	 */
+	private volatile long lastProgress = System.nanoTime();
+
 	public ProcessorLoop(EnvelopeQueue queue, EnvelopePipeline pipeline, ItemOutcomes outcomes,
 			ProcessorSettings settings) {
 		this.queue = queue;
@@ -101,6 +106,15 @@ public final class ProcessorLoop implements SmartLifecycle {
 	}
 
 	/**
+	 * How long ago a poll last returned or a batch was last committed. A loop that waits
+	 * on an empty queue returns from a poll every poll timeout, so a long time here means
+	 * the loop is stuck in one batch (or one store call), not idle.
+	 */
+	public Duration sinceProgress() {
+		return Duration.ofNanos(System.nanoTime() - this.lastProgress);
+	}
+
+	/**
 	 * The last poll or store failure not yet followed by a success, or null.
 	 */
 	public @Nullable String lastFailure() {
@@ -125,6 +139,7 @@ public final class ProcessorLoop implements SmartLifecycle {
 	private void consume(EnvelopeConsumer consumer) {
 		while (this.running) {
 			List<QueueRecord> records = consumer.poll(this.settings.maxRecords(), this.settings.pollTimeout());
+			this.lastProgress = System.nanoTime();
 			if (records.isEmpty()) {
 				this.lastFailure = null;
 				continue;
@@ -135,6 +150,7 @@ public final class ProcessorLoop implements SmartLifecycle {
 				return;
 			}
 			consumer.commit();
+			this.lastProgress = System.nanoTime();
 			this.lastFailure = null;
 			List<ItemOutcome> outcomes = new ArrayList<>(batch.dropped());
 			outcomes.addAll(stored);

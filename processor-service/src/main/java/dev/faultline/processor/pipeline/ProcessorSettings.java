@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.faultline.boot.system.SystemProbeConfiguration;
+
 /**
  * How the consumer loop polls and retries.
  *
@@ -51,8 +53,8 @@ public record ProcessorSettings(String group, int maxRecords, Duration pollTimeo
 	}
 
 	public static ProcessorSettings defaults() {
-		return new ProcessorSettings("processor", 500, Duration.ofMillis(200), Duration.ofMillis(100),
-				Duration.ofSeconds(5), Duration.ofSeconds(25));
+		return new ProcessorSettings(SystemProbeConfiguration.PROCESSOR_GROUP, 500, Duration.ofMillis(200),
+				Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(25));
 	}
 
 }

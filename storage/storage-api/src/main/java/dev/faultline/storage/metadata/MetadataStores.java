@@ -47,6 +47,11 @@ public interface MetadataStores extends AutoCloseable {
 	SavedSearchStore savedSearches();
 
 	/**
+	 * The newest migration applied to the schema, for the system status page.
+	 */
+	SchemaVersion schemaVersion();
+
+	/**
 	 * Returns whether the database answers now; never throws.
 	 */
 	boolean isHealthy();

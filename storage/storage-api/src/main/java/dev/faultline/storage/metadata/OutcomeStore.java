@@ -25,4 +25,10 @@ public interface OutcomeStore {
 	 */
 	List<OutcomeCount> query(Collection<Long> projectIds, Instant from, Instant to);
 
+	/**
+	 * The counters of every project of the instance for hours {@code from <= hour < to},
+	 * ordered like {@link #query}: what the instance administrator's status page sums.
+	 */
+	List<OutcomeCount> queryAll(Instant from, Instant to);
+
 }

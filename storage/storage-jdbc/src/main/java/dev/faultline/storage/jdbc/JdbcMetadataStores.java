@@ -11,6 +11,7 @@ import dev.faultline.storage.metadata.OutcomeStore;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.SavedSearchStore;
+import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
 
@@ -19,6 +20,9 @@ import dev.faultline.storage.metadata.UserStore;
  * migrated. Thread-safe; closing it closes the database.
  */
 public class JdbcMetadataStores implements MetadataStores {
+
+	private static final String LATEST_MIGRATION = "SELECT version, description FROM flyway_schema_history "
+			+ "WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1";
 
 	private final JdbcDatabase database;
 
@@ -108,6 +112,14 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public SavedSearchStore savedSearches() {
 		return this.savedSearches;
+	}
+
+	/** Read from Flyway's history table, which both adapters' migrations fill. */
+	@Override
+	public SchemaVersion schemaVersion() {
+		return this.database.read((connection) -> Queries
+			.first(connection, LATEST_MIGRATION, (row) -> new SchemaVersion(row.getString(1), row.getString(2)))
+			.orElseThrow(() -> new MetadataAccessException("the schema has no successful migration", null)));
 	}
 
 	@Override

@@ -73,6 +73,14 @@ final class JdbcOutcomeStore implements OutcomeStore {
 				JdbcOutcomeStore::count, values));
 	}
 
+	@Override
+	public List<OutcomeCount> queryAll(Instant from, Instant to) {
+		return this.database.read((connection) -> Queries.list(connection,
+				"SELECT project_id, hour, category, outcome, reason, quantity, times_seen FROM outcomes "
+						+ "WHERE hour >= ? AND hour < ? ORDER BY hour, project_id, category, outcome, reason",
+				JdbcOutcomeStore::count, from, to));
+	}
+
 	private static OutcomeCount count(ResultSet row) throws SQLException {
 		return new OutcomeCount(row.getLong("project_id"), Columns.instant(row, "hour"), row.getString("category"),
 				row.getString("outcome"), row.getString("reason"), row.getLong("quantity"), row.getLong("times_seen"));

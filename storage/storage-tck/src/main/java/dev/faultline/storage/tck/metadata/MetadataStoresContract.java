@@ -34,6 +34,7 @@ import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectStore;
+import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.Session;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.Team;
@@ -98,8 +99,11 @@ public abstract class MetadataStoresContract {
 	// ---- lifecycle ----------------------------------------------------------------
 
 	@Test
-	void openStoresAreHealthy() {
+	void openStoresAreHealthyAndReportTheirNewestMigration() {
 		assertThat(this.stores.isHealthy()).isTrue();
+		SchemaVersion schema = this.stores.schemaVersion();
+		assertThat(Integer.parseInt(schema.version())).as("every adapter migrated past V7").isGreaterThanOrEqualTo(7);
+		assertThat(schema.description()).isNotBlank();
 	}
 
 	@Test

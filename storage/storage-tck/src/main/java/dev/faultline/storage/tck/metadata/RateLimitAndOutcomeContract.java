@@ -132,6 +132,20 @@ public abstract class RateLimitAndOutcomeContract {
 	}
 
 	@Test
+	void outcomesOfEveryProjectAreReadForTheInstance() {
+		Project other = newProject("web");
+		this.stores.outcomes()
+			.record(List.of(count(this.project, HOUR.minus(Duration.ofHours(1)), "error", "accepted", "", 1),
+					count(other, HOUR, "error", "filtered", "localhost", 4),
+					count(this.project, HOUR, "error", "accepted", "", 2),
+					count(this.project, HOUR.plus(Duration.ofHours(1)), "error", "accepted", "", 3)));
+
+		assertThat(this.stores.outcomes().queryAll(HOUR, HOUR.plusSeconds(3600))).containsExactly(
+				count(this.project, HOUR, "error", "accepted", "", 2),
+				count(other, HOUR, "error", "filtered", "localhost", 4));
+	}
+
+	@Test
 	void outcomesOfUnknownProjectsAreDroppedWithoutFailingTheBatch() {
 		Project ghost = new Project(this.project.id() + 1000, 1, 1, "ghost", "Ghost", "", Instant.EPOCH);
 
