@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * space — and keeps the latest {@link SystemReading}, so that a status page or a metrics
  * scrape never waits on a broker or a database. Publishes the reading as gauges:
  * {@code faultline.queue.lag{group}},
- * {@code faultline.queue.partition.lag{group,partition}},
+ * {@code faultline.queue.lag.partition{group,partition}},
  * {@code faultline.store.healthy{store}}, {@code faultline.store.latency{store}} (ms),
  * {@code faultline.disk.free} and {@code faultline.disk.total} (bytes). A failed reading
  * is kept with its reason; the next one tries again. Thread-safe.
