@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@code groupBy} (and by interval bucket when {@code interval} is set) when the query
  * selects an aggregate or groups; groups kept when they meet every aggregate condition;
  * ordered by {@code orderBy}, then by every group key ascending (aggregated) or by the
- * dataset's timestamp and identity columns (rows), so the order is total and paging by
- * {@code offset} returns each row exactly once; at most {@code perGroup} rows per value
- * of {@code perGroupBy}; then {@code offset} rows skipped and {@code limit} returned.
+ * dataset's timestamp and identity columns (rows) — together the {@link #sortKeys()} — so
+ * the order is total and paging by cursor returns each row exactly once; at most
+ * {@code perGroup} rows per value of {@code perGroupBy}; then the page at {@code cursor}:
+ * {@code limit} rows after (or, backward, before) its key, past its offset.
  *
  * <p>
  * A result row holds the bucket start first (when {@code interval} is set, as the
@@ -36,12 +37,13 @@ import org.jspecify.annotations.Nullable;
  * @param perGroupBy a prefix of {@code groupBy} whose values each keep at most
  * {@code perGroup} rows (the top values per key of a facet); empty for no such limit
  * @param perGroup rows per value of {@code perGroupBy}, 1 or more
- * @param offset rows to skip (0 or more)
+ * @param cursor where the page starts: an offset, or a key of the sort keys when the
+ * query is {@link #seekable()}
  * @param limit rows to return (1 to {@link #MAX_LIMIT})
  */
 public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, List<Expression> select,
 		List<Condition> where, List<Expression> groupBy, List<Order> orderBy, @Nullable Duration interval,
-		List<Expression> perGroupBy, int perGroup, int offset, int limit) {
+		List<Expression> perGroupBy, int perGroup, Cursor cursor, int limit) {
 
 	/** The most rows one query returns. */
 	public static final int MAX_LIMIT = 100_000;
@@ -64,9 +66,9 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 		if (select.isEmpty()) {
 			throw new IllegalArgumentException("a query selects at least one expression");
 		}
-		if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-			throw new IllegalArgumentException(
-					"offset must be >= 0 and limit 1 to " + MAX_LIMIT + ": " + offset + ", " + limit);
+		Objects.requireNonNull(cursor, "cursor");
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ": " + limit);
 		}
 		if (interval != null) {
 			if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.getNano() % 1_000_000 != 0) {
@@ -112,6 +114,139 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 		for (Expression expression : all(select, groupBy, orderBy)) {
 			checkDataset(dataset, expression);
 		}
+		List<SortKey> keys = sortKeys(dataset, orderBy, groupBy, interval, aggregated);
+		if (cursor.keyed() && !(seekable(keys, perGroupBy) && cursor.fits(keys.stream().map(SortKey::type).toList()))) {
+			throw new IllegalArgumentException("the cursor does not fit this query's order");
+		}
+	}
+
+	/**
+	 * Returns the same question at another cursor (the next page).
+	 * @param next where the page starts
+	 * @return the query
+	 * @throws IllegalArgumentException when the cursor does not fit the order
+	 */
+	public Query at(Cursor next) {
+		return new Query(this.dataset, this.projectIds, this.range, this.select, this.where, this.groupBy, this.orderBy,
+				this.interval, this.perGroupBy, this.perGroup, next, this.limit);
+	}
+
+	/**
+	 * Returns the offset of the page's first row past the cursor's position.
+	 * @return rows skipped
+	 */
+	public int offset() {
+		return this.cursor.offset();
+	}
+
+	/**
+	 * Returns the keys of the total order, in order: the query's {@code orderBy}, then
+	 * (aggregated) the bucket and every group key ascending, or (rows) the timestamp and
+	 * the dataset's identity columns ascending; a key already ordered by is not repeated.
+	 * Missing values sort last in either direction. A key cursor holds one value per key.
+	 * @return the sort keys (none for a query of one group)
+	 */
+	public List<SortKey> sortKeys() {
+		return sortKeys(this.dataset, this.orderBy, this.groupBy, this.interval, aggregated());
+	}
+
+	private static List<SortKey> sortKeys(Dataset dataset, List<Order> orderBy, List<Expression> groupBy,
+			@Nullable Duration interval, boolean aggregated) {
+		List<SortKey> keys = new ArrayList<>();
+		List<Expression> used = new ArrayList<>();
+		for (Order order : orderBy) {
+			if (!used.contains(order.expression())) {
+				used.add(order.expression());
+				keys.add(new SortKey(order.expression(), order.descending()));
+			}
+		}
+		List<Expression> tieBreakers = new ArrayList<>();
+		if (aggregated) {
+			if (interval != null) {
+				keys.add(new SortKey(null, false));
+			}
+			tieBreakers.addAll(groupBy);
+		}
+		else {
+			tieBreakers.add(new Expression.Field(dataset.column(Dataset.TIMESTAMP)));
+			dataset.identity().forEach((column) -> tieBreakers.add(new Expression.Field(column)));
+		}
+		for (Expression key : tieBreakers) {
+			if (!used.contains(key)) {
+				used.add(key);
+				keys.add(new SortKey(key, false));
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * Returns whether a page can start at a key (keyset paging): the query has sort keys,
+	 * no per-group limit, and every sort key has exact values an engine reproduces bit
+	 * for bit — not {@code avg}, {@code percentile}, a {@code sum} of non-integers (float
+	 * summation order varies between runs) or {@code any}. Other queries page by offset.
+	 * @return whether key cursors apply
+	 */
+	public boolean seekable() {
+		return seekable(sortKeys(), this.perGroupBy);
+	}
+
+	private static boolean seekable(List<SortKey> keys, List<Expression> perGroupBy) {
+		return perGroupBy.isEmpty() && !keys.isEmpty() && keys.stream().allMatch(SortKey::exact);
+	}
+
+	/**
+	 * One key of a query's total order.
+	 *
+	 * @param expression the expression ordered by, or null for the interval bucket
+	 * @param descending whether larger values come first
+	 */
+	public record SortKey(@Nullable Expression expression, boolean descending) {
+
+		/**
+		 * Returns the type of the key's values (a bucket's is its start, a date).
+		 * @return the type
+		 */
+		public FieldType type() {
+			return (this.expression != null) ? this.expression.type() : FieldType.DATE;
+		}
+
+		/**
+		 * Returns whether the key is the interval bucket.
+		 * @return true for the bucket
+		 */
+		public boolean bucket() {
+			return this.expression == null;
+		}
+
+		/**
+		 * Returns whether the key can be missing (NULL) in a row.
+		 * @return true for nullable columns, tags and functions that may find no value
+		 */
+		public boolean nullable() {
+			if (this.expression instanceof Expression.Field field) {
+				return field.column().nullable();
+			}
+			if (this.expression instanceof Aggregate aggregate) {
+				return switch (aggregate.function()) {
+					case COUNT, COUNT_UNIQUE, LAST_SEEN, FIRST_SEEN -> false;
+					default -> true;
+				};
+			}
+			return this.expression instanceof Expression.Tag;
+		}
+
+		boolean exact() {
+			if (this.expression instanceof Aggregate aggregate) {
+				return switch (aggregate.function()) {
+					case AVG, PERCENTILE, ANY -> false;
+					case SUM -> aggregate.type() == FieldType.INTEGER;
+					default -> true;
+				};
+			}
+			return true;
+		}
+
 	}
 
 	/**
@@ -170,7 +305,7 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 
 	/**
 	 * Builds a {@link Query}; every part but the select list is optional (no conditions,
-	 * no grouping, no order beyond the total one, no buckets, offset 0, limit 100).
+	 * no grouping, no order beyond the total one, no buckets, the first page, limit 100).
 	 */
 	public static final class Builder {
 
@@ -194,7 +329,7 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 
 		private int perGroup = 1;
 
-		private int offset;
+		private Cursor cursor = Cursor.FIRST;
 
 		private int limit = 100;
 
@@ -244,14 +379,21 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 		}
 
 		public Builder page(int offset, int limit) {
-			this.offset = offset;
+			return page(Cursor.ofOffset(offset), limit);
+		}
+
+		/**
+		 * Asks for the page of {@code limit} rows at a cursor.
+		 */
+		public Builder page(Cursor cursor, int limit) {
+			this.cursor = cursor;
 			this.limit = limit;
 			return this;
 		}
 
 		public Query build() {
 			return new Query(this.dataset, this.projectIds, this.range, this.select, this.where, this.groupBy,
-					this.orderBy, this.interval, this.perGroupBy, this.perGroup, this.offset, this.limit);
+					this.orderBy, this.interval, this.perGroupBy, this.perGroup, this.cursor, this.limit);
 		}
 
 	}

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param columns the result columns, {@link Query#resultColumns()}
  * @param rows the rows, each as many values as columns
+ * @param paging the cursors of the pages before and after this one
  */
-public record QueryResult(List<ResultColumn> columns, List<List<@Nullable Object>> rows) {
+public record QueryResult(List<ResultColumn> columns, List<List<@Nullable Object>> rows, Paging paging) {
 
 	public QueryResult {
+		Objects.requireNonNull(paging, "paging");
 		columns = List.copyOf(columns);
 		List<List<@Nullable Object>> copied = new ArrayList<>(rows.size());
 		for (List<@Nullable Object> row : rows) {
@@ -30,6 +32,15 @@ public record QueryResult(List<ResultColumn> columns, List<List<@Nullable Object
 			copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
 		}
 		rows = Collections.unmodifiableList(copied);
+	}
+
+	/**
+	 * A result that is the only page.
+	 * @param columns the result columns
+	 * @param rows the rows
+	 */
+	public QueryResult(List<ResultColumn> columns, List<List<@Nullable Object>> rows) {
+		this(columns, rows, Paging.SINGLE);
 	}
 
 	/**

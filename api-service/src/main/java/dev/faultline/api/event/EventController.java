@@ -16,9 +16,11 @@ import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.core.search.SearchParser;
 import dev.faultline.core.text.ClientPatterns;
+import dev.faultline.query.Cursor;
+import dev.faultline.query.Page;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventReader;
 import dev.faultline.storage.events.EventSearch;
-import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -40,13 +42,13 @@ class EventController {
 
 	private static final Pattern EVENT_ID = ClientPatterns.HEX_ID.jdk();
 
-	private final EventStore events;
+	private final EventReader events;
 
 	private final Access access;
 
 	private final EventRenderer renderer;
 
-	EventController(EventStore events, Access access, ObjectMapper mapper) {
+	EventController(EventReader events, Access access, ObjectMapper mapper) {
 		this.events = events;
 		this.access = access;
 		this.renderer = new EventRenderer(mapper);
@@ -55,7 +57,10 @@ class EventController {
 	/**
 	 * Newest first. With {@code full=true} each event is rendered in full, as in Sentry.
 	 * With {@code query} only events matching its event terms (issue terms in it are
-	 * ignored); a syntax error is a 400 with its position.
+	 * ignored); a syntax error is a 400 with its position. The {@code Link} header's
+	 * cursors are key cursors (the boundary event's timestamp and id), so following
+	 * {@code next} seeks instead of counting events and a page never shifts when new
+	 * events arrive; an offset cursor ({@code 0:100:0}) is still read.
 	 */
 	@GetMapping({ "/api/0/issues/{issueId}/events/", "/api/0/groups/{issueId}/events/" })
 	ResponseEntity<List<ObjectNode>> list(Caller caller, @PathVariable long issueId,
@@ -64,7 +69,7 @@ class EventController {
 			@RequestParam(required = false, defaultValue = "false") boolean full,
 			@RequestParam(required = false) @Nullable String query) {
 		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
-		int offset = Pagination.offset(cursor);
+		Cursor at = Pagination.cursor(cursor);
 		int pageSize = Pagination.limit(limit);
 		EventSearch search = null;
 		if (query != null && !query.isBlank()) {
@@ -73,15 +78,20 @@ class EventController {
 			new SearchParser(Clock.fixed(now, ZoneOffset.UTC)).parse(query);
 			search = new EventSearch(query, now);
 		}
-		// One extra row tells whether a next page exists.
-		List<StoredEvent> rows = this.events.listByIssue(found.project().id(), issueId, search, offset, pageSize + 1);
-		List<ObjectNode> page = rows.stream()
-			.limit(pageSize)
+		Page<StoredEvent> page;
+		try {
+			page = this.events.listByIssue(found.project().id(), issueId, search, at, pageSize);
+		}
+		catch (IllegalArgumentException ex) {
+			// A key cursor of another listing.
+			throw ApiException.badRequest("Invalid cursor parameter.");
+		}
+		List<ObjectNode> rendered = page.items()
+			.stream()
 			.map((event) -> full ? this.renderer.full(event) : this.renderer.summary(event))
 			.toList();
-		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, pageSize,
-				rows.size() > pageSize);
-		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
+		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), page.paging());
+		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(rendered);
 	}
 
 	@GetMapping({ "/api/0/issues/{issueId}/events/latest/", "/api/0/groups/{issueId}/events/latest/",

@@ -2,6 +2,7 @@ package dev.faultline.api.web;
 
 import dev.faultline.core.search.SearchSyntaxException;
 import dev.faultline.protocol.json.ClientJson;
+import dev.faultline.query.FieldSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,16 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> searchSyntax(SearchSyntaxException ex) {
 		logger.debug("API search query invalid: {}", ex.getMessage());
 		return ResponseEntity.badRequest().body(new ApiError(ex.reason() + " at position " + ex.position()));
+	}
+
+	/**
+	 * A {@code field} or {@code sort} parameter that names no column, tag or function of
+	 * the dataset: the detail names the field, the position and the reason.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ApiError> fieldSyntax(FieldSyntaxException ex) {
+		logger.debug("API field invalid ({}): {}", ex.reason(), ex.getMessage());
+		return ResponseEntity.badRequest().body(new ApiError(ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -1,15 +1,18 @@
 package dev.faultline.api.web;
 
+import dev.faultline.query.Cursor;
+import dev.faultline.query.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sentry's cursor pagination over row offsets. A cursor is {@code value:offset:is_prev};
- * here the value is always 0 and the offset counts rows, so {@code 0:100:0} starts at the
- * 101st row. The {@code Link} header carries a previous and a next cursor, each with
- * {@code results="true|false"} telling whether following it yields rows (sentry-cli and
- * Sentry's own clients stop on {@code results="false"}).
+ * Sentry's cursor pagination. A cursor is {@code value:offset:is_prev}: over row offsets
+ * the value is 0 and the offset counts rows, so {@code 0:100:0} starts at the 101st row;
+ * listings over the query model's keyset order carry the boundary row's key as value
+ * ({@link Cursor}). The {@code Link} header carries a previous and a next cursor, each
+ * with {@code results="true|false"} telling whether following it yields rows (sentry-cli
+ * and Sentry's own clients stop on {@code results="false"}).
  */
 public final class Pagination {
 
@@ -44,6 +47,23 @@ public final class Pagination {
 	}
 
 	/**
+	 * The cursor of a request: the first page without one; an offset cursor
+	 * ({@code 0:100:0}) or a key cursor otherwise.
+	 * @throws ApiException 400 for a malformed cursor
+	 */
+	public static Cursor cursor(@Nullable String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return Cursor.FIRST;
+		}
+		try {
+			return Cursor.parse(cursor);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest("Invalid cursor parameter.");
+		}
+	}
+
+	/**
 	 * The page size asked for, within 1 and {@link #MAX_LIMIT}; the maximum when absent.
 	 * @throws ApiException 400 when not a number
 	 */
@@ -71,6 +91,17 @@ public final class Pagination {
 		String previous = "0:" + Math.max(0, offset - limit) + ":1";
 		String next = "0:" + (offset + limit) + ":0";
 		return link(current, previous, "previous", offset > 0) + ", " + link(current, next, "next", hasNext);
+	}
+
+	/**
+	 * The {@code Link} header value for a page of a cursor-paged listing.
+	 * @param current the URL of the current request; its {@code cursor} parameter is
+	 * replaced
+	 * @param paging the cursors around the page
+	 */
+	public static String linkHeader(UriComponentsBuilder current, Paging paging) {
+		return link(current, paging.previous().toString(), "previous", paging.hasPrevious()) + ", "
+				+ link(current, paging.next().toString(), "next", paging.hasNext());
 	}
 
 	private static String link(UriComponentsBuilder current, String cursor, String rel, boolean results) {

@@ -1,5 +1,6 @@
 package dev.faultline.api.issue;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -132,10 +133,26 @@ class IssueTagIT extends IssueApiTest {
 		assertThat(get(issuePath() + "events/?query=" + encode("browser:Chrome"))).hasSize(3);
 		assertThat(get(issuePath() + "events/?query=" + encode("release:2.0 !browser:Chrome"))).hasSize(2);
 		assertThat(get(issuePath() + "events/?query=" + encode("user.email:a@example.com"))).hasSize(1);
-		JsonNode page = json(send("GET", issuePath() + "events/?limit=2&query=" + encode("browser:Chrome"), null), 200);
+		HttpResponse<String> first = send("GET", issuePath() + "events/?limit=2&query=" + encode("browser:Chrome"),
+				null);
+		JsonNode page = json(first, 200);
 		assertThat(page).hasSize(2);
 		JsonNode next = get(issuePath() + "events/?limit=2&cursor=0:2:0&query=" + encode("browser:Chrome"));
 		assertThat(next).hasSize(1);
+		// The Link header's cursors are key cursors: next seeks past the page's last
+		// event, previous from the second page comes back to the first.
+		String nextCursor = linkCursor(first, "next");
+		assertThat(nextCursor).doesNotStartWith("0:").endsWith(":0:0");
+		HttpResponse<String> second = send("GET",
+				issuePath() + "events/?limit=2&cursor=" + nextCursor + "&query=" + encode("browser:Chrome"), null);
+		assertThat(json(second, 200)).hasSize(1);
+		assertThat(second.headers().firstValue("Link").orElseThrow()).contains("rel=\"next\"; results=\"false\"");
+		JsonNode back = get(issuePath() + "events/?limit=2&cursor=" + linkCursor(second, "previous") + "&query="
+				+ encode("browser:Chrome"));
+		assertThat(back).extracting((event) -> event.path("eventID").asString())
+			.containsExactly(page.get(0).path("eventID").asString(), page.get(1).path("eventID").asString());
+		assertThat(badRequest(send("GET", issuePath() + "events/?cursor=bm9wZQ:0:0", null)))
+			.contains("Invalid cursor parameter.");
 		assertThat(badRequest(send("GET", issuePath() + "events/?query=" + encode("browser:\"open"), null)))
 			.contains("at position");
 	}
@@ -147,6 +164,15 @@ class IssueTagIT extends IssueApiTest {
 			}
 		}
 		throw new AssertionError("no tag " + key + " in " + tags);
+	}
+
+	/** The cursor of one rel of a response's Link header. */
+	private static String linkCursor(HttpResponse<String> response, String rel) {
+		String link = response.headers().firstValue("Link").orElseThrow();
+		String marker = "rel=\"" + rel + "\"; results=\"";
+		int at = link.indexOf(marker);
+		int start = link.indexOf("cursor=\"", at) + "cursor=\"".length();
+		return link.substring(start, link.indexOf('"', start));
 	}
 
 	private static String issuePath() {

@@ -202,12 +202,10 @@ public final class QueryEventAggregates implements EventAggregates {
 		while (true) {
 			QueryResult result = this.runner.run(page);
 			rows.addAll(result.rows());
-			if (result.rows().size() < page.limit()) {
+			if (!result.paging().hasNext()) {
 				return rows;
 			}
-			page = new Query(page.dataset(), page.projectIds(), page.range(), page.select(), page.where(),
-					page.groupBy(), page.orderBy(), page.interval(), page.perGroupBy(), page.perGroup(),
-					page.offset() + page.limit(), page.limit());
+			page = page.at(result.paging().next());
 		}
 	}
 

@@ -17,11 +17,14 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
+import dev.faultline.query.Cursor;
 import dev.faultline.query.Datasets;
+import dev.faultline.query.Page;
 import dev.faultline.query.Query;
 import dev.faultline.query.QueryResult;
 import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventReader;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
@@ -132,24 +135,28 @@ public final class ClickHouseEventStore implements EventStore {
 	}
 
 	@Override
-	public List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset,
+	public Page<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, Cursor cursor,
 			int limit) {
-		if (offset < 0 || limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
-		}
-		SqlFragment filter = filter(search);
+		EventReader.checkListing(limit);
+		SqlFragment filter = COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of(),
+				ISSUE_EVENT_ORDER, cursor);
 		// The fragment's parameters are named p0, p1…; the statement's own are not.
 		Map<String, Object> parameters = new HashMap<>(filter.namedParameters());
-		parameters.putAll(Map.of("project_id", projectId, "issue_id", issueId, "offset", offset, "limit", limit));
-		return query(
+		parameters.putAll(
+				Map.of("project_id", projectId, "issue_id", issueId, "offset", cursor.offset(), "limit", limit + 1));
+		// A backward page reads the events just newer than the cursor's, oldest first.
+		String order = (cursor.keyed() && cursor.previous()) ? "timestamp ASC, event_id ASC"
+				: "timestamp DESC, event_id DESC";
+		List<StoredEvent> read = query(
 				SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} AND (" + filter.sql()
-						+ ") ORDER BY timestamp DESC, event_id DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
+						+ ") ORDER BY " + order + " LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
 				parameters);
+		return EventReader.issueEventPage(cursor, limit, read);
 	}
 
 	@Override
 	public Optional<StoredEvent> latest(long projectId, long issueId) {
-		return listByIssue(projectId, issueId, 0, 1).stream().findFirst();
+		return listByIssue(projectId, issueId, null, Cursor.FIRST, 1).items().stream().findFirst();
 	}
 
 	@Override
@@ -324,13 +331,6 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public void close() {
 		this.client.close();
-	}
-
-	/**
-	 * Compiles the event terms of a search (null: every event).
-	 */
-	private static SqlFragment filter(@Nullable EventSearch search) {
-		return COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of());
 	}
 
 	/**

@@ -20,11 +20,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.faultline.query.Cursor;
 import dev.faultline.query.Datasets;
+import dev.faultline.query.Page;
 import dev.faultline.query.Query;
 import dev.faultline.query.QueryResult;
 import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventNeighbours;
+import dev.faultline.storage.events.EventReader;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
@@ -164,23 +167,27 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@Override
-	public List<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, int offset,
+	public Page<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, Cursor cursor,
 			int limit) {
-		if (offset < 0 || limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("offset must be >= 0 and limit 1 to 1000: " + offset + ", " + limit);
-		}
-		SqlFragment filter = filter(search);
+		EventReader.checkListing(limit);
+		SqlFragment filter = COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of(),
+				ISSUE_EVENT_ORDER, cursor);
 		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId));
 		parameters.addAll(filter.parameters());
-		parameters.add(limit);
-		parameters.add(offset);
-		return query(SELECT + "WHERE project_id = ? AND issue_id = ? AND (" + filter.sql() + ")" + NEWEST_FIRST
-				+ " LIMIT ? OFFSET ?", parameters.toArray());
+		parameters.add(limit + 1);
+		parameters.add(cursor.offset());
+		// A backward page reads the events just newer than the cursor's, oldest first.
+		String order = (cursor.keyed() && cursor.previous()) ? " ORDER BY timestamp ASC, event_id ASC" : NEWEST_FIRST;
+		List<StoredEvent> read = query(SELECT + "WHERE project_id = ? AND issue_id = ? AND (" + filter.sql() + ")"
+				+ order + " LIMIT ? OFFSET ?", parameters.toArray());
+		return EventReader.issueEventPage(cursor, limit, read);
 	}
 
 	@Override
 	public Optional<StoredEvent> latest(long projectId, long issueId) {
-		return listByIssue(projectId, issueId, 0, 1).stream().findFirst();
+		return query(SELECT + "WHERE project_id = ? AND issue_id = ?" + NEWEST_FIRST + " LIMIT 1", projectId, issueId)
+			.stream()
+			.findFirst();
 	}
 
 	@Override
@@ -350,13 +357,6 @@ public final class DuckDbEventStore implements EventStore {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * Compiles the event terms of a search (null: every event).
-	 */
-	private static SqlFragment filter(@Nullable EventSearch search) {
-		return COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of());
 	}
 
 	/**

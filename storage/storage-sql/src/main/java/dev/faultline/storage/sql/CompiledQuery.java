@@ -5,26 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.faultline.query.Page;
 import dev.faultline.query.Query;
 import dev.faultline.query.QueryResult;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A query compiled for one dialect: the statement, its parameters, and how to read each
- * result column. An adapter runs {@link #statement()}, reads the columns named
- * {@link #outputs()} as their {@link Output.Kind}, and hands each row to
- * {@link #row(List)}.
+ * column. An adapter runs {@link #statement()}, reads the columns named
+ * {@link #outputs()} as their {@link Output.Kind}, hands each row to {@link #row(List)}
+ * and every row read to {@link #result(List)}.
  *
  * @param query the query compiled
  * @param statement the SQL and its parameters
- * @param outputs the result columns, in result order, by SQL alias
+ * @param outputs every column the statement selects, in order, by SQL alias: the result
+ * columns and the sort keys
+ * @param resultColumns for each result column, its index in {@code outputs}
+ * @param keyColumns for each of the query's sort keys, its index in {@code outputs}
  */
-public record CompiledQuery(Query query, SqlFragment statement, List<Output> outputs) {
+public record CompiledQuery(Query query, SqlFragment statement, List<Output> outputs, List<Integer> resultColumns,
+		List<Integer> keyColumns) {
 
 	public CompiledQuery {
 		Objects.requireNonNull(query, "query");
 		Objects.requireNonNull(statement, "statement");
 		outputs = List.copyOf(outputs);
+		resultColumns = List.copyOf(resultColumns);
+		keyColumns = List.copyOf(keyColumns);
 	}
 
 	/**
@@ -75,12 +82,29 @@ public record CompiledQuery(Query query, SqlFragment statement, List<Output> out
 	}
 
 	/**
-	 * Collects read rows into the result.
-	 * @param rows the rows, each from {@link #row(List)}
+	 * Collects read rows into the result: drops the extra row that tells whether there is
+	 * a next page, turns a backward page back into the query's order, and makes the
+	 * cursors around the page (key cursors when the query is {@link Query#seekable()
+	 * seekable}).
+	 * @param rows the rows in the statement's order, each from {@link #row(List)}
 	 * @return the result
 	 */
 	public QueryResult result(List<List<@Nullable Object>> rows) {
-		return new QueryResult(this.query.resultColumns(), rows);
+		Page<List<@Nullable Object>> page = Page.of(this.query.cursor(), this.query.limit(), rows, this::key,
+				this.query.seekable());
+		List<List<@Nullable Object>> results = new ArrayList<>(page.items().size());
+		for (List<@Nullable Object> row : page.items()) {
+			List<@Nullable Object> values = new ArrayList<>(this.resultColumns.size());
+			this.resultColumns.forEach((index) -> values.add(row.get(index)));
+			results.add(values);
+		}
+		return new QueryResult(this.query.resultColumns(), results, page.paging());
+	}
+
+	private List<@Nullable Object> key(List<@Nullable Object> row) {
+		List<@Nullable Object> key = new ArrayList<>(this.keyColumns.size());
+		this.keyColumns.forEach((index) -> key.add(row.get(index)));
+		return key;
 	}
 
 	private Instant bucketStart(@Nullable Long index) {

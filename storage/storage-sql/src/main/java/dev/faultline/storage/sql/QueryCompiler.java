@@ -10,6 +10,7 @@ import java.util.Objects;
 import dev.faultline.query.Aggregate;
 import dev.faultline.query.Column;
 import dev.faultline.query.Condition;
+import dev.faultline.query.Cursor;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Expression;
 import dev.faultline.query.FieldType;
@@ -17,6 +18,7 @@ import dev.faultline.query.Function;
 import dev.faultline.query.Order;
 import dev.faultline.query.Query;
 import dev.faultline.query.TimeRange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles {@link Query} values to SQL for one {@link SqlDialect}: the one compiler of
@@ -26,13 +28,16 @@ import dev.faultline.query.TimeRange;
  * Shape of a statement: {@code SELECT <bucket>, <selected>, <other keys> FROM
  *
 <table>
- * [<tag pairs>] WHERE <projects> AND <range> AND <row conditions> GROUP BY <aliases>
- * HAVING <group conditions> ORDER BY <order>, <tie-breakers> LIMIT ? OFFSET ?}; with a
- * per-group limit, the grouped statement is ranked by {@code row_number()} in a subquery.
- * Every selected or ordered expression gets an alias ({@code c0}, {@code c1}…) and GROUP
- * BY and ORDER BY name the aliases, so an expression with a bound parameter (a tag) is
- * written once. Dates are returned as epoch milliseconds, bucket starts as bucket
- * indexes.
+ * [<tag pairs>] WHERE <projects> AND <range> AND <row conditions> [AND <seek>] GROUP BY
+ * <aliases> HAVING <group conditions> ORDER BY <sort keys> LIMIT <page + 1> OFFSET ?};
+ * with a per-group limit, the grouped statement is ranked by {@code row_number()} in a
+ * subquery. A key cursor seeks: on keys a row holds, in WHERE, so deep pages skip rows
+ * instead of counting them; on an aggregate, over the finished groups in an outer query.
+ * A backward page reads the order reversed (the adapter's rows are turned back by
+ * {@link CompiledQuery#result}). Every selected or ordered expression gets an alias
+ * ({@code c0}, {@code c1}…) and GROUP BY and ORDER BY name the aliases, so an expression
+ * with a bound parameter (a tag) is written once. Dates are returned as epoch
+ * milliseconds, bucket starts as bucket indexes.
  *
  * <p>
  * Stateless and thread-safe.
@@ -52,7 +57,9 @@ public final class QueryCompiler {
 	 */
 	public CompiledQuery compile(Query query) {
 		Statement statement = new Statement(query);
-		return new CompiledQuery(query, new SqlFragment(statement.sql(), statement.binder.values), statement.outputs);
+		String sql = statement.sql();
+		return new CompiledQuery(query, new SqlFragment(sql, statement.binder.values), statement.outputs,
+				statement.resultColumns, statement.keyColumns);
 	}
 
 	/**
@@ -268,6 +275,144 @@ public final class QueryCompiler {
 	}
 
 	/**
+	 * The seek of a key cursor: a condition that holds for the rows strictly after the
+	 * cursor's key in the order of {@code keys} (forward), or strictly before it
+	 * (backward); NULLs sort last. Written lexicographically and left to right (JDBC
+	 * binds positionally): {@code a1 OR (e1 AND (a2 OR (e2 AND a3)))}.
+	 * @param keys the sort keys
+	 * @param values the cursor's key, one value per key
+	 * @param backward whether the rows before the key are wanted
+	 * @param operand a key's expression (written anew for each use, binding its own
+	 * parameters)
+	 * @param value a key value bound as the expression compares
+	 */
+	private static String seek(List<Query.SortKey> keys, List<@Nullable Object> values, boolean backward,
+			java.util.function.Function<Query.SortKey, String> operand,
+			java.util.function.BiFunction<Query.SortKey, Object, String> value) {
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < keys.size(); i++) {
+			Query.SortKey key = keys.get(i);
+			Object at = values.get(i);
+			boolean last = i == keys.size() - 1;
+			sql.append('(');
+			if (at == null) {
+				// Missing values sort last: nothing is after one, every present value is
+				// before.
+				sql.append(backward ? operand.apply(key) + " IS NOT NULL" : "1 = 0");
+			}
+			else {
+				String comparison = (key.descending() != backward) ? " < " : " > ";
+				String expression = operand.apply(key);
+				String bound = expression + comparison + value.apply(key, at);
+				// The expression is written again (not reused) so its parameters bind in
+				// order.
+				sql.append((!backward && key.nullable()) ? "(" + bound + " OR " + operand.apply(key) + " IS NULL)"
+						: bound);
+			}
+			if (!last) {
+				sql.append(" OR (");
+				sql.append((at == null) ? operand.apply(key) + " IS NULL"
+						: operand.apply(key) + " = " + value.apply(key, at));
+				sql.append(" AND ");
+			}
+		}
+		for (int i = 0; i < keys.size(); i++) {
+			sql.append((i == keys.size() - 1) ? ")" : "))");
+		}
+		return sql.toString();
+	}
+
+	/**
+	 * Compiles row conditions and the seek of a cursor over an order of a dataset's
+	 * stored columns, for an adapter's own listing statement (the issue's event page):
+	 * the adapter orders by the same columns ({@code orderBy}, or each direction reversed
+	 * for a backward key cursor) and reads one row more than a page.
+	 * @param dataset the dataset whose table the statement reads
+	 * @param conditions the conditions, ANDed
+	 * @param orderBy the listing's total order, of non-nullable stored columns
+	 * @param cursor the page's cursor (an offset cursor adds no seek)
+	 * @return a boolean expression and its parameters, numbered from 0
+	 * @throws IllegalArgumentException for a key cursor that does not fit the order
+	 */
+	public SqlFragment where(Dataset dataset, List<Condition> conditions, List<Order> orderBy, Cursor cursor) {
+		List<Query.SortKey> keys = orderBy.stream()
+			.map((order) -> new Query.SortKey(order.expression(), order.descending()))
+			.toList();
+		for (Query.SortKey key : keys) {
+			if (!(key.expression() instanceof Expression.Field field) || field.column().tagPair()) {
+				throw new IllegalArgumentException("a listing orders by stored columns: " + key.expression());
+			}
+		}
+		if (!cursor.fits(keys.stream().map(Query.SortKey::type).toList())) {
+			throw new IllegalArgumentException("the cursor does not fit this order");
+		}
+		Binder binder = new Binder(this.dialect);
+		String sql = condition(dataset, new Condition.AllOf(conditions), binder);
+		if (cursor.keyed()) {
+			sql = "(" + sql + ") AND "
+					+ seek(keys, cursor.key(), cursor.previous(), (key) -> rowOperand(dataset, key, null, binder),
+							(key, value) -> rowValue(key, value, null, binder));
+		}
+		return new SqlFragment(sql, binder.values);
+	}
+
+	/**
+	 * A sort key as a row condition reads it: the column itself (dates stay dates, so the
+	 * engine can prune by it), a tag or NULL, the bucket index.
+	 */
+	private String rowOperand(Dataset dataset, Query.SortKey key, @Nullable Query query, Binder binder) {
+		Expression expression = key.expression();
+		if (expression == null) {
+			return bucket(Objects.requireNonNull(query), binder);
+		}
+		if (expression instanceof Expression.Tag tag) {
+			return this.dialect.tagValueOrNull(binder.bind(tag.key()));
+		}
+		return column(dataset, ((Expression.Field) expression).column());
+	}
+
+	private String rowValue(Query.SortKey key, Object value, @Nullable Query query, Binder binder) {
+		if (key.bucket()) {
+			Query bucketed = Objects.requireNonNull(query);
+			long width = Objects.requireNonNull(bucketed.interval()).toMillis();
+			return binder.bind((((Instant) value).toEpochMilli() - bucketed.range().from().toEpochMilli()) / width);
+		}
+		return switch (key.type()) {
+			case STRING -> binder.bind((String) value);
+			case INTEGER -> binder.bind((Long) value);
+			case NUMBER, DURATION -> binder.bind((Double) value);
+			case DATE -> this.dialect.timestamp(binder.bind(((Instant) value).toEpochMilli()));
+		};
+	}
+
+	/**
+	 * A key value as a result column holds it: dates and bucket starts as epoch
+	 * milliseconds and bucket indexes.
+	 */
+	private static String outputValue(Query query, Query.SortKey key, Object value, Binder binder) {
+		if (key.bucket()) {
+			long width = Objects.requireNonNull(query.interval()).toMillis();
+			return binder.bind((((Instant) value).toEpochMilli() - query.range().from().toEpochMilli()) / width);
+		}
+		return switch (key.type()) {
+			case STRING -> binder.bind((String) value);
+			case INTEGER -> binder.bind((Long) value);
+			case NUMBER, DURATION -> binder.bind((Double) value);
+			case DATE -> binder.bind(((Instant) value).toEpochMilli());
+		};
+	}
+
+	/**
+	 * The 0-based interval bucket of a row.
+	 */
+	private String bucket(Query query, Binder binder) {
+		String timestamp = this.dialect.column(query.dataset(), query.dataset().column(Dataset.TIMESTAMP));
+		String from = binder.bind(query.range().from().toEpochMilli());
+		String width = binder.bind(Objects.requireNonNull(query.interval()).toMillis());
+		return this.dialect.divide("(" + this.dialect.epochMillis(timestamp) + " - " + from + ")", width);
+	}
+
+	/**
 	 * The parts of one statement, built in the order the SQL reads them (JDBC binds
 	 * positionally).
 	 */
@@ -279,11 +424,15 @@ public final class QueryCompiler {
 
 		private final Binder binder;
 
-		private final Map<Expression, String> aliases = new LinkedHashMap<>();
+		private final Map<Expression, Integer> columns = new LinkedHashMap<>();
 
 		private final List<String> selectList = new ArrayList<>();
 
 		private final List<CompiledQuery.Output> outputs = new ArrayList<>();
+
+		private final List<Integer> resultColumns = new ArrayList<>();
+
+		private final List<Integer> keyColumns = new ArrayList<>();
 
 		Statement(Query query) {
 			this.query = query;
@@ -295,21 +444,23 @@ public final class QueryCompiler {
 			SqlDialect dialect = QueryCompiler.this.dialect;
 			boolean aggregated = this.query.aggregated();
 			String timestamp = dialect.column(this.dataset, this.dataset.column(Dataset.TIMESTAMP));
+			Cursor cursor = this.query.cursor();
+			boolean backward = cursor.keyed() && cursor.previous();
+			List<Query.SortKey> sortKeys = this.query.sortKeys();
 			// SELECT: the bucket, the selected expressions, then every other key the
-			// statement groups or orders by.
+			// statement groups or orders by (the sort keys are read back for cursors).
 			if (this.query.interval() != null) {
-				String from = this.binder.bind(this.query.range().from().toEpochMilli());
-				String width = this.binder.bind(this.query.interval().toMillis());
-				this.selectList
-					.add(dialect.divide("(" + dialect.epochMillis(timestamp) + " - " + from + ")", width) + " AS t");
+				this.selectList.add(bucket(this.query, this.binder) + " AS t");
 				this.outputs.add(new CompiledQuery.Output("t", CompiledQuery.Output.Kind.BUCKET));
+				this.resultColumns.add(0);
 			}
 			for (Expression expression : this.query.select()) {
-				String alias = alias(expression);
-				this.outputs.add(new CompiledQuery.Output(alias, kind(expression)));
+				this.resultColumns.add(column(expression));
 			}
-			this.query.groupBy().forEach(this::alias);
-			this.query.orderBy().forEach((order) -> alias(order.expression()));
+			this.query.groupBy().forEach(this::column);
+			for (Query.SortKey key : sortKeys) {
+				this.keyColumns.add(key.bucket() ? 0 : column(key.expression()));
+			}
 
 			StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", this.selectList));
 			sql.append(" FROM ").append(dialect.table(this.dataset, countsDuplicates(this.query)));
@@ -322,11 +473,20 @@ public final class QueryCompiler {
 			if (!rowConditions.isEmpty()) {
 				sql.append(" AND ").append(condition(this.dataset, new Condition.AllOf(rowConditions), this.binder));
 			}
+			// A seek on keys a row holds goes before grouping, so the engine skips rows;
+			// one on an aggregate filters the finished groups.
+			boolean seekGroups = sortKeys.stream().anyMatch((key) -> key.expression() instanceof Aggregate);
+			if (cursor.keyed() && !seekGroups) {
+				sql.append(" AND ")
+					.append(seek(sortKeys, cursor.key(), backward,
+							(key) -> rowOperand(this.dataset, key, this.query, this.binder),
+							(key, value) -> rowValue(key, value, this.query, this.binder)));
+			}
 			List<String> groupKeys = new ArrayList<>();
 			if (this.query.interval() != null) {
 				groupKeys.add("t");
 			}
-			this.query.groupBy().forEach((expression) -> groupKeys.add(this.aliases.get(expression)));
+			this.query.groupBy().forEach((expression) -> groupKeys.add(alias(expression)));
 			if (aggregated && !groupKeys.isEmpty()) {
 				sql.append(" GROUP BY ").append(String.join(", ", groupKeys));
 			}
@@ -334,9 +494,15 @@ public final class QueryCompiler {
 				sql.append(" HAVING ")
 					.append(condition(this.dataset, new Condition.AllOf(groupConditions), this.binder));
 			}
-			String order = order(aggregated, groupKeys);
+			String order = order(sortKeys, backward);
+			if (cursor.keyed() && seekGroups) {
+				sql = new StringBuilder("SELECT * FROM (").append(sql)
+					.append(") AS s WHERE ")
+					.append(seek(sortKeys, cursor.key(), backward, this::keyAlias,
+							(key, value) -> outputValue(this.query, key, value, this.binder)));
+			}
 			if (!this.query.perGroupBy().isEmpty()) {
-				List<String> partition = this.query.perGroupBy().stream().map(this.aliases::get).toList();
+				List<String> partition = this.query.perGroupBy().stream().map(this::alias).toList();
 				String ranked = "SELECT *, row_number() OVER (PARTITION BY " + String.join(", ", partition)
 						+ " ORDER BY " + order + ") AS r FROM (" + sql + ") AS q";
 				sql = new StringBuilder("SELECT * FROM (").append(ranked)
@@ -344,19 +510,33 @@ public final class QueryCompiler {
 					.append(this.binder.bind((long) this.query.perGroup()));
 			}
 			sql.append(" ORDER BY ").append(order);
-			sql.append(" LIMIT ").append(this.binder.bind((long) this.query.limit()));
+			// One row more than the page tells whether there is a next one.
+			sql.append(" LIMIT ").append(this.binder.bind((long) this.query.limit() + 1));
 			sql.append(" OFFSET ").append(this.binder.bind((long) this.query.offset()));
 			return sql.toString();
 		}
 
-		private String alias(Expression expression) {
-			String alias = this.aliases.get(expression);
-			if (alias == null) {
-				alias = "c" + this.aliases.size();
+		/**
+		 * The index of an expression's column in the select list, adding it when new.
+		 */
+		private int column(Expression expression) {
+			Integer index = this.columns.get(expression);
+			if (index == null) {
+				index = this.selectList.size();
+				String alias = "c" + this.columns.size();
 				this.selectList.add(output(this.dataset, expression, this.binder) + " AS " + alias);
-				this.aliases.put(expression, alias);
+				this.outputs.add(new CompiledQuery.Output(alias, kind(expression)));
+				this.columns.put(expression, index);
 			}
-			return alias;
+			return index;
+		}
+
+		private String alias(Expression expression) {
+			return this.outputs.get(column(expression)).alias();
+		}
+
+		private String keyAlias(Query.SortKey key) {
+			return key.bucket() ? "t" : alias(Objects.requireNonNull(key.expression()));
 		}
 
 		private String scope(String timestamp) {
@@ -376,30 +556,13 @@ public final class QueryCompiler {
 		}
 
 		/**
-		 * The query's order, then tie-breakers that make it total: every group key
-		 * (aggregated), or the timestamp and identity columns (rows).
+		 * The total order ({@link Query#sortKeys()}), reversed for a backward page.
 		 */
-		private String order(boolean aggregated, List<String> groupKeys) {
+		private String order(List<Query.SortKey> sortKeys, boolean backward) {
 			List<String> keys = new ArrayList<>();
-			List<String> used = new ArrayList<>();
-			for (Order order : this.query.orderBy()) {
-				String alias = this.aliases.get(order.expression());
-				keys.add(alias + (order.descending() ? " DESC" : " ASC") + " NULLS LAST");
-				used.add(alias);
-			}
-			if (aggregated) {
-				for (String key : groupKeys) {
-					if (!used.contains(key)) {
-						keys.add(key + " ASC NULLS LAST");
-					}
-				}
-			}
-			else {
-				SqlDialect dialect = QueryCompiler.this.dialect;
-				keys.add(dialect.column(this.dataset, this.dataset.column(Dataset.TIMESTAMP)) + " ASC");
-				for (Column column : this.dataset.identity()) {
-					keys.add(dialect.column(this.dataset, column) + " ASC");
-				}
+			for (Query.SortKey key : sortKeys) {
+				keys.add(keyAlias(key) + ((key.descending() != backward) ? " DESC" : " ASC")
+						+ (backward ? " NULLS FIRST" : " NULLS LAST"));
 			}
 			if (keys.isEmpty()) {
 				// One group (only aggregates selected): any order is total.
