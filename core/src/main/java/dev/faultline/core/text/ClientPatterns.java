@@ -198,6 +198,38 @@ public final class ClientPatterns {
 
 	public static final ClientPattern SEARCH_NUMBER = ClientPattern.jdk("search.number", "(-?\\d{1,15})([kKmM]?)");
 
+	// --- inbound filters (Relay's relay-filter crate), on RE2/J: they run on every event
+	// of a project that turned the filter on
+
+	/** An exception value known to come from a browser extension. */
+	public static final ClientPattern FILTER_EXTENSION_VALUES = ClientPattern.re2j("filter.extension-values",
+			"(?i)top\\.GLOBALS|originalCreateNotification|canvas.contentDocument|MyApp_RemoveAllHighlights|"
+					+ "http://tt\\.epicplay\\.com|Can't\\sfind\\svariable:\\sZiteReader|jigsaw\\sis\\snot\\sdefined|"
+					+ "ComboSearch\\sis\\snot\\sdefined|http://loading\\.retry\\.widdit\\.com/|atomicFindClose|"
+					+ "fb_xd_fragment|bmi_SafeAddOnload|EBCallBackMessageReceived|_gCrWeb|conduitPage|"
+					+ "null\\sis\\snot\\san\\sobject\\s\\(evaluating\\s'elt.parentNode'\\)|"
+					+ "plugin\\.setSuspendState\\sis\\snot\\sa\\sfunction|Extension\\scontext\\sinvalidated|"
+					+ "webkit-masked-url:|can't\\saccess\\sdead\\sobject");
+
+	/** The source (frame path) of an error known to come from a browser extension. */
+	public static final ClientPattern FILTER_EXTENSION_SOURCES = ClientPattern.re2j("filter.extension-sources",
+			"(?i)graph\\.facebook\\.com|connect\\.facebook\\.net|eatdifferent\\.com\\.woopra-ns\\.com|"
+					+ "static\\.woopra\\.com/js/woopra\\.js|^chrome(-extension)?://|^moz-extension://|"
+					+ "^safari(-web)?-extension://|webkit-masked-url|127\\.0\\.0\\.1:4001/isrunning|"
+					+ "webappstoolbarba\\.texthelp\\.com/|metrics\\.itunes\\.apple\\.com\\.edgesuite\\.net/|"
+					+ "kaspersky-labs\\.com");
+
+	/** A user agent of a known web crawler. */
+	public static final ClientPattern FILTER_WEB_CRAWLERS = ClientPattern.re2j("filter.web-crawlers",
+			"(?i)Mediapartners-Google|AdsBot-Google|Googlebot|FeedFetcher-Google|BingBot|BingPreview|Baiduspider|"
+					+ "Slurp|Sogou|facebook|ia_archiver|bots?[/\\s\\);]|spider[/\\s\\);]|Slack|"
+					+ "Calypso\\sAppCrawler|pingdom|lyticsbot|AWS\\sSecurity\\sScanner|HubSpot\\sCrawler|Bytespider|"
+					+ "Better\\sUptime");
+
+	/** A crawler agent the web crawler filter lets through (Slack's link unfurler). */
+	public static final ClientPattern FILTER_WEB_CRAWLERS_ALLOWED = ClientPattern.re2j("filter.web-crawlers-allowed",
+			"(?i)Slackbot\\s1\\.\\d+");
+
 	// --- API parameters
 
 	/** A stats period such as {@code 24h} or {@code 14d}. */

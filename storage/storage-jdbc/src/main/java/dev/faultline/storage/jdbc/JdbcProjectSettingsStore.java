@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import dev.faultline.storage.metadata.ProjectFilters;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
 
 /**
- * {@link ProjectSettingsStore} over the {@code project_settings} table: one row per
- * project whose settings were changed, lists stored one entry a line.
+ * {@link ProjectSettingsStore} over the {@code project_settings} and
+ * {@code project_filters} tables: one row per project whose settings (filters) were
+ * changed, lists stored one entry a line.
  */
 final class JdbcProjectSettingsStore implements ProjectSettingsStore {
 
@@ -58,6 +61,47 @@ final class JdbcProjectSettingsStore implements ProjectSettingsStore {
 					lines(settings.inAppIncludes()), lines(settings.inAppExcludes()));
 			return true;
 		});
+	}
+
+	@Override
+	public Optional<ProjectFilters> findFilters(long projectId) {
+		return this.database.read((connection) -> Queries.first(connection,
+				"SELECT f.project_id, f.browser_extensions, f.localhost, f.web_crawlers, f.filtered_transaction, "
+						+ "f.legacy_browsers, f.error_messages, f.releases, f.blacklisted_ips "
+						+ "FROM projects p LEFT JOIN project_filters f ON f.project_id = p.id WHERE p.id = ?",
+				JdbcProjectSettingsStore::filters, projectId));
+	}
+
+	@Override
+	public boolean updateFilters(long projectId, ProjectFilters filters) {
+		return this.database.write((connection) -> {
+			if (Queries.first(connection, "SELECT id FROM projects WHERE id = ?", (row) -> row.getLong(1), projectId)
+				.isEmpty()) {
+				return false;
+			}
+			Queries.update(connection, "INSERT INTO project_filters (project_id, browser_extensions, localhost, "
+					+ "web_crawlers, filtered_transaction, legacy_browsers, error_messages, releases, blacklisted_ips) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+					+ "browser_extensions = excluded.browser_extensions, localhost = excluded.localhost, "
+					+ "web_crawlers = excluded.web_crawlers, filtered_transaction = excluded.filtered_transaction, "
+					+ "legacy_browsers = excluded.legacy_browsers, error_messages = excluded.error_messages, "
+					+ "releases = excluded.releases, blacklisted_ips = excluded.blacklisted_ips", projectId,
+					filters.browserExtensions(), filters.localhost(), filters.webCrawlers(),
+					filters.filteredTransaction(), lines(List.copyOf(filters.legacyBrowsers())),
+					lines(filters.errorMessages()), lines(filters.releases()), lines(filters.blacklistedIps()));
+			return true;
+		});
+	}
+
+	private static ProjectFilters filters(ResultSet row) throws SQLException {
+		row.getLong("project_id");
+		if (row.wasNull()) {
+			return ProjectFilters.NONE;
+		}
+		return new ProjectFilters(row.getBoolean("browser_extensions"), row.getBoolean("localhost"),
+				row.getBoolean("web_crawlers"), row.getBoolean("filtered_transaction"),
+				new TreeSet<>(list(row.getString("legacy_browsers"))), list(row.getString("error_messages")),
+				list(row.getString("releases")), list(row.getString("blacklisted_ips")));
 	}
 
 	private static ProjectSettings settings(ResultSet row) throws SQLException {

@@ -1,10 +1,12 @@
 package dev.faultline.storage.tck.metadata;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectFilters;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +87,59 @@ public abstract class ProjectSettingsContract {
 		assertThat(settings.sensitiveFields()).containsExactly("a", "b");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ProjectSettings("", "", "", false, List.of("a\nb"),
 				List.of(), true, true, List.of(), List.of()));
+	}
+
+	@Test
+	void aNewProjectHasNoFilters() {
+		assertThat(this.stores.projectSettings().findFilters(this.project.id())).contains(ProjectFilters.NONE);
+		assertThat(ProjectFilters.NONE.legacyBrowsers()).isEmpty();
+	}
+
+	@Test
+	void anUnknownProjectHasNoFiltersAndIsNotUpdated() {
+		long ghost = this.project.id() + 1000;
+
+		assertThat(this.stores.projectSettings().findFilters(ghost)).isEmpty();
+		assertThat(this.stores.projectSettings().updateFilters(ghost, sampleFilters())).isFalse();
+		assertThat(this.stores.projectSettings().findFilters(ghost)).isEmpty();
+	}
+
+	@Test
+	void filtersRoundTripAndAreReplacedAsAWhole() {
+		ProjectFilters first = sampleFilters();
+		assertThat(this.stores.projectSettings().updateFilters(this.project.id(), first)).isTrue();
+		assertThat(this.stores.projectSettings().findFilters(this.project.id())).contains(first);
+
+		ProjectFilters second = new ProjectFilters(false, true, false, false, new TreeSet<>(List.of("default")),
+				List.of(), List.of("1.0.*"), List.of());
+		assertThat(this.stores.projectSettings().updateFilters(this.project.id(), second)).isTrue();
+		assertThat(this.stores.projectSettings().findFilters(this.project.id())).contains(second);
+	}
+
+	@Test
+	void filtersArePerProjectAndApartFromTheSettings() {
+		Project other = newProject("web");
+		this.stores.projectSettings().updateFilters(this.project.id(), sampleFilters());
+
+		assertThat(this.stores.projectSettings().findFilters(other.id())).contains(ProjectFilters.NONE);
+		assertThat(this.stores.projectSettings().find(this.project.id())).contains(ProjectSettings.DEFAULTS);
+	}
+
+	@Test
+	void filterEntriesAreSingleTrimmedLinesAndSubfiltersSorted() {
+		ProjectFilters filters = new ProjectFilters(false, false, false, false,
+				new TreeSet<>(List.of("safari_pre_6", "ie")), List.of(" *timeout* ", ""), List.of(), List.of());
+
+		assertThat(filters.errorMessages()).containsExactly("*timeout*");
+		assertThat(filters.legacyBrowsers()).containsExactly("ie", "safari_pre_6");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProjectFilters(false, false, false, false,
+				new TreeSet<>(), List.of(), List.of("a\nb"), List.of()));
+	}
+
+	private static ProjectFilters sampleFilters() {
+		return new ProjectFilters(true, true, true, true, new TreeSet<>(List.of("ie", "opera_pre_15", "safari_pre_6")),
+				List.of("*ConnectionTimeout*", "TypeError: Failed to fetch"), List.of("1.0.0-beta*", "nightly"),
+				List.of("10.0.0.0/8", "192.168.1.7", "2001:db8::/32"));
 	}
 
 	private static ProjectSettings sample() {
