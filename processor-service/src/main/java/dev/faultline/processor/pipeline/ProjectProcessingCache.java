@@ -6,6 +6,7 @@ import java.util.function.LongFunction;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.storage.metadata.ProjectFilters;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
 import org.slf4j.Logger;
@@ -13,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each project's {@link ProjectProcessing}, read from the {@link ProjectSettingsStore}
- * and kept for a while, so a batch costs at most one settings read per project and TTL; a
- * settings change reaches the processor within the TTL (as Relay's cached project configs
- * do). Thread-safe.
+ * (settings and inbound filters) and kept for a while, so a batch costs at most one
+ * settings read per project and TTL, and an event none; a settings change reaches the
+ * processor within the TTL (as Relay's cached project configs do). Thread-safe.
  *
  * <p>
  * A store failure propagates: the batch is then not prepared and comes again, rather than
@@ -38,8 +39,9 @@ public final class ProjectProcessingCache implements LongFunction<ProjectProcess
 		ProjectProcessing fallback = ProjectProcessing.compile(ProjectSettings.DEFAULTS, global);
 		this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build((projectId) -> {
 			ProjectSettings settings = store.find(projectId).orElse(ProjectSettings.DEFAULTS);
+			ProjectFilters filters = store.findFilters(projectId).orElse(ProjectFilters.NONE);
 			try {
-				return ProjectProcessing.compile(settings, global);
+				return ProjectProcessing.compile(settings, filters, global);
 			}
 			catch (IllegalArgumentException ex) {
 				logger.warn("Project {} has unreadable processing settings, using the processor-wide ones: {}",
