@@ -35,9 +35,14 @@ export function ProjectDetailPage() {
           </p>
           <h1>{project.data.name}</h1>
         </div>
-        <Link to={`/issues?project=${project.data.slug}`} className="button">
-          View issues
-        </Link>
+        <div>
+          <Link to={`/projects/${project.data.slug}/filters`} className="button">
+            Inbound filters
+          </Link>{' '}
+          <Link to={`/issues?project=${project.data.slug}`} className="button">
+            View issues
+          </Link>
+        </div>
       </div>
       {keys.isPending ? (
         <Loading label="Loading client keys…" />

@@ -1,5 +1,6 @@
 import type { Section } from '../../app/section';
 import { ProjectDetailPage } from './ProjectDetailPage';
+import { InboundFiltersPage } from './filters/InboundFiltersPage';
 import { ProjectsPage } from './ProjectsPage';
 
 export const projectsSection: Section = {
@@ -9,5 +10,6 @@ export const projectsSection: Section = {
   pages: [
     { path: '', element: <ProjectsPage /> },
     { path: ':projectSlug', element: <ProjectDetailPage /> },
+    { path: ':projectSlug/filters', element: <InboundFiltersPage /> },
   ],
 };

@@ -339,6 +339,68 @@ class ApiIT extends EmbeddedApplicationTest {
 	}
 
 	@Test
+	void listsAndChangesInboundFiltersOnSentrysPaths() throws Exception {
+		seedProject("faultline", "filters-app");
+		String filters = "/api/0/projects/faultline/filters-app/filters/";
+		JsonNode initial = getJson(filters);
+		assertThat(initial.findValuesAsString("id")).containsExactly("browser-extensions", "localhost",
+				"filtered-transaction", "legacy-browsers", "web-crawlers");
+		assertThat(initial.get(1).path("hello").asString())
+			.isEqualTo("localhost - Filter out events coming from localhost");
+		for (JsonNode filter : initial) {
+			assertThat(filter.path("active").asBoolean()).as(filter.path("id").asString()).isFalse();
+			assertThat(filter.path("description").asString()).isNotBlank();
+		}
+
+		assertThat(send("PUT", filters + "localhost/", TOKEN, "{\"active\": true}").statusCode()).isEqualTo(204);
+		assertThat(send("PUT", filters + "legacy-browsers/", TOKEN, "{\"subfilters\": [\"safari_pre_6\", \"ie\"]}")
+			.statusCode()).isEqualTo(204);
+		JsonNode changed = getJson(filters);
+		assertThat(changed.get(1).path("active").asBoolean()).isTrue();
+		assertThat(changed.get(3).path("active").toString()).isEqualTo("[\"ie\",\"safari_pre_6\"]");
+		assertThat(send("PUT", filters + "legacy-browsers/", TOKEN, "{\"active\": true}").statusCode()).isEqualTo(204);
+		assertThat(getJson(filters).get(3).path("active").asBoolean()).isTrue();
+
+		HttpResponse<String> badChoice = send("PUT", filters + "legacy-browsers/", TOKEN,
+				"{\"subfilters\": [\"netscape\"]}");
+		assertThat(badChoice.statusCode()).isEqualTo(400);
+		assertThat(json(badChoice).path("detail").asString()).contains("subfilters").contains("netscape");
+		assertThat(send("PUT", filters + "localhost/", TOKEN, "{\"active\": \"maybe\"}").statusCode()).isEqualTo(400);
+		assertThat(send("PUT", filters + "no-such-filter/", TOKEN, "{\"active\": true}").statusCode()).isEqualTo(404);
+
+		String project = "/api/0/projects/faultline/filters-app/";
+		assertThat(getJson(project).path("options").path("filters:error_messages").asString()).isEmpty();
+		HttpResponse<String> lists = send("PUT", project, TOKEN, """
+				{"options": {"filters:error_messages": "*ConnectionTimeout*\\nTypeError: Failed to fetch",
+				             "filters:releases": "1.0.0-beta*",
+				             "filters:blacklisted_ips": "10.0.0.0/8\\n192.168.1.7"}}""");
+		assertThat(lists.statusCode()).as(lists.body()).isEqualTo(200);
+		JsonNode options = getJson(project).path("options");
+		assertThat(options.path("filters:error_messages").asString())
+			.isEqualTo("*ConnectionTimeout*\nTypeError: Failed to fetch");
+		assertThat(options.path("filters:releases").asString()).isEqualTo("1.0.0-beta*");
+		assertThat(options.path("filters:blacklisted_ips").asString()).isEqualTo("10.0.0.0/8\n192.168.1.7");
+		// the lists leave the built-in filters as they were
+		assertThat(getJson(filters).get(1).path("active").asBoolean()).isTrue();
+
+		HttpResponse<String> badIp = send("PUT", project, TOKEN, """
+				{"options": {"filters:blacklisted_ips": "10.0.0.0/8\\nexample.com"}}""");
+		assertThat(badIp.statusCode()).isEqualTo(400);
+		assertThat(json(badIp).path("detail").asString()).contains("filters:blacklisted_ips").contains("example.com");
+		assertThat(getJson(project).path("options").path("filters:blacklisted_ips").asString())
+			.isEqualTo("10.0.0.0/8\n192.168.1.7");
+
+		User reader = this.users.create("filter-reader@example.com", "Reader", "x");
+		Organization faultline = this.organizations.findBySlug("faultline").orElseThrow();
+		this.organizations.addMember(faultline.id(), reader.id(), "member");
+		String readerToken = "filter-reader-token-abcdef";
+		this.users.createToken(reader.id(), "test", ApiTokens.hash(readerToken), Set.of("org:read", "project:read"));
+		assertThat(send("GET", filters, readerToken, null).statusCode()).isEqualTo(200);
+		assertThat(send("PUT", filters + "localhost/", readerToken, "{\"active\": false}").statusCode()).isEqualTo(403);
+		assertThat(send("GET", filters, null, null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void unknownIdsAre404() throws Exception {
 		assertThat(send("GET", "/api/0/issues/999999/", TOKEN, null).statusCode()).isEqualTo(404);
 		assertThat(send("GET", "/api/0/issues/not-a-number/", TOKEN, null).statusCode()).isEqualTo(404);

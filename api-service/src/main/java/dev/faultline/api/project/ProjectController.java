@@ -18,6 +18,7 @@ import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
+import dev.faultline.storage.metadata.ProjectFilters;
 import dev.faultline.storage.metadata.ProjectKey;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
@@ -116,19 +117,25 @@ class ProjectController {
 	/**
 	 * The project with its organization and its processing settings (Sentry's
 	 * {@code fingerprintingRules}, {@code groupingEnhancements}, {@code relayPiiConfig},
-	 * data scrubbing fields, and {@code inAppIncludes} / {@code inAppExcludes}).
+	 * data scrubbing fields, {@code inAppIncludes} / {@code inAppExcludes}, and the
+	 * inbound filter lists in {@code options}).
 	 */
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
 	Map<String, @Nullable Object> detail(Caller caller, @PathVariable String organizationSlug,
 			@PathVariable String projectSlug) {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.PROJECT_READ);
-		return detail(found, this.settings.find(found.project().id()).orElseThrow(ApiException::notFound));
+		long projectId = found.project().id();
+		return detail(found, this.settings.find(projectId).orElseThrow(ApiException::notFound),
+				this.settings.findFilters(projectId).orElseThrow(ApiException::notFound));
 	}
 
 	/**
 	 * Partial update of the processing settings; rules are validated by parsing them (a
-	 * syntax error is a 400 naming the field and line). The processor applies a change
-	 * once its settings cache expires (30 s).
+	 * syntax error is a 400 naming the field and line), and of the inbound filter lists
+	 * in {@code options} (Sentry's {@code filters:error_messages},
+	 * {@code filters:releases}, {@code filters:blacklisted_ips}). Nothing is stored when
+	 * a field is refused. The processor applies a change once its settings cache expires
+	 * (30 s).
 	 */
 	@PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
 	Map<String, @Nullable Object> update(Caller caller, @PathVariable String organizationSlug,
@@ -137,18 +144,31 @@ class ProjectController {
 		long projectId = found.project().id();
 		ProjectSettings current = this.settings.find(projectId).orElseThrow(ApiException::notFound);
 		ProjectSettings updated = body.applyTo(current, this.mapper);
-		if (!this.settings.update(projectId, updated)) {
+		ProjectFilters currentFilters = this.settings.findFilters(projectId).orElseThrow(ApiException::notFound);
+		ProjectFilters filters = currentFilters;
+		if (body.options() != null) {
+			try {
+				filters = FilterOptions.apply(currentFilters, body.options());
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiException.badRequest(ex.getMessage());
+			}
+		}
+		if (!this.settings.update(projectId, updated)
+				|| (!filters.equals(currentFilters) && !this.settings.updateFilters(projectId, filters))) {
 			throw ApiException.notFound();
 		}
 		logger.info("Updated the processing settings of project {}", projectId);
-		return detail(found, updated);
+		return detail(found, updated, filters);
 	}
 
-	private Map<String, @Nullable Object> detail(OrganizationProject found, ProjectSettings settings) {
+	private Map<String, @Nullable Object> detail(OrganizationProject found, ProjectSettings settings,
+			ProjectFilters filters) {
 		Team team = teamsById(found.organization()).get(found.project().teamId());
 		ProjectJson json = ProjectJson.of(found.project(), team, found.organization());
 		Map<String, @Nullable Object> result = new LinkedHashMap<>(this.mapper.convertValue(json, DETAIL));
 		ProjectSettingsJson.render(settings, result);
+		result.put("options", FilterOptions.render(filters));
 		return result;
 	}
 

@@ -43,11 +43,14 @@ final class ProjectSettingsJson {
 	 *
 	 * @param relayPiiConfig Sentry's JSON text, or the JSON object itself; an empty
 	 * string removes the rules
+	 * @param options Sentry's project options; the inbound filter lists are read from it
+	 * ({@link FilterOptions})
 	 */
 	record Update(@Nullable String fingerprintingRules, @Nullable String groupingEnhancements,
 			@Nullable Object relayPiiConfig, @Nullable Boolean scrubIPAddresses, @Nullable List<String> sensitiveFields,
 			@Nullable List<String> safeFields, @Nullable Boolean dataScrubber, @Nullable Boolean dataScrubberDefaults,
-			@Nullable List<String> inAppIncludes, @Nullable List<String> inAppExcludes) {
+			@Nullable List<String> inAppIncludes, @Nullable List<String> inAppExcludes,
+			@Nullable Map<String, @Nullable Object> options) {
 
 		/**
 		 * The merged settings.

@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * of {@code outcome}, {@code category}, {@code reason}, {@code project}; {@code interval}
  * and {@code statsPeriod} as {@code 1h}/{@code 1d}/{@code 1w}, or
  * {@code start}/{@code end}; filters {@code category}, {@code outcome}, {@code reason})
- * and its evaluation over hourly outcome counts. Time is bucketed in whole hours, the
- * finest grain the store keeps.
+ * and its evaluation over hourly outcome counts. As in Sentry, the {@code error} category
+ * stands for the error categories {@code error}, {@code default} and {@code security}:
+ * {@code category=error} selects all three and they are grouped as {@code error}. Time is
+ * bucketed in whole hours, the finest grain the store keeps.
  *
  * @param start first bucket start (inclusive, whole hour)
  * @param end last bucket end (exclusive)
@@ -39,6 +41,9 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 	static final String FIELD = "sum(quantity)";
 
 	static final String TIMES_SEEN = "sum(times_seen)";
+
+	/** Sentry's {@code DataCategory.error_categories()}, answered as {@code error}. */
+	private static final Set<String> ERROR_CATEGORIES = Set.of("error", "default", "security");
 
 	private static final Set<String> GROUP_KEYS = Set.of("outcome", "category", "reason", "project");
 
@@ -89,8 +94,8 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 		// Whole intervals, counted back from the end as Sentry aligns them.
 		long buckets = (Duration.between(from, to).toHours() + step.toHours() - 1) / step.toHours();
 		from = to.minus(step.multipliedBy(buckets));
-		return new StatsQuery(from, to, step, List.copyOf(groupBy), lower(categories), lower(outcomes), lower(reasons),
-				asked);
+		return new StatsQuery(from, to, step, List.copyOf(groupBy), categories(lower(categories)), lower(outcomes),
+				lower(reasons), asked);
 	}
 
 	/**
@@ -112,7 +117,7 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 			for (String key : this.groupBy) {
 				by.put(key, switch (key) {
 					case "outcome" -> count.outcome();
-					case "category" -> count.category();
+					case "category" -> ERROR_CATEGORIES.contains(count.category()) ? "error" : count.category();
 					case "reason" -> count.reason();
 					default -> Long.toString(count.projectId());
 				});
@@ -157,6 +162,16 @@ record StatsQuery(Instant start, Instant end, Duration interval, List<String> gr
 
 	private static boolean matches(Set<String> filter, String value) {
 		return filter.isEmpty() || filter.contains(value);
+	}
+
+	// category=error selects every error category (Sentry's CategoryDimension).
+	private static Set<String> categories(Set<String> asked) {
+		if (!asked.contains("error")) {
+			return asked;
+		}
+		Set<String> resolved = new java.util.HashSet<>(asked);
+		resolved.addAll(ERROR_CATEGORIES);
+		return Set.copyOf(resolved);
 	}
 
 	private static Set<String> lower(List<String> values) {

@@ -67,6 +67,32 @@ class StatsQueryTest {
 	}
 
 	@Test
+	void theErrorCategoryIncludesDefaultAndSecurityAsSentryAnswersIt() {
+		StatsQuery query = StatsQuery.parse(NOW, List.of(), List.of("category", "outcome"), "1h", "2h", null, null,
+				List.of("error"), List.of(), List.of());
+
+		Map<String, Object> body = query.evaluate(List.of(count("2026-11-25T00:00:00Z", "error", "accepted", "", 2),
+				count("2026-11-25T00:00:00Z", "default", "accepted", "", 3),
+				count("2026-11-25T01:00:00Z", "security", "accepted", "", 4),
+				count("2026-11-25T01:00:00Z", "default", "filtered", "localhost", 1),
+				count("2026-11-25T01:00:00Z", "transaction", "accepted", "", 50)));
+
+		assertThat(body.get("groups")).isEqualTo(List.of(
+				Map.of("by", Map.of("category", "error", "outcome", "accepted"), "totals", Map.of("sum(quantity)", 9L),
+						"series", Map.of("sum(quantity)", List.of(5L, 4L))),
+				Map.of("by", Map.of("category", "error", "outcome", "filtered"), "totals", Map.of("sum(quantity)", 1L),
+						"series", Map.of("sum(quantity)", List.of(0L, 1L)))));
+
+		// unfiltered, the error categories are still grouped as error
+		Map<String, Object> all = StatsQuery
+			.parse(NOW, List.of(), List.of("category"), "1h", "2h", null, null, List.of(), List.of(), List.of())
+			.evaluate(List.of(count("2026-11-25T00:00:00Z", "default", "accepted", "", 3),
+					count("2026-11-25T00:00:00Z", "error", "accepted", "", 2)));
+		assertThat(all.get("groups")).isEqualTo(List.of(Map.of("by", Map.of("category", "error"), "totals",
+				Map.of("sum(quantity)", 5L), "series", Map.of("sum(quantity)", List.of(5L, 0L)))));
+	}
+
+	@Test
 	void refusesWhatItDoesNotUnderstand() {
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> StatsQuery.parse(NOW, List.of("sum(bytes)"),
 				List.of(), null, null, null, null, List.of(), List.of(), List.of()));
