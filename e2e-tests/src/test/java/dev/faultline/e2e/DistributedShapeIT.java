@@ -127,6 +127,20 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * Inbound filters set through the Web API, applied to the Java SDK's events, on the
+	 * same running shape.
+	 */
+	@Nested
+	class InboundFilters extends InboundFiltersContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * What became of every item of the recorded SDK envelopes, on the same running shape.
 	 */
 	@Nested

@@ -50,6 +50,20 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * Inbound filters set through the Web API, applied to the Java SDK's events, on the
+	 * same running shape.
+	 */
+	@Nested
+	class InboundFilters extends InboundFiltersContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * What became of every item of the recorded SDK envelopes, on the same running shape.
 	 */
 	@Nested
