@@ -1,6 +1,7 @@
 import { issuesSection } from '../features/issues/section';
 import { projectsSection } from '../features/projects/section';
+import { systemSection } from '../features/system/section';
 import type { Section } from './section';
 
 /** The app's areas in navigation order; the first one is the home page. */
-export const SECTIONS: Section[] = [issuesSection, projectsSection];
+export const SECTIONS: Section[] = [issuesSection, projectsSection, systemSection];

@@ -5,10 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.faultline.api.ApiServiceApplication;
 import dev.faultline.api.EmbeddedApplicationTest;
@@ -150,6 +155,23 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 			.contains("faultline_store_latency_milliseconds{store=\"metadata\"}")
 			.contains("faultline_disk_free_bytes");
 		assertThat(send("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void everyMetricTheGrafanaDashboardQueriesIsScraped() throws Exception {
+		json(send(STATUS + "?refresh=1", TOKEN), 200);
+		String scrape = send("/actuator/prometheus", SCRAPE_TOKEN).body();
+		String dashboard = Files.readString(Path.of("../deploy/grafana/faultline-dashboard.json"));
+		Set<String> queried = new TreeSet<>();
+		Matcher metric = Pattern.compile("\\b(faultline_[a-z_]+|jvm_[a-z_]+|http_server_[a-z_]+)").matcher(dashboard);
+		while (metric.find()) {
+			queried.add(metric.group(1));
+		}
+		assertThat(queried).contains("faultline_queue_lag", "faultline_store_latency_milliseconds");
+		// Outcomes are counted by ingest and the processor, which this API-only context
+		// does not run; HTTP timings appear after the first request, made above.
+		queried.remove("faultline_outcomes_total");
+		assertThat(queried).allSatisfy((name) -> assertThat(scrape).contains(name));
 	}
 
 	private HttpResponse<String> send(String path, String token) throws Exception {
