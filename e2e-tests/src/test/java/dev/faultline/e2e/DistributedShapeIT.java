@@ -141,6 +141,19 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * The system status page's backlog and stores, on the same running shape.
+	 */
+	@Nested
+	class SystemStatus extends SystemStatusContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * What became of every item of the recorded SDK envelopes, on the same running shape.
 	 */
 	@Nested

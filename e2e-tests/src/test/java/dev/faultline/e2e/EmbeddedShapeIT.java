@@ -64,6 +64,19 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * The system status page's backlog and stores, on the same running shape.
+	 */
+	@Nested
+	class SystemStatus extends SystemStatusContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * What became of every item of the recorded SDK envelopes, on the same running shape.
 	 */
 	@Nested
