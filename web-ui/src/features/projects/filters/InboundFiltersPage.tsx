@@ -72,13 +72,18 @@ export function InboundFilters({ org, project }: { org: string; project: string 
               />{' '}
               <strong>{filter.name}</strong>
             </label>
-            <p className="muted">{filter.description}</p>
+            <p className="muted">{describe(filter.description)}</p>
             {filter.id === 'legacy-browsers' && <LegacyBrowsers filter={filter} onChange={(subfilters) => update.mutate({ id: filter.id, subfilters })} disabled={update.isPending} />}
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** Sentry's descriptions mark code as ``this``. */
+function describe(text: string) {
+  return text.split('``').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
 }
 
 function LegacyBrowsers({

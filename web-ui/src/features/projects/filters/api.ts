@@ -63,7 +63,15 @@ export function useUpdateFilter(org: string, project: string) {
         method: 'PUT',
         body: input.subfilters !== undefined ? { subfilters: input.subfilters } : { active: input.active },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['filters', org, project] }),
+    // The box follows the click at once; the list is read again whatever the answer.
+    onMutate: (input) => {
+      const chosen = input.subfilters;
+      const active = chosen !== undefined ? chosen.length > 0 && chosen : !!input.active;
+      client.setQueryData<InboundFilter[]>(['filters', org, project], (filters) =>
+        filters?.map((filter) => (filter.id === input.id ? { ...filter, active } : filter)),
+      );
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ['filters', org, project] }),
   });
 }
 
