@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Processor throughput on both shapes (never part of `mvn verify`). Arguments:
-# [embedded|distributed|both] [events] [groups], e.g. `bash bench/processor-throughput/run.sh both 20000 50`.
+# [embedded|distributed|both] [events] [groups] [warm-up events, processed first and not measured], e.g. `bash bench/processor-throughput/run.sh both 20000 50`.
 # BENCH_JAVA_OPTS: extra JVM options, e.g. a JFR recording
 # ("-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile") or -Dfaultline.processor.threads=2.
 # The distributed shape needs PostgreSQL on 127.0.0.1:5432 (user postgres) and libchdb (tools/).

@@ -49,7 +49,7 @@ class ProcessorConfiguration {
 		return new EnvelopePipeline(router(metadataStores, eventStore, properties),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL),
-				deadLetters, properties.processingBudget());
+				deadLetters, properties.processingBudget(), properties.threads());
 	}
 
 	/**

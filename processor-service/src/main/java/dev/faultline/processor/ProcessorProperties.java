@@ -25,13 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is parked as a dead letter (at least 10 ms)
  * @param stallAfter how long the consumer loop may go without a poll returning or a batch
  * committed before its health turns down (at least the processing budget)
+ * @param threads how many envelopes of a polled batch are prepared (normalized, scrubbed,
+ * grouped) at once; storing stays on one thread, in queue order (at least 1)
  */
 @ConfigurationProperties("faultline.processor")
 record ProcessorProperties(@DefaultValue Scrubbing scrubbing, @DefaultValue Grouping grouping,
 		@DefaultValue("90d") Duration retention, @DefaultValue("30s") Duration ignoreWakeInterval,
-		@DefaultValue("3s") Duration processingBudget, @DefaultValue("5m") Duration stallAfter) {
+		@DefaultValue("3s") Duration processingBudget, @DefaultValue("5m") Duration stallAfter,
+		@DefaultValue("2") int threads) {
 
 	ProcessorProperties {
+		if (threads < 1) {
+			throw new IllegalArgumentException("faultline.processor.threads must be at least 1 but was " + threads);
+		}
 		if (processingBudget.toMillis() < 10) {
 			throw new IllegalArgumentException(
 					"faultline.processor.processing-budget must be at least 10ms but was " + processingBudget);

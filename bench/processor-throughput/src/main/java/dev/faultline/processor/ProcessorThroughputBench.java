@@ -68,7 +68,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <p>
  * Usage:
  * {@code bash bench/processor-throughput/run.sh [embedded|distributed|both] [events]
- * [groups]}.
+ * [groups] [warm-up events]}; {@code -Dfaultline.processor.threads=N} prepares N
+ * envelopes at once.
  */
 public final class ProcessorThroughputBench {
 
@@ -79,13 +80,17 @@ public final class ProcessorThroughputBench {
 		String shape = (args.length > 0) ? args[0] : "both";
 		int events = (args.length > 1) ? Integer.parseInt(args[1]) : 20_000;
 		int groups = (args.length > 2) ? Integer.parseInt(args[2]) : 50;
-		System.out.printf("processor throughput: %d events in %d groups, %d cores, max heap %d MB%n", events, groups,
-				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		int warmUp = (args.length > 3) ? Integer.parseInt(args[3]) : 0;
+		System.out.printf(
+				"processor throughput: %d events (after %d warm-up events) in %d groups, %d cores, max heap %d MB,"
+						+ " %d threads%n",
+				events, warmUp, groups, Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("faultline.processor.threads", 1));
 		if (shape.equals("embedded") || shape.equals("both")) {
 			Path dir = Files.createTempDirectory("faultline-bench-");
 			try (MetadataStores metadata = SqliteMetadataStores.open(dir.resolve("metadata.db"));
 					EventStore store = DuckDbEventStore.open(dir.resolve("events.duckdb"))) {
-				run("embedded (SQLite + DuckDB)", dir, metadata, store, events, groups);
+				run("embedded (SQLite + DuckDB)", dir, metadata, store, events, groups, warmUp);
 			}
 		}
 		if (shape.equals("distributed") || shape.equals("both")) {
@@ -96,7 +101,7 @@ public final class ProcessorThroughputBench {
 					"postgres", "");
 					EventStore store = ClickHouseEventStore
 						.open(new ClickHouseSettings(ChdbHttpServer.shared().endpoint(), "default", "", database))) {
-				run("distributed (PostgreSQL + ClickHouse/libchdb)", dir, metadata, store, events, groups);
+				run("distributed (PostgreSQL + ClickHouse/libchdb)", dir, metadata, store, events, groups, warmUp);
 			}
 			finally {
 				execute("jdbc:postgresql://127.0.0.1:5432/postgres",
@@ -106,14 +111,14 @@ public final class ProcessorThroughputBench {
 		System.exit(0);
 	}
 
-	private static void run(String label, Path dir, MetadataStores metadata, EventStore store, int events, int groups)
-			throws Exception {
+	private static void run(String label, Path dir, MetadataStores metadata, EventStore store, int events, int groups,
+			int warmUp) throws Exception {
 		Organization organization = metadata.organizations().create("bench", "Bench");
 		Team team = metadata.organizations().createTeam(organization.id(), "bench", "Bench");
 		Project project = metadata.projects().create(organization.id(), team.id(), "bench", "Bench", "java");
 		try (SqliteEnvelopeQueue queue = new SqliteEnvelopeQueue(dir.resolve("queue.db"), 10_000_000)) {
 			long publishStart = System.nanoTime();
-			publish(queue, project.id(), events, groups);
+			publish(queue, project.id(), warmUp + events, groups);
 			long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishStart);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
@@ -123,27 +128,41 @@ public final class ProcessorThroughputBench {
 			EnvelopePipeline pipeline = new EnvelopePipeline(
 					ItemRouter.of(Map.of("event", new EventProcessor(new GroupingStage(), writer), "client_report",
 							new ClientReportProcessor())),
-					(projectId) -> processing, metadata.deadLetters(), EnvelopePipeline.DEFAULT_BUDGET);
+					(projectId) -> processing, metadata.deadLetters(), EnvelopePipeline.DEFAULT_BUDGET,
+					Integer.getInteger("faultline.processor.threads", 1));
 			OutcomeRecorder recorder = new OutcomeRecorder(metadata.outcomes(), meters, Duration.ofSeconds(10),
 					Clock.systemUTC());
 			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, recorder),
 					ProcessorSettings.defaults());
+			loop.start();
+			// The warm-up events (processed first, not measured) let the JIT compile the
+			// pipeline, as it has in a server that runs for a while.
+			while (accepted(meters) < warmUp) {
+				Thread.sleep(1);
+			}
 			Map<String, Long> threadsBefore = cpuByThread();
+			Map<String, Long> tasksBefore = cpuByTask();
 			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
-			loop.start();
-			while (accepted(meters) < events) {
+			while (accepted(meters) < warmUp + events) {
 				Thread.sleep(5);
 			}
 			long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 			long cpuNanos = processCpuNanos() - cpuStart;
 			Map<String, Long> threadsAfter = cpuByThread();
+			Map<String, Long> tasksAfter = cpuByTask();
 			loop.stop();
 			System.out.printf(
 					"%s: %d events processed in %d ms = %.0f events/s, process CPU %d ms = %.0f us/event"
 							+ " (queued beforehand in %d ms)%n",
 					label, events, millis, events * 1000.0 / millis, TimeUnit.NANOSECONDS.toMillis(cpuNanos),
 					cpuNanos / 1000.0 / events, publishMillis);
+			tasksAfter.forEach((name, taskMillis) -> {
+				long used = taskMillis - tasksBefore.getOrDefault(name, 0L);
+				if (used * 1_000_000 * 100 >= cpuNanos) {
+					System.out.printf("  task   %-40s %6d ms = %5.0f us/event%n", name, used, used * 1000.0 / events);
+				}
+			});
 			threadsAfter.forEach((name, nanos) -> {
 				long used = nanos - threadsBefore.getOrDefault(name, 0L);
 				if (used * 100 >= cpuNanos) {
@@ -185,6 +204,39 @@ public final class ProcessorThroughputBench {
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time in ms per operating-system thread of this process by its (15-character)
+	 * name, which shows what {@link ThreadMXBean} cannot: GC, JIT compiler and the native
+	 * threads of DuckDB; empty where {@code /proc} is missing.
+	 */
+	private static Map<String, Long> cpuByTask() {
+		Map<String, Long> byName = new java.util.TreeMap<>();
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return byName;
+		}
+		long tickMillis = 10; // USER_HZ is 100 on Linux
+		try (var stream = Files.list(tasks)) {
+			for (Path task : stream.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+						.replaceAll("[#-]?\\d+$", "");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					byName.merge(name, ticks * tickMillis, Long::sum);
+				}
+				catch (java.io.IOException | RuntimeException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return byName;
+		}
+		return byName;
 	}
 
 	/**

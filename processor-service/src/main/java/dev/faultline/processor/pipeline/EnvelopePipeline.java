@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import dev.faultline.protocol.envelope.Envelope;
 import dev.faultline.protocol.envelope.EnvelopeItem;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * batch replayed after a crash changes nothing; store failures propagate.</li>
  * </ol>
  * Thread-safe as long as its processors and stores are; one batch at a time goes through
- * the budget.
+ * the budget. With several threads ({@link ProcessingLanes}) the envelopes of a batch are
+ * prepared at once, each within its budget; storing stays on the caller, in queue order.
  */
 public final class EnvelopePipeline {
 
@@ -54,7 +56,16 @@ public final class EnvelopePipeline {
 
 	private final @Nullable DeadLetterStore deadLetters;
 
-	private final ProcessingBudget budget;
+	private final ProcessingLanes lanes;
+
+	/**
+	 * A pipeline preparing one envelope at a time.
+	 * @see #EnvelopePipeline(ItemRouter, LongFunction, DeadLetterStore, Duration, int)
+	 */
+	public EnvelopePipeline(ItemRouter router, LongFunction<ProjectProcessing> projects,
+			@Nullable DeadLetterStore deadLetters, Duration budget) {
+		this(router, projects, deadLetters, budget, 1);
+	}
 
 	/**
 	 * @param router the processor of each item type
@@ -62,18 +73,21 @@ public final class EnvelopePipeline {
 	 * @param deadLetters where poison records, invalid items and timed-out envelopes are
 	 * parked; null only in tests, where they are just counted
 	 * @param budget the longest time the items of one envelope may take to prepare
+	 * @param threads how many envelopes of a batch are prepared at once (at least 1);
+	 * their processors and the projects' settings must be thread-safe
 	 */
 	public EnvelopePipeline(ItemRouter router, LongFunction<ProjectProcessing> projects,
-			@Nullable DeadLetterStore deadLetters, Duration budget) {
+			@Nullable DeadLetterStore deadLetters, Duration budget, int threads) {
 		this.router = router;
 		this.projects = projects;
 		this.deadLetters = deadLetters;
-		this.budget = new ProcessingBudget(budget);
+		this.lanes = new ProcessingLanes(threads, budget);
 	}
 
 	public PreparedBatch prepare(List<QueueRecord> records) {
 		PreparedItems batch = new PreparedItems();
 		Instant now = Instant.now();
+		List<Decoded> decoded = new ArrayList<>(records.size());
 		for (QueueRecord record : records) {
 			QueuedEnvelope queued = record.envelope();
 			Envelope envelope;
@@ -94,17 +108,26 @@ public final class EnvelopePipeline {
 			}
 			// Outside the budget: a settings lookup failure or a slow metadata store is
 			// not the envelope's fault.
-			EnvelopeContext context = new EnvelopeContext(record, envelope, this.projects.apply(queued.projectId()),
-					now);
-			PreparedItems items = this.budget.run(() -> prepareItems(context, envelope));
+			decoded.add(new Decoded(new EnvelopeContext(record, envelope, this.projects.apply(queued.projectId()), now),
+					envelope));
+		}
+		List<Supplier<PreparedItems>> work = new ArrayList<>(decoded.size());
+		for (Decoded envelope : decoded) {
+			work.add(() -> prepareItems(envelope.context(), envelope.envelope()));
+		}
+		List<@Nullable PreparedItems> prepared = this.lanes.runAll(work);
+		for (int index = 0; index < decoded.size(); index++) {
+			EnvelopeContext context = decoded.get(index).context();
+			PreparedItems items = prepared.get(index);
 			if (items == null) {
+				QueuedEnvelope queued = context.queued();
 				logger.warn("Dropping the envelope at queue position {} of project {}: its processing exceeded {}",
-						record.position(), queued.projectId(), this.budget.limit());
-				for (EnvelopeItem item : envelope.items()) {
+						context.position(), queued.projectId(), this.lanes.limit());
+				for (EnvelopeItem item : decoded.get(index).envelope().items()) {
 					batch.drop(context, item, Outcome.INVALID, OutcomeReasons.PROCESSING_TIMEOUT);
 				}
-				batch.park(new DeadLetter(0, queued.projectId(), record.position(), -1, "envelope",
-						OutcomeReasons.PROCESSING_TIMEOUT, "processing exceeded the budget of " + this.budget.limit(),
+				batch.park(new DeadLetter(0, queued.projectId(), context.position(), -1, "envelope",
+						OutcomeReasons.PROCESSING_TIMEOUT, "processing exceeded the budget of " + this.lanes.limit(),
 						queued.body(), queued.receivedAt(), now));
 				continue;
 			}
@@ -143,6 +166,10 @@ public final class EnvelopePipeline {
 					context.position(), context.projectId(), ex.toString());
 			items.invalid(context, item, index, reason(ex), detail(ex));
 		}
+	}
+
+	/** A decoded envelope with its context, waiting for its items to be prepared. */
+	private record Decoded(EnvelopeContext context, Envelope envelope) {
 	}
 
 	private static String reason(RuntimeException ex) {
