@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.event.Event;
+import dev.faultline.protocol.event.EventCodec;
 
 /**
  * An event that passed the pure stages (decode, normalize, scrub, group) and waits to be
@@ -17,9 +18,19 @@ import dev.faultline.protocol.event.Event;
  * @param event the normalized, scrubbed and grouped event
  * @param grouping its grouping
  * @param item the envelope item it came from (for its outcome)
+ * @param payload the event as stored: its JSON text, written while preparing (on as many
+ * threads as prepare) rather than by the one thread that stores
  */
 public record PreparedEvent(long projectId, String position, Instant receivedAt, Event event, GroupingResult grouping,
-		EnvelopeItem item) {
+		EnvelopeItem item, String payload) {
+
+	/**
+	 * A prepared event whose payload is the event's JSON text.
+	 */
+	public PreparedEvent(long projectId, String position, Instant receivedAt, Event event, GroupingResult grouping,
+			EnvelopeItem item) {
+		this(projectId, position, receivedAt, event, grouping, item, EventCodec.encode(event));
+	}
 
 	public PreparedEvent {
 		Objects.requireNonNull(position, "position");
@@ -27,6 +38,7 @@ public record PreparedEvent(long projectId, String position, Instant receivedAt,
 		Objects.requireNonNull(event, "event");
 		Objects.requireNonNull(grouping, "grouping");
 		Objects.requireNonNull(item, "item");
+		Objects.requireNonNull(payload, "payload");
 	}
 
 	public String eventId() {

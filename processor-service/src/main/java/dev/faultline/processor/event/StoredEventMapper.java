@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.faultline.protocol.event.Event;
-import dev.faultline.protocol.event.EventCodec;
 import dev.faultline.protocol.event.Pairs;
 import dev.faultline.protocol.event.User;
 import dev.faultline.storage.events.EventUser;
@@ -32,7 +31,7 @@ final class StoredEventMapper {
 				(event.contexts() != null && event.contexts().trace() != null)
 						? nonBlank(event.contexts().trace().traceId()) : null,
 				tags(event), user(event.user()), prepared.grouping().hash(), prepared.grouping().variant(),
-				EventCodec.encode(event));
+				prepared.payload());
 	}
 
 	private static Map<String, String> tags(Event event) {
