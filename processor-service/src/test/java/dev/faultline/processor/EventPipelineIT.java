@@ -319,8 +319,10 @@ class EventPipelineIT {
 		publish("cli-event");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find(CLI_ID).isPresent());
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("envelope", INVALID) == 1);
+		// Outcomes are counted after the batch is committed, and the poison record may
+		// have come in a batch of its own: the stored CLI event does not mean they are.
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
 		assertThat(count("event", INVALID)).isEqualTo(1);
-		assertThat(count("event", ACCEPTED)).isEqualTo(2);
 
 		List<DeadLetter> letters = this.metadata.deadLetters().list(0, 10);
 		assertThat(letters).hasSize(2);
