@@ -10,10 +10,12 @@
 # count (requests) and time (seconds).
 #
 # Needs: wrk (apt-get install wrk), PostgreSQL on 127.0.0.1:5432 (user postgres, trust),
-# python3, and a built tree: mvn -B install -DskipTests (ingest-service exec jar, faultline.jar).
+# python3, and a built tree: mvn -B package -DskipTests (ingest-service exec jar, faultline.jar).
 #
 # usage: bash bench/ingest-load/run.sh [requests] [connections] [seconds] [targets]
 #        BENCH_INGEST_JAVA_OPTS: JVM options of the distributed ingest-service (e.g. a JFR recording)
+#        BENCH_EMBEDDED_JAR / BENCH_EMBEDDED_JAVA_OPTS: the faultline.jar to measure (default: this tree's) and its
+#        JVM options (e.g. -Dfaultline.processor.threads=1)
 #        targets: any of bare,distributed,embedded (default all)
 set -euo pipefail
 
@@ -42,8 +44,9 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 cd "$ROOT"
-mvn -o -q -B -pl bench/ingest-load install -DskipTests
-mvn -o -q -B -pl bench/ingest-load dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
+# Built from the reactor (package, never install: ~/.m2 holds jars other builds read).
+mvn -o -q -B -pl bench/ingest-load -am package -DskipTests -Dfaultline.fuzz.skip=true dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/classpath.txt"
 CP="$HERE/target/classes:$(cat "$WORK/classpath.txt")"
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -102,7 +105,11 @@ if [[ ",$TARGETS," == *",embedded,"* ]]; then
   TOKEN=bench-admin-token-0123456789abcdef
   FAULTLINE_DATA_DIR="$WORK/data" FAULTLINE_ADMIN_TOKEN=$TOKEN FAULTLINE_ADMIN_PASSWORD=bench-password \
     FAULTLINE_PUBLIC_URL=http://127.0.0.1:18083 SERVER_PORT=18083 SERVER_ADDRESS=127.0.0.1 \
-    java -jar "$ROOT/standalone/target/faultline.jar" > "$WORK/standalone.log" 2>&1 & PIDS+=($!)
+    java ${BENCH_EMBEDDED_JAVA_OPTS:-} -jar "${BENCH_EMBEDDED_JAR:-$ROOT/standalone/target/faultline.jar}" > "$WORK/standalone.log" 2>&1 & PIDS+=($!)
+  SERVER_PID=$!
+  cpu_ms() { # the server's CPU time (user + system) in ms, from /proc (USER_HZ = 100)
+    awk '{print ($14 + $15) * 10}' "/proc/$SERVER_PID/stat"
+  }
   wait_for http://127.0.0.1:18083/api/0/
   # The admin token is registered just after the server starts answering.
   for _ in $(seq 1 300); do
@@ -126,6 +133,7 @@ if [[ ",$TARGETS," == *",embedded,"* ]]; then
   # wrk itself runs for its whole -d even when every thread stopped at the count, so the
   # stored events are polled while it runs and the clock stops when the last one is queryable.
   START=$(date +%s.%N)
+  CPU_START=$(cpu_ms)
   load "embedded" http://127.0.0.1:18083 "/api/$PROJECT/envelope/" "$WORK/errors.bin" "$REQUESTS" > "$WORK/embedded.txt" &
   WRK=$!
   EXPECTED=$REQUESTS
@@ -142,9 +150,10 @@ if [[ ",$TARGETS," == *",embedded,"* ]]; then
     sleep 0.25
   done
   END=$(date +%s.%N)
+  CPU_END=$(cpu_ms)
   wait "$WRK" || true
   cat "$WORK/embedded.txt"
   ACCEPTED=$(sed -E 's/.* ok=([0-9]+).*/\1/' "$WORK/embedded.txt")
-  python3 -c "import sys; s,e,n,a=map(float,sys.argv[1:]); print('embedded-processed events=%d of accepted=%d seconds=%.2f processed_queryable_per_s=%.0f' % (n,a,e-s,n/(e-s)))" \
-    "$START" "$END" "$STORED" "$ACCEPTED"
+  python3 -c "import sys; s,e,n,a,c=map(float,sys.argv[1:]); print('embedded-processed events=%d of accepted=%d seconds=%.2f processed_queryable_per_s=%.0f server_cpu_ms=%d server_cpu_us_per_event=%.0f' % (n,a,e-s,n/(e-s),c,c*1000/n))" \
+    "$START" "$END" "$STORED" "$ACCEPTED" "$(( CPU_END - CPU_START ))"
 fi
