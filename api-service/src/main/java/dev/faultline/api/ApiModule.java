@@ -6,6 +6,7 @@ import dev.faultline.boot.QueueConfiguration;
 import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 
+import dev.faultline.boot.backup.BackupConfiguration;
 import dev.faultline.boot.system.SystemProbeConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import({ MetadataConfiguration.class, EventStoreConfiguration.class, ManagementAccessConfiguration.class,
-		DeadLetterConfiguration.class, QueueConfiguration.class, SystemProbeConfiguration.class })
+		DeadLetterConfiguration.class, QueueConfiguration.class, SystemProbeConfiguration.class,
+		BackupConfiguration.class })
 public class ApiModule {
 
 }

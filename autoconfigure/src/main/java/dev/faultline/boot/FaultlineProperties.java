@@ -23,7 +23,7 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 		@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue Queue queue,
 		@DefaultValue Metadata metadata, @DefaultValue Events events, @DefaultValue Admin admin,
 		@DefaultValue Management management, @DefaultValue DeadLetters deadLetters, @DefaultValue Disk disk,
-		@DefaultValue Outcomes outcomes) {
+		@DefaultValue Outcomes outcomes, @DefaultValue Backup backup) {
 
 	/**
 	 * @param flushInterval how often outcome counts (what {@code stats_v2} reads) summed
@@ -165,6 +165,20 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 	 * ({@code FAULTLINE_DISK_MIN_FREE})
 	 */
 	public record Disk(@DefaultValue("512MB") DataSize minFree) {
+
+	}
+
+	/**
+	 * @param dir where online backups of the embedded data directory are written, one
+	 * directory each; blank = {@code backups} inside the data directory
+	 * ({@code FAULTLINE_BACKUP_DIR})
+	 */
+	public record Backup(@DefaultValue("") String dir) {
+
+		/** The backup root for the given data directory. */
+		public Path root(Path dataDir) {
+			return this.dir.isBlank() ? dataDir.resolve("backups") : Path.of(this.dir);
+		}
 
 	}
 

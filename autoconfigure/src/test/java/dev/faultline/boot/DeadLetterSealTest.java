@@ -68,7 +68,7 @@ class DeadLetterSealTest {
 	private FaultlineProperties properties(String key) {
 		// Only the data directory and the dead-letter settings matter here.
 		return new FaultlineProperties(this.dataDir, "http://localhost", null, null, null, null, null,
-				new FaultlineProperties.DeadLetters(key, Duration.ofDays(30)), null, null);
+				new FaultlineProperties.DeadLetters(key, Duration.ofDays(30)), null, null, null);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.faultline.storage.backup.OnlineBackup;
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import dev.faultline.storage.queue.PartitionLag;
@@ -60,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe. Failures to write surface as {@link QueueUnavailableException}; the
  * constructor fails with {@link IllegalStateException} when the file cannot be opened.
  */
-public class SqliteEnvelopeQueue implements EnvelopeQueue {
+public class SqliteEnvelopeQueue implements EnvelopeQueue, OnlineBackup {
 
 	private static final System.Logger LOG = System.getLogger(SqliteEnvelopeQueue.class.getName());
 
@@ -230,6 +232,34 @@ public class SqliteEnvelopeQueue implements EnvelopeQueue {
 			}
 			catch (SQLException ex) {
 				throw new QueueUnavailableException("reading the embedded queue's lag failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * {@code VACUUM INTO} on the maintenance connection: one read snapshot of the
+	 * envelopes and group offsets (publishers and consumers go on meanwhile), compacted
+	 * into a new owner-only file.
+	 */
+	@Override
+	public void backupTo(Path target) {
+		Path file = target.toAbsolutePath();
+		if (Files.exists(file)) {
+			throw new IllegalArgumentException("backup target " + file + " exists already");
+		}
+		synchronized (this.maintenanceLock) {
+			if (this.closed || this.maintenance == null) {
+				throw new QueueUnavailableException("embedded queue is closed", null);
+			}
+			try {
+				SqliteQueueDatabase.createOwnerOnly(file);
+				try (PreparedStatement vacuum = this.maintenance.prepareStatement("VACUUM INTO ?")) {
+					vacuum.setString(1, file.toString());
+					vacuum.execute();
+				}
+			}
+			catch (SQLException | IOException ex) {
+				throw new QueueUnavailableException("backing up the embedded queue to " + file + " failed", ex);
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package dev.faultline.storage.duckdb;
 
 import java.nio.file.Path;
 
+import dev.faultline.storage.backup.OnlineBackup;
 import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.events.EventReader;
@@ -15,7 +16,7 @@ import dev.faultline.storage.events.QueryRunner;
  * file (DuckDB locks the file; a second process cannot open it) and hands out the role
  * stores, which all share that connection and its lock.
  */
-public final class DuckDbEventStorage implements EventStorage {
+public final class DuckDbEventStorage implements EventStorage, OnlineBackup {
 
 	private final DuckDbEventStore store;
 
@@ -61,6 +62,11 @@ public final class DuckDbEventStorage implements EventStorage {
 	@Override
 	public EventStore eventStore() {
 		return this.store;
+	}
+
+	@Override
+	public void backupTo(Path target) {
+		this.store.copyTo(target);
 	}
 
 	@Override

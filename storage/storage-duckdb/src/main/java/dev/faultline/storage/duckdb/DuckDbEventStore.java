@@ -1,5 +1,7 @@
 package dev.faultline.storage.duckdb;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -331,6 +333,49 @@ public final class DuckDbEventStore implements EventStore {
 		}
 		catch (SQLException | RuntimeException ex) {
 			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Copies every table into a new DuckDB file ({@code COPY FROM DATABASE}) under the
+	 * store's lock, so the copy is one consistent state: writes wait for the copy's
+	 * duration. A failed copy is detached and its file removed.
+	 */
+	void copyTo(Path target) {
+		Path file = target.toAbsolutePath();
+		if (Files.exists(file)) {
+			throw new IllegalArgumentException("backup target " + file + " exists already");
+		}
+		this.lock.lock();
+		try (Statement statement = this.connection.createStatement()) {
+			ensureOpen();
+			String source;
+			try (ResultSet row = statement.executeQuery("SELECT current_database()")) {
+				row.next();
+				source = row.getString(1);
+			}
+			// ATTACH takes no bound parameter: the path (from the server's own settings,
+			// never from a client) is quoted as a string literal.
+			statement.execute("ATTACH '" + file.toString().replace("'", "''") + "' AS faultline_backup");
+			try {
+				statement.execute("COPY FROM DATABASE \"" + source.replace("\"", "\"\"") + "\" TO faultline_backup");
+			}
+			finally {
+				statement.execute("DETACH faultline_backup");
+			}
+		}
+		catch (SQLException ex) {
+			try {
+				Files.deleteIfExists(file);
+				Files.deleteIfExists(Path.of(file + ".wal"));
+			}
+			catch (IOException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
+			throw new DuckDbAccessException("Cannot copy event database " + this.databaseFile + " to " + file, ex);
 		}
 		finally {
 			this.lock.unlock();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 
+import dev.faultline.storage.backup.OnlineBackup;
 import dev.faultline.storage.jdbc.JdbcMetadataStores;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteDataSource;
@@ -18,13 +20,36 @@ import org.sqlite.SQLiteDataSource;
  * ({@code classpath:db/migration/sqlite}). Only one process should open a file at a time:
  * writes are serialized inside this object, not across processes. Thread-safe.
  */
-public final class SqliteMetadataStores extends JdbcMetadataStores {
+public final class SqliteMetadataStores extends JdbcMetadataStores implements OnlineBackup {
 
 	/** Read connections; WAL lets them run beside the single writer. */
 	private static final int READERS = 4;
 
+	private final SqliteDatabase database;
+
 	private SqliteMetadataStores(SqliteDatabase database, Clock clock) {
 		super(database, clock);
+		this.database = database;
+	}
+
+	/**
+	 * {@code VACUUM INTO} on a read connection: SQLite copies one read snapshot (WAL lets
+	 * writers go on meanwhile) into a compact new file, which SQLite removes again when
+	 * the copy fails.
+	 */
+	@Override
+	public void backupTo(Path target) {
+		Path file = target.toAbsolutePath();
+		if (Files.exists(file)) {
+			throw new IllegalArgumentException("backup target " + file + " exists already");
+		}
+		this.database.read((connection) -> {
+			try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+				vacuum.setString(1, file.toString());
+				vacuum.execute();
+			}
+			return null;
+		});
 	}
 
 	/**

@@ -1,0 +1,26 @@
+package dev.faultline.boot.backup;
+
+import java.time.Clock;
+
+import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.storage.events.EventStorage;
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.queue.EnvelopeQueue;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Provides {@link EmbeddedBackups} to a process that has the queue and both stores.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BackupConfiguration {
+
+	@Bean
+	EmbeddedBackups embeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events,
+			FaultlineProperties properties) {
+		return new EmbeddedBackups(queue, metadata, events, properties.dataDir(),
+				properties.backup().root(properties.dataDir()), Clock.systemUTC());
+	}
+
+}

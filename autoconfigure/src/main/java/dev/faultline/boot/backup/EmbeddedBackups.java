@@ -1,0 +1,122 @@
+package dev.faultline.boot.backup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.faultline.storage.backup.OnlineBackup;
+import dev.faultline.storage.events.EventStorage;
+import dev.faultline.storage.metadata.MetadataStores;
+import dev.faultline.storage.queue.EnvelopeQueue;
+
+/**
+ * Backs up the embedded shape's data directory while it runs: each file is copied as one
+ * consistent snapshot of its store, in the order queue → metadata → events, so that a
+ * restored directory is the state a crash would have left. The queue's copy is the
+ * oldest: what it has not committed is processed again after a restore, and the metadata
+ * store's ledger (newer) drops what was already counted; the processor writes an event
+ * before it counts it, so the events copy (newest) holds every event the metadata copy
+ * counted. The dead-letter key is copied too. Backups are written owner-only into
+ * directories of their own, one at a time.
+ *
+ * <p>
+ * Restore: stop Faultline, replace the data directory's {@code queue.db},
+ * {@code metadata.db}, {@code events.duckdb} and {@code dead-letters.key} with the
+ * backup's files, start it.
+ */
+public final class EmbeddedBackups {
+
+	private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'faultline-'yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final String DEAD_LETTERS_KEY = "dead-letters.key";
+
+	private final List<Part> parts;
+
+	private final Path dataDir;
+
+	private final Path root;
+
+	private final Clock clock;
+
+	/**
+	 * @param dataDir the running data directory
+	 * @param root where backup directories are created
+	 */
+	public EmbeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events, Path dataDir, Path root,
+			Clock clock) {
+		this.parts = List.of(new Part("queue.db", queue), new Part("metadata.db", metadata),
+				new Part("events.duckdb", events));
+		this.dataDir = dataDir;
+		this.root = root;
+		this.clock = clock;
+	}
+
+	/** Whether every store keeps a local file that can be copied (the embedded shape). */
+	public boolean isAvailable() {
+		return this.parts.stream().allMatch((part) -> part.store() instanceof OnlineBackup);
+	}
+
+	/**
+	 * Takes a backup into a new directory under the backup root.
+	 * @throws IllegalStateException when a store cannot be copied this way (a
+	 * server-based store: back it up with its own tools)
+	 * @throws UncheckedIOException when the directory cannot be written
+	 */
+	public synchronized Backup create() {
+		if (!isAvailable()) {
+			throw new IllegalStateException("online backups cover the embedded shape; back up PostgreSQL, "
+					+ "ClickHouse and Kafka with their own tools (see docs/running.md)");
+		}
+		Instant started = this.clock.instant();
+		Path directory = this.root.resolve(NAME.format(started));
+		long startNanos = System.nanoTime();
+		List<Backup.File> files = new ArrayList<>();
+		try {
+			createOwnerOnlyDirectory(directory);
+			for (Part part : this.parts) {
+				Path target = directory.resolve(part.file());
+				((OnlineBackup) part.store()).backupTo(target);
+				files.add(new Backup.File(part.file(), Files.size(target)));
+			}
+			Path key = this.dataDir.resolve(DEAD_LETTERS_KEY);
+			if (Files.isRegularFile(key)) {
+				Files.copy(key, directory.resolve(DEAD_LETTERS_KEY), StandardCopyOption.COPY_ATTRIBUTES);
+				files.add(new Backup.File(DEAD_LETTERS_KEY, Files.size(key)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the backup " + directory, ex);
+		}
+		return new Backup(directory, started, Duration.ofNanos(System.nanoTime() - startNanos), List.copyOf(files));
+	}
+
+	private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+		if (Files.exists(directory)) {
+			throw new IOException(directory + " exists already: one backup per second at most");
+		}
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.createDirectories(directory.getParent());
+			Files.createDirectory(directory,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		else {
+			Files.createDirectories(directory);
+		}
+	}
+
+	private record Part(String file, Object store) {
+	}
+
+}
