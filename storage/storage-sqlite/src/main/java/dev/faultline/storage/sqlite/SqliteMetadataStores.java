@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 
 import dev.faultline.storage.backup.OnlineBackup;
 import dev.faultline.storage.jdbc.JdbcMetadataStores;
+import dev.faultline.storage.jdbc.MetadataAccessException;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,17 +28,18 @@ public final class SqliteMetadataStores extends JdbcMetadataStores implements On
 	/** Read connections; WAL lets them run beside the single writer. */
 	private static final int READERS = 4;
 
-	private final SqliteDatabase database;
+	private final String url;
 
-	private SqliteMetadataStores(SqliteDatabase database, Clock clock) {
+	private SqliteMetadataStores(SqliteDatabase database, String url, Clock clock) {
 		super(database, clock);
-		this.database = database;
+		this.url = url;
 	}
 
 	/**
-	 * {@code VACUUM INTO} on a read connection: SQLite copies one read snapshot (WAL lets
-	 * writers go on meanwhile) into a compact new file, which SQLite removes again when
-	 * the copy fails.
+	 * {@code VACUUM INTO} on a connection of its own (the pool's readers are read-only
+	 * and its writer works in transactions, both of which SQLite refuses for it): one
+	 * read snapshot, WAL letting writers go on, copied into a compact new file that
+	 * SQLite removes again when the copy fails.
 	 */
 	@Override
 	public void backupTo(Path target) {
@@ -43,13 +47,16 @@ public final class SqliteMetadataStores extends JdbcMetadataStores implements On
 		if (Files.exists(file)) {
 			throw new IllegalArgumentException("backup target " + file + " exists already");
 		}
-		this.database.read((connection) -> {
-			try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-				vacuum.setString(1, file.toString());
-				vacuum.execute();
-			}
-			return null;
-		});
+		SQLiteDataSource source = new SQLiteDataSource(SqliteDatabase.config());
+		source.setUrl(this.url);
+		try (Connection connection = source.getConnection();
+				PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+			vacuum.setString(1, file.toString());
+			vacuum.execute();
+		}
+		catch (SQLException ex) {
+			throw new MetadataAccessException("cannot back up " + this.url + " to " + file, ex);
+		}
 	}
 
 	/**
@@ -78,7 +85,7 @@ public final class SqliteMetadataStores extends JdbcMetadataStores implements On
 		}
 		String url = "jdbc:sqlite:" + file;
 		migrate(url);
-		return new SqliteMetadataStores(SqliteDatabase.open(url, READERS), clock);
+		return new SqliteMetadataStores(SqliteDatabase.open(url, READERS), url, clock);
 	}
 
 	private static void migrate(String url) {
