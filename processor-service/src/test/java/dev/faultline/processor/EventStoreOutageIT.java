@@ -3,7 +3,6 @@ package dev.faultline.processor;
 import dev.faultline.processor.pipeline.EnvelopePipeline;
 import dev.faultline.processor.pipeline.ItemOutcomes;
 import dev.faultline.processor.pipeline.ProcessorLoop;
-import dev.faultline.processor.pipeline.ProcessorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +12,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueSort;
-import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
-import dev.faultline.storage.metadata.Team;
-import dev.faultline.storage.queue.QueuedEnvelope;
 import dev.faultline.storage.sqlite.SqliteMetadataStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -47,23 +42,19 @@ class EventStoreOutageIT {
 
 	@Test
 	void backlogSurvivesAnOutageAndIsStoredExactlyOnce() {
-		try (SqliteEnvelopeQueue queue = new SqliteEnvelopeQueue(this.dir.resolve("queue.db"), 1_000_000);
-				SqliteMetadataStores metadata = SqliteMetadataStores.open(this.dir.resolve("metadata.db"));
-				DuckDbEventStore duckdb = DuckDbEventStore.open(this.dir.resolve("events.duckdb"))) {
-			Organization organization = metadata.organizations().create("acme", "Acme");
-			Team team = metadata.organizations().createTeam(organization.id(), "core", "Core");
-			Project project = metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
+		try (EmbeddedEngines engines = EmbeddedEngines.open(this.dir)) {
+			SqliteMetadataStores metadata = engines.metadata();
+			DuckDbEventStore duckdb = engines.events();
+			Project project = engines.project();
 			EventStoreFaults faults = EventStoreFaults.around(duckdb);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			EnvelopePipeline pipeline = TestPipelines.embedded(metadata, faults.store()).pipeline();
-			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(meters, null),
-					new ProcessorSettings("processor", 500, Duration.ofMillis(100), Duration.ofMillis(100),
-							Duration.ofSeconds(1), Duration.ofSeconds(20)));
+			ProcessorLoop loop = engines.loop(pipeline, meters);
 			loop.start();
 			int published = 0;
 			try {
 				for (; published < 200; published++) {
-					publish(queue, project.id(), published);
+					engines.publish(published);
 				}
 				await().atMost(Duration.ofSeconds(60))
 					.until(() -> duckdb.find(project.id(), LoadEnvelopes.eventId(199)).isPresent());
@@ -71,7 +62,7 @@ class EventStoreOutageIT {
 				faults.down(true);
 				long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS);
 				while (System.nanoTime() < end) {
-					publish(queue, project.id(), published++);
+					engines.publish(published++);
 					// a steady trickle of traffic while the store is down
 					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 				}
@@ -111,11 +102,6 @@ class EventStoreOutageIT {
 			assertThat(rows).isEqualTo(published);
 			assertThat(ids).hasSize(published);
 		}
-	}
-
-	private static void publish(SqliteEnvelopeQueue queue, long projectId, int i) {
-		queue.publish(new QueuedEnvelope(projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test",
-				LoadEnvelopes.body(i)));
 	}
 
 }

@@ -4,16 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.faultline.processor.pipeline.EnvelopePipeline;
-import dev.faultline.processor.pipeline.ItemOutcomes;
 import dev.faultline.processor.pipeline.ProcessorLoop;
-import dev.faultline.processor.pipeline.ProcessorSettings;
-import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
-import dev.faultline.storage.duckdb.DuckDbEventStore;
-import dev.faultline.storage.metadata.Organization;
-import dev.faultline.storage.metadata.Project;
-import dev.faultline.storage.metadata.Team;
-import dev.faultline.storage.queue.QueuedEnvelope;
-import dev.faultline.storage.sqlite.SqliteMetadataStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +29,10 @@ class ProcessorStallIT {
 
 	@Test
 	void aHangingBatchTurnsHealthDownAndBackUp() {
-		try (SqliteEnvelopeQueue queue = new SqliteEnvelopeQueue(this.dir.resolve("queue.db"), 1_000);
-				SqliteMetadataStores metadata = SqliteMetadataStores.open(this.dir.resolve("metadata.db"));
-				DuckDbEventStore duckdb = DuckDbEventStore.open(this.dir.resolve("events.duckdb"))) {
-			Organization organization = metadata.organizations().create("acme", "Acme");
-			Team team = metadata.organizations().createTeam(organization.id(), "core", "Core");
-			Project project = metadata.projects().create(organization.id(), team.id(), "shop", "Shop", "java");
-			EventStoreFaults faults = EventStoreFaults.around(duckdb);
-			EnvelopePipeline pipeline = TestPipelines.embedded(metadata, faults.store()).pipeline();
-			ProcessorLoop loop = new ProcessorLoop(queue, pipeline, new ItemOutcomes(new SimpleMeterRegistry(), null),
-					new ProcessorSettings("processor", 500, Duration.ofMillis(100), Duration.ofMillis(100),
-							Duration.ofSeconds(1), Duration.ofSeconds(20)));
+		try (EmbeddedEngines engines = EmbeddedEngines.open(this.dir)) {
+			EventStoreFaults faults = EventStoreFaults.around(engines.events());
+			EnvelopePipeline pipeline = TestPipelines.embedded(engines.metadata(), faults.store()).pipeline();
+			ProcessorLoop loop = engines.loop(pipeline, new SimpleMeterRegistry());
 			ProcessorHealthIndicator health = new ProcessorHealthIndicator(loop, STALL_AFTER);
 			loop.start();
 			try {
@@ -57,7 +41,7 @@ class ProcessorStallIT {
 				assertThat(status(health)).as("an idle loop is not stalled").isEqualTo(Status.UP);
 
 				faults.hang(true);
-				publish(queue, project.id(), 0);
+				engines.publish(0);
 				await().atMost(Duration.ofSeconds(60)).until(() -> status(health) == Status.DOWN);
 				Health down = health.health();
 				assertThat(down.getDetails()).containsEntry("stalled", true).containsEntry("running", true);
@@ -65,7 +49,7 @@ class ProcessorStallIT {
 
 				faults.hang(false);
 				await().atMost(Duration.ofSeconds(60))
-					.until(() -> duckdb.find(project.id(), LoadEnvelopes.eventId(0)).isPresent());
+					.until(() -> engines.events().find(engines.project().id(), LoadEnvelopes.eventId(0)).isPresent());
 				await().atMost(Duration.ofSeconds(30)).until(() -> status(health) == Status.UP);
 			}
 			finally {
@@ -77,11 +61,6 @@ class ProcessorStallIT {
 
 	private static Status status(ProcessorHealthIndicator health) {
 		return health.health().getStatus();
-	}
-
-	private static void publish(SqliteEnvelopeQueue queue, long projectId, int i) {
-		queue.publish(new QueuedEnvelope(projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test",
-				LoadEnvelopes.body(i)));
 	}
 
 }
