@@ -5,18 +5,25 @@ import java.nio.file.Path;
 import dev.faultline.storage.clickhouse.ClickHouseEventStorage;
 import dev.faultline.storage.clickhouse.ClickHouseSettings;
 import dev.faultline.storage.duckdb.DuckDbEventStorage;
+import dev.faultline.storage.events.EventAggregates;
+import dev.faultline.storage.events.EventMaintenance;
+import dev.faultline.storage.events.EventReader;
 import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventWriter;
+import dev.faultline.storage.events.QueryRunner;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Provides the event storage component, ClickHouse or DuckDB, which owns the engine
- * connection, and its {@link EventStore} (every role in one bean, so a caller that asks
- * for one role — {@code EventWriter}, {@code QueryRunner}… — gets it from the same
- * component).
+ * connection, and the role stores it hands out ({@code EventWriter}, {@code EventReader},
+ * {@code EventAggregates}, {@code EventMaintenance}, {@code QueryRunner}): services take
+ * the narrow role they use, so a new kind of data adds a role bean here instead of
+ * widening what every caller sees.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FaultlineProperties.class)
@@ -37,11 +44,45 @@ public class EventStoreConfiguration {
 	}
 
 	/**
-	 * The component's roles; closed with the component, not on its own.
+	 * The component's roles in one, for callers that need several (tests, benchmarks);
+	 * closed with the component, not on its own.
 	 */
 	@Bean(destroyMethod = "")
 	EventStore eventStore(EventStorage storage) {
 		return storage.eventStore();
+	}
+
+	// Each role as handed out by the component, so a service depends on the role it uses.
+	// Primary: the wide EventStore bean is a candidate for every role type too.
+
+	@Bean(destroyMethod = "")
+	@Primary
+	EventWriter eventWriter(EventStorage storage) {
+		return storage.eventWriter();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	EventReader eventReader(EventStorage storage) {
+		return storage.eventReader();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	EventAggregates eventAggregates(EventStorage storage) {
+		return storage.eventAggregates();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	EventMaintenance eventMaintenance(EventStorage storage) {
+		return storage.eventMaintenance();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	QueryRunner queryRunner(EventStorage storage) {
+		return storage.queries();
 	}
 
 }

@@ -1,6 +1,11 @@
 package dev.faultline.boot;
 
+import dev.faultline.storage.metadata.IssueComments;
+import dev.faultline.storage.metadata.IssueGrouping;
+import dev.faultline.storage.metadata.IssueReader;
 import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueUserState;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.OutcomeStore;
@@ -12,6 +17,7 @@ import dev.faultline.storage.sqlite.SqliteMetadataStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Provides the metadata port ({@link MetadataStores} and each store): PostgreSQL or
@@ -49,6 +55,40 @@ public class MetadataConfiguration {
 
 	@Bean
 	IssueStore issueStore(MetadataStores stores) {
+		return stores.issues();
+	}
+
+	// The issue store's roles, so a service depends on the role it uses (the processor's
+	// grouping on IssueGrouping, the API's pages on IssueReader…). Primary: the wide
+	// IssueStore bean is a candidate for every role type too.
+
+	@Bean(destroyMethod = "")
+	@Primary
+	IssueGrouping issueGrouping(MetadataStores stores) {
+		return stores.issues();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	IssueReader issueReader(MetadataStores stores) {
+		return stores.issues();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	IssueWorkflow issueWorkflow(MetadataStores stores) {
+		return stores.issues();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	IssueUserState issueUserState(MetadataStores stores) {
+		return stores.issues();
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	IssueComments issueComments(MetadataStores stores) {
 		return stores.issues();
 	}
 

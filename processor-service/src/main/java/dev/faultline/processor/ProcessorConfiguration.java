@@ -18,8 +18,9 @@ import dev.faultline.processor.pipeline.ItemRouter;
 import dev.faultline.processor.pipeline.ProcessorLoop;
 import dev.faultline.processor.pipeline.ProcessorSettings;
 import dev.faultline.processor.pipeline.ProjectProcessingCache;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.metadata.DeadLetterStore;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,19 +45,22 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	EnvelopePipeline envelopePipeline(MetadataStores metadataStores, DeadLetterStore deadLetters, EventStore eventStore,
-			ProcessorProperties properties) {
-		return new EnvelopePipeline(router(metadataStores, eventStore, properties),
+	EnvelopePipeline envelopePipeline(MetadataStores metadataStores, DeadLetterStore deadLetters,
+			dev.faultline.storage.events.EventWriter eventWriter, ProcessorProperties properties) {
+		return new EnvelopePipeline(router(metadataStores, eventWriter, properties),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL),
 				deadLetters, properties.processingBudget(), properties.threads());
 	}
 
 	/**
-	 * The kinds built so far; every other item type is dropped as unsupported.
+	 * The kinds built so far; every other item type is dropped as unsupported. Each stage
+	 * gets the narrow role it uses: grouping {@code IssueGrouping}, the writer the event
+	 * store's write role.
 	 */
-	static ItemRouter router(MetadataStores metadataStores, EventStore eventStore, ProcessorProperties properties) {
-		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventStore,
+	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
+			ProcessorProperties properties) {
+		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventWriter,
 				metadataStores.countedEvents());
 		Map<String, ItemProcessor> kinds = new LinkedHashMap<>();
 		kinds.put("event", new EventProcessor(properties.grouping().stage(), events));
@@ -73,13 +77,13 @@ class ProcessorConfiguration {
 	}
 
 	@Bean
-	RetentionSweeper retentionSweeper(EventStore eventStore, ProcessorProperties properties) {
-		return new RetentionSweeper(eventStore, properties.retention(), Clock.systemUTC());
+	RetentionSweeper retentionSweeper(EventMaintenance eventMaintenance, ProcessorProperties properties) {
+		return new RetentionSweeper(eventMaintenance, properties.retention(), Clock.systemUTC());
 	}
 
 	@Bean
-	ExpiredIgnoreWaker expiredIgnoreWaker(MetadataStores metadataStores, ProcessorProperties properties) {
-		return new ExpiredIgnoreWaker(metadataStores.issues(), properties.ignoreWakeInterval(), Clock.systemUTC());
+	ExpiredIgnoreWaker expiredIgnoreWaker(IssueWorkflow issueWorkflow, ProcessorProperties properties) {
+		return new ExpiredIgnoreWaker(issueWorkflow, properties.ignoreWakeInterval(), Clock.systemUTC());
 	}
 
 	@Bean

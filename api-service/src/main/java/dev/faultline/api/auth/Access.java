@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.Issue;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueReader;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
@@ -26,9 +26,9 @@ public class Access {
 
 	private final ProjectStore projects;
 
-	private final IssueStore issues;
+	private final IssueReader issues;
 
-	Access(OrganizationStore organizations, ProjectStore projects, IssueStore issues) {
+	Access(OrganizationStore organizations, ProjectStore projects, IssueReader issues) {
 		this.organizations = organizations;
 		this.projects = projects;
 		this.issues = issues;

@@ -10,7 +10,7 @@ import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.core.text.ClientPatterns;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventReader;
 import dev.faultline.storage.events.StoredEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,13 +37,13 @@ class GroupingInfoController {
 			"system exception stack-trace", "exception", "exception type and value", "message", "message",
 			"custom-fingerprint", "custom fingerprint", "fallback", "fallback");
 
-	private final EventStore events;
+	private final EventReader events;
 
 	private final Access access;
 
 	private final ObjectMapper mapper;
 
-	GroupingInfoController(EventStore events, Access access, ObjectMapper mapper) {
+	GroupingInfoController(EventReader events, Access access, ObjectMapper mapper) {
 		this.events = events;
 		this.access = access;
 		this.mapper = mapper;

@@ -16,8 +16,8 @@ import dev.faultline.api.member.Directory;
 import dev.faultline.api.member.People;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueReader;
 import dev.faultline.storage.metadata.IssueSort;
-import dev.faultline.storage.metadata.IssueStore;
 import dev.faultline.storage.metadata.MergeResult;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
@@ -50,7 +50,7 @@ class BulkIssueController {
 
 	private final ProjectStore projects;
 
-	private final IssueStore issues;
+	private final IssueReader issues;
 
 	private final IssueFinder finder;
 
@@ -60,7 +60,7 @@ class BulkIssueController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	BulkIssueController(Access access, ProjectStore projects, IssueStore issues, IssueFinder finder,
+	BulkIssueController(Access access, ProjectStore projects, IssueReader issues, IssueFinder finder,
 			IssueChanges changes, Directory directory) {
 		this.access = access;
 		this.projects = projects;

@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.faultline.api.web.ApiException;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.metadata.Issue;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueUserState;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.MergeResult;
 
 import org.springframework.stereotype.Component;
@@ -20,12 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class IssueChanges {
 
-	private final IssueStore issues;
+	private final IssueWorkflow issues;
 
-	private final EventStore events;
+	private final IssueUserState userState;
 
-	IssueChanges(IssueStore issues, EventStore events) {
+	private final EventMaintenance events;
+
+	IssueChanges(IssueWorkflow issues, IssueUserState userState, EventMaintenance events) {
 		this.issues = issues;
+		this.userState = userState;
 		this.events = events;
 	}
 
@@ -48,10 +52,10 @@ class IssueChanges {
 				continue;
 			}
 			if (update.bookmarked() != null) {
-				this.issues.setBookmarked(issue.id(), userId, update.bookmarked());
+				this.userState.setBookmarked(issue.id(), userId, update.bookmarked());
 			}
 			if (update.subscribed() != null) {
-				this.issues.setSubscribed(issue.id(), userId, update.subscribed());
+				this.userState.setSubscribed(issue.id(), userId, update.subscribed());
 			}
 			changed.add(issue);
 		}

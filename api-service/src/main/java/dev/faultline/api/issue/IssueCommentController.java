@@ -10,7 +10,7 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.member.Directory;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.IssueActivity;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueComments;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -37,13 +37,13 @@ class IssueCommentController {
 
 	private final Access access;
 
-	private final IssueStore issues;
+	private final IssueComments issues;
 
 	private final IssueRenderer renderer;
 
 	private final Directory directory;
 
-	IssueCommentController(Access access, IssueStore issues, IssueRenderer renderer, Directory directory) {
+	IssueCommentController(Access access, IssueComments issues, IssueRenderer renderer, Directory directory) {
 		this.access = access;
 		this.issues = issues;
 		this.renderer = renderer;

@@ -12,7 +12,7 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.member.Directory;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.Issue;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +34,7 @@ class IssueDetailController {
 
 	private final Access access;
 
-	private final IssueStore issues;
+	private final IssueReader issues;
 
 	private final IssueRenderer renderer;
 
@@ -44,7 +44,7 @@ class IssueDetailController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	IssueDetailController(Access access, IssueStore issues, IssueRenderer renderer, IssueChanges changes,
+	IssueDetailController(Access access, IssueReader issues, IssueRenderer renderer, IssueChanges changes,
 			Directory directory) {
 		this.access = access;
 		this.issues = issues;

@@ -5,13 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventSearch;
-import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueCriterion;
 import dev.faultline.storage.metadata.IssueQuery;
+import dev.faultline.storage.metadata.IssueReader;
 import dev.faultline.storage.metadata.IssueSort;
-import dev.faultline.storage.metadata.IssueStore;
 
 import org.springframework.stereotype.Component;
 
@@ -30,11 +30,11 @@ class IssueFinder {
 	 */
 	static final int EVENT_MATCH_LIMIT = 10_000;
 
-	private final IssueStore issues;
+	private final IssueReader issues;
 
-	private final EventStore events;
+	private final EventAggregates events;
 
-	IssueFinder(IssueStore issues, EventStore events) {
+	IssueFinder(IssueReader issues, EventAggregates events) {
 		this.issues = issues;
 		this.events = events;
 	}

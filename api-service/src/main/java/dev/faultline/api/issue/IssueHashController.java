@@ -10,10 +10,11 @@ import dev.faultline.api.auth.Access.ProjectIssue;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueHash;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueReader;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -33,13 +34,16 @@ class IssueHashController {
 
 	private final Access access;
 
-	private final IssueStore issues;
+	private final IssueReader issues;
 
-	private final EventStore events;
+	private final IssueWorkflow workflow;
 
-	IssueHashController(Access access, IssueStore issues, EventStore events) {
+	private final EventMaintenance events;
+
+	IssueHashController(Access access, IssueReader issues, IssueWorkflow workflow, EventMaintenance events) {
 		this.access = access;
 		this.issues = issues;
+		this.workflow = workflow;
 		this.events = events;
 	}
 
@@ -74,7 +78,7 @@ class IssueHashController {
 		}
 		Issue created;
 		try {
-			created = this.issues.unmerge(issueId, hashes, caller.user().id());
+			created = this.workflow.unmerge(issueId, hashes, caller.user().id());
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.badRequest("id: " + ex.getMessage());

@@ -13,10 +13,11 @@ import dev.faultline.api.auth.Caller;
 import dev.faultline.api.member.Directory;
 import dev.faultline.api.member.People;
 import dev.faultline.boot.FaultlineProperties;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueActivity;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueComments;
+import dev.faultline.storage.metadata.IssueUserState;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,9 @@ class IssueRenderer {
 
 	private static final List<String> DETAIL_PERIODS = List.of("24h", "30d");
 
-	private final IssueStore issues;
+	private final IssueUserState issues;
+
+	private final IssueComments comments;
 
 	private final Directory directory;
 
@@ -41,8 +44,10 @@ class IssueRenderer {
 
 	private final String publicUrl;
 
-	IssueRenderer(IssueStore issues, EventStore events, Directory directory, FaultlineProperties properties) {
+	IssueRenderer(IssueUserState issues, IssueComments comments, EventAggregates events, Directory directory,
+			FaultlineProperties properties) {
 		this.issues = issues;
+		this.comments = comments;
 		this.directory = directory;
 		this.stats = new IssueStats(events, Clock.systemUTC());
 		this.publicUrl = properties.publicUrl();
@@ -63,7 +68,7 @@ class IssueRenderer {
 		long userId = caller.user().id();
 		Set<Long> bookmarked = ids.isEmpty() ? Set.of() : this.issues.bookmarkedAmong(userId, ids);
 		Set<Long> subscribed = ids.isEmpty() ? Set.of() : this.issues.subscribedAmong(userId, ids);
-		Map<Long, Integer> comments = ids.isEmpty() ? Map.of() : this.issues.commentCounts(ids);
+		Map<Long, Integer> comments = ids.isEmpty() ? Map.of() : this.comments.commentCounts(ids);
 		Map<Long, List<List<Long>>> counts = (period != null && !page.isEmpty()) ? this.stats.compute(page, period)
 				: Map.of();
 		List<IssueJson> rendered = new ArrayList<>(page.size());
@@ -95,7 +100,7 @@ class IssueRenderer {
 
 	/** The issue's activity, newest first. */
 	List<ActivityJson> activity(long issueId, People people) {
-		List<IssueActivity> activities = new ArrayList<>(this.issues.activities(issueId));
+		List<IssueActivity> activities = new ArrayList<>(this.comments.activities(issueId));
 		Collections.reverse(activities);
 		return activities.stream().map((activity) -> ActivityJson.of(activity, people)).toList();
 	}

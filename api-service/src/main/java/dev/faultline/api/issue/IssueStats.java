@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.faultline.api.web.ApiException;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.metadata.Issue;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class IssueStats {
 
-	private final EventStore events;
+	private final EventAggregates events;
 
 	private final Clock clock;
 
-	IssueStats(EventStore events, Clock clock) {
+	IssueStats(EventAggregates events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
 	}

@@ -12,7 +12,7 @@ import dev.faultline.api.member.People;
 import dev.faultline.api.member.UserJson;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.api.web.ApiException;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.Tombstone;
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +31,11 @@ class TombstoneController {
 
 	private final Access access;
 
-	private final IssueStore issues;
+	private final IssueWorkflow issues;
 
 	private final Directory directory;
 
-	TombstoneController(Access access, IssueStore issues, Directory directory) {
+	TombstoneController(Access access, IssueWorkflow issues, Directory directory) {
 		this.access = access;
 		this.issues = issues;
 		this.directory = directory;

@@ -13,7 +13,7 @@ import dev.faultline.api.auth.Access.ProjectIssue;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.TagFacet;
 import dev.faultline.storage.events.TagValueCount;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +38,11 @@ class IssueTagController {
 
 	private final Access access;
 
-	private final EventStore events;
+	private final EventAggregates events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	IssueTagController(Access access, EventStore events) {
+	IssueTagController(Access access, EventAggregates events) {
 		this.access = access;
 		this.events = events;
 	}

@@ -9,7 +9,7 @@ import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Access.OrganizationProject;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
-import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.EventAggregates;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +32,11 @@ class ProjectTagController {
 
 	private final Access access;
 
-	private final EventStore events;
+	private final EventAggregates events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	ProjectTagController(Access access, EventStore events) {
+	ProjectTagController(Access access, EventAggregates events) {
 		this.access = access;
 		this.events = events;
 	}

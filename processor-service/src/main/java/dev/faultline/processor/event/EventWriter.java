@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 
 import dev.faultline.processor.pipeline.BatchWriter;
 import dev.faultline.processor.pipeline.ItemOutcome;
-import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.EventOccurrence;
@@ -31,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * changes nothing below.</li>
  * <li>Issues: one {@code findOrCreate} per grouping hash; an event of a discarded hash is
  * dropped as {@code filtered}/{@code discarded-hash}.</li>
- * <li>One {@link EventStore#write} (idempotent per event id), then the occurrences in one
- * metadata transaction (exactly once per event id). Writing first keeps replay exact: an
- * event is counted only once it is stored, so a crash in between leaves it uncounted and
- * the replay counts it.</li>
+ * <li>One {@link dev.faultline.storage.events.EventWriter#write} (idempotent per event
+ * id), then the occurrences in one metadata transaction (exactly once per event id).
+ * Writing first keeps replay exact: an event is counted only once it is stored, so a
+ * crash in between leaves it uncounted and the replay counts it.</li>
  * </ol>
  * Thread-safe.
  */
@@ -44,13 +43,14 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 
 	private final IssueAssignmentStage issues;
 
-	private final EventStore events;
+	private final dev.faultline.storage.events.EventWriter events;
 
 	private final CountedEvents counted;
 
 	private final StoredEventMapper mapper = new StoredEventMapper();
 
-	public EventWriter(IssueAssignmentStage issues, EventStore events, CountedEvents counted) {
+	public EventWriter(IssueAssignmentStage issues, dev.faultline.storage.events.EventWriter events,
+			CountedEvents counted) {
 		this.issues = issues;
 		this.events = events;
 		this.counted = counted;

@@ -13,7 +13,7 @@ import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.User;
 import dev.faultline.storage.metadata.EventOccurrence;
 import dev.faultline.storage.metadata.Issue;
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueGrouping;
 import dev.faultline.storage.metadata.NewIssue;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +27,9 @@ import static dev.faultline.core.EventNodes.nonBlank;
  */
 public final class IssueAssignmentStage {
 
-	private final IssueStore issues;
+	private final IssueGrouping issues;
 
-	public IssueAssignmentStage(IssueStore issues) {
+	public IssueAssignmentStage(IssueGrouping issues) {
 		this.issues = issues;
 	}
 
@@ -58,7 +58,7 @@ public final class IssueAssignmentStage {
 
 	/**
 	 * Counts the events of a batch in one transaction (exactly once per event id, see
-	 * {@link IssueStore#recordOccurrences}).
+	 * {@link IssueGrouping#recordOccurrences}).
 	 */
 	void record(List<EventOccurrence> occurrences) {
 		this.issues.recordOccurrences(occurrences);

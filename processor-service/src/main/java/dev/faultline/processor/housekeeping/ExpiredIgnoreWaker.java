@@ -3,7 +3,7 @@ package dev.faultline.processor.housekeeping;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.IssueWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * Ends "ignore until" periods: every interval
  * ({@code faultline.processor.ignore-wake-interval}, 30 s by default; the first time one
  * interval after start) makes every ignored issue whose {@code ignoreUntil} has passed
- * unresolved again through {@link IssueStore#wakeExpiredIgnores}. Ignores that end by a
- * count of events or users wake while their events are recorded instead; an ignore by
+ * unresolved again through {@link IssueWorkflow#wakeExpiredIgnores}. Ignores that end by
+ * a count of events or users wake while their events are recorded instead; an ignore by
  * time has no event to wait for. Waking is idempotent, so several processor instances may
  * all run it. A failed run is logged and tried again at the next interval
  * ({@link PeriodicTask}).
@@ -21,11 +21,11 @@ public final class ExpiredIgnoreWaker extends PeriodicTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExpiredIgnoreWaker.class);
 
-	private final IssueStore issues;
+	private final IssueWorkflow issues;
 
 	private final Clock clock;
 
-	public ExpiredIgnoreWaker(IssueStore issues, Duration interval, Clock clock) {
+	public ExpiredIgnoreWaker(IssueWorkflow issues, Duration interval, Clock clock) {
 		super("faultline-ignore-waker", atLeastOneSecond(interval), interval);
 		this.issues = issues;
 		this.clock = clock;
