@@ -53,36 +53,37 @@ public class EventStoreConfiguration {
 	}
 
 	// Each role as handed out by the component, so a service depends on the role it uses.
-	// Primary: the wide EventStore bean is a candidate for every role type too.
+	// A view implements its role only (the component's roles are one object); primary,
+	// because the wide EventStore bean is a candidate for every role type too.
 
 	@Bean(destroyMethod = "")
 	@Primary
 	EventWriter eventWriter(EventStorage storage) {
-		return storage.eventWriter();
+		return RoleViews.of(EventWriter.class, storage.eventWriter());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	EventReader eventReader(EventStorage storage) {
-		return storage.eventReader();
+		return RoleViews.of(EventReader.class, storage.eventReader());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	EventAggregates eventAggregates(EventStorage storage) {
-		return storage.eventAggregates();
+		return RoleViews.of(EventAggregates.class, storage.eventAggregates());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	EventMaintenance eventMaintenance(EventStorage storage) {
-		return storage.eventMaintenance();
+		return RoleViews.of(EventMaintenance.class, storage.eventMaintenance());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	QueryRunner queryRunner(EventStorage storage) {
-		return storage.queries();
+		return RoleViews.of(QueryRunner.class, storage.queries());
 	}
 
 }

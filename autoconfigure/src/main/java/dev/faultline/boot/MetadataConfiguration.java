@@ -59,37 +59,38 @@ public class MetadataConfiguration {
 	}
 
 	// The issue store's roles, so a service depends on the role it uses (the processor's
-	// grouping on IssueGrouping, the API's pages on IssueReader…). Primary: the wide
-	// IssueStore bean is a candidate for every role type too.
+	// grouping on IssueGrouping, the API's pages on IssueReader…). A view implements its
+	// role only (the adapter is one object); primary, because the wide IssueStore bean is
+	// a candidate for every role type too.
 
 	@Bean(destroyMethod = "")
 	@Primary
 	IssueGrouping issueGrouping(MetadataStores stores) {
-		return stores.issues();
+		return RoleViews.of(IssueGrouping.class, stores.issues());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	IssueReader issueReader(MetadataStores stores) {
-		return stores.issues();
+		return RoleViews.of(IssueReader.class, stores.issues());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	IssueWorkflow issueWorkflow(MetadataStores stores) {
-		return stores.issues();
+		return RoleViews.of(IssueWorkflow.class, stores.issues());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	IssueUserState issueUserState(MetadataStores stores) {
-		return stores.issues();
+		return RoleViews.of(IssueUserState.class, stores.issues());
 	}
 
 	@Bean(destroyMethod = "")
 	@Primary
 	IssueComments issueComments(MetadataStores stores) {
-		return stores.issues();
+		return RoleViews.of(IssueComments.class, stores.issues());
 	}
 
 	@Bean
