@@ -11,12 +11,14 @@
 # It starts the API service, waits until it is ready (stores open and migrated, ApplicationRunners such as the
 # first-start bootstrap done), then stops it gracefully and exits 0. It exits non-zero when the service exits first
 # (e.g. a failed migration: the service's exit status) or is not ready within MIGRATE_TIMEOUT seconds (default 600).
+# SERVICE_JAR (default /app/service.jar) names the jar, e.g. to try the script outside the image.
 set -u
 port="${SERVER_PORT:-8080}"
 timeout="${MIGRATE_TIMEOUT:-600}"
+jar="${SERVICE_JAR:-/app/service.jar}"
 export MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
 
-java -jar /app/service.jar &
+java -jar "$jar" &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
 
