@@ -69,6 +69,31 @@ class EventController {
 			@RequestParam(required = false, defaultValue = "false") boolean full,
 			@RequestParam(required = false) @Nullable String query) {
 		ProjectIssue found = this.access.issue(caller, issueId, Scopes.EVENT_READ);
+		return page((at, size, search) -> this.events.listByIssue(found.project().id(), issueId, search, at, size),
+				cursor, limit, full, query);
+	}
+
+	/**
+	 * The project's events, newest first, paged and searched as an issue's
+	 * ({@link #list}): Sentry's project event list (sentry-cli {@code events list}).
+	 */
+	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/events/")
+	ResponseEntity<List<ObjectNode>> projectEvents(Caller caller, @PathVariable String organizationSlug,
+			@PathVariable String projectSlug, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false, defaultValue = "false") boolean full,
+			@RequestParam(required = false) @Nullable String query) {
+		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
+		return page((at, size, search) -> this.events.listByProject(found.project().id(), search, at, size), cursor,
+				limit, full, query);
+	}
+
+	/**
+	 * One page of a listing, its events rendered and its cursors in the {@code Link}
+	 * header.
+	 */
+	private ResponseEntity<List<ObjectNode>> page(Listing listing, @Nullable String cursor, @Nullable String limit,
+			boolean full, @Nullable String query) {
 		Cursor at = Pagination.cursor(cursor);
 		int pageSize = Pagination.limit(limit);
 		EventSearch search = null;
@@ -80,7 +105,7 @@ class EventController {
 		}
 		Page<StoredEvent> page;
 		try {
-			page = this.events.listByIssue(found.project().id(), issueId, search, at, pageSize);
+			page = listing.page(at, pageSize, search);
 		}
 		catch (IllegalArgumentException ex) {
 			// A key cursor of another listing.
@@ -138,6 +163,16 @@ class EventController {
 		json.put("previousEventID", neighbours.previousEventId());
 		json.put("nextEventID", neighbours.nextEventId());
 		return json;
+	}
+
+	/**
+	 * Reads one page of a listing of events.
+	 */
+	@FunctionalInterface
+	private interface Listing {
+
+		Page<StoredEvent> page(Cursor cursor, int limit, @Nullable EventSearch search);
+
 	}
 
 	/**

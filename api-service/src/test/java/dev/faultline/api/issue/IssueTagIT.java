@@ -157,6 +157,26 @@ class IssueTagIT extends IssueApiTest {
 			.contains("at position");
 	}
 
+	@Test
+	void projectEventsPageNewestFirstByCursor() {
+		JsonNode all = get("/api/0/projects/faultline/tagged/events/");
+		assertThat(all).hasSize(5);
+		java.util.List<String> paged = new java.util.ArrayList<>();
+		String path = "/api/0/projects/faultline/tagged/events/?limit=2";
+		HttpResponse<String> page = send("GET", path, null);
+		json(page, 200).forEach((event) -> paged.add(event.path("eventID").asString()));
+		while (page.headers().firstValue("Link").orElseThrow().contains("rel=\"next\"; results=\"true\"")) {
+			page = send("GET", path + "&cursor=" + linkCursor(page, "next"), null);
+			json(page, 200).forEach((event) -> paged.add(event.path("eventID").asString()));
+		}
+		java.util.List<String> newestFirst = new java.util.ArrayList<>();
+		all.forEach((event) -> newestFirst.add(event.path("eventID").asString()));
+		assertThat(paged).hasSize(5).containsExactlyElementsOf(newestFirst);
+		assertThat(get("/api/0/projects/faultline/tagged/events/?query=" + encode("browser:Chrome"))).hasSize(3);
+		assertThat(badRequest(send("GET", "/api/0/projects/faultline/tagged/events/?cursor=0:x:0", null)))
+			.contains("Invalid cursor parameter.");
+	}
+
 	private static JsonNode byKey(JsonNode tags, String key) {
 		for (JsonNode tag : tags) {
 			if (tag.path("key").asString().equals(key)) {

@@ -68,6 +68,18 @@ public interface EventReader {
 	Page<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, Cursor cursor, int limit);
 
 	/**
+	 * A page of the project's events that match a search's event terms (null: every
+	 * event), in {@link #ISSUE_EVENT_ORDER} (newest first), at a cursor, as
+	 * {@link #listByIssue(long, long, EventSearch, Cursor, int)} pages an issue's:
+	 * Sentry's project event list.
+	 * @param cursor where the page starts
+	 * @param limit events to return (1 to 1000)
+	 * @return the events and the cursors around them
+	 * @throws IllegalArgumentException for a key cursor not of this order
+	 */
+	Page<StoredEvent> listByProject(long projectId, @Nullable EventSearch search, Cursor cursor, int limit);
+
+	/**
 	 * Cuts the page out of the events an adapter read for a cursor (see {@link Page#of}):
 	 * at most {@code limit + 1}, in {@link #ISSUE_EVENT_ORDER}, or in its reverse for a
 	 * backward key cursor.

@@ -137,20 +137,35 @@ public final class ClickHouseEventStore implements EventStore {
 	@Override
 	public Page<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, Cursor cursor,
 			int limit) {
+		return list(projectId, issueId, search, cursor, limit);
+	}
+
+	@Override
+	public Page<StoredEvent> listByProject(long projectId, @Nullable EventSearch search, Cursor cursor, int limit) {
+		return list(projectId, null, search, cursor, limit);
+	}
+
+	/**
+	 * A page of the project's events, or of one issue's.
+	 */
+	private Page<StoredEvent> list(long projectId, @Nullable Long issueId, @Nullable EventSearch search, Cursor cursor,
+			int limit) {
 		EventReader.checkListing(limit);
 		SqlFragment filter = COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of(),
 				ISSUE_EVENT_ORDER, cursor);
 		// The fragment's parameters are named p0, p1…; the statement's own are not.
 		Map<String, Object> parameters = new HashMap<>(filter.namedParameters());
-		parameters.putAll(
-				Map.of("project_id", projectId, "issue_id", issueId, "offset", cursor.offset(), "limit", limit + 1));
+		parameters.putAll(Map.of("project_id", projectId, "offset", cursor.offset(), "limit", limit + 1));
+		String issue = "";
+		if (issueId != null) {
+			parameters.put("issue_id", issueId);
+			issue = " AND issue_id = {issue_id:UInt64}";
+		}
 		// A backward page reads the events just newer than the cursor's, oldest first.
 		String order = (cursor.keyed() && cursor.previous()) ? "timestamp ASC, event_id ASC"
 				: "timestamp DESC, event_id DESC";
-		List<StoredEvent> read = query(
-				SELECT + "WHERE project_id = {project_id:UInt64} AND issue_id = {issue_id:UInt64} AND (" + filter.sql()
-						+ ") ORDER BY " + order + " LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
-				parameters);
+		List<StoredEvent> read = query(SELECT + "WHERE project_id = {project_id:UInt64}" + issue + " AND ("
+				+ filter.sql() + ") ORDER BY " + order + " LIMIT {limit:UInt32} OFFSET {offset:UInt32}", parameters);
 		return EventReader.issueEventPage(cursor, limit, read);
 	}
 

@@ -171,17 +171,35 @@ public final class DuckDbEventStore implements EventStore {
 	@Override
 	public Page<StoredEvent> listByIssue(long projectId, long issueId, @Nullable EventSearch search, Cursor cursor,
 			int limit) {
+		return list(projectId, issueId, search, cursor, limit);
+	}
+
+	@Override
+	public Page<StoredEvent> listByProject(long projectId, @Nullable EventSearch search, Cursor cursor, int limit) {
+		return list(projectId, null, search, cursor, limit);
+	}
+
+	/**
+	 * A page of the project's events, or of one issue's.
+	 */
+	private Page<StoredEvent> list(long projectId, @Nullable Long issueId, @Nullable EventSearch search, Cursor cursor,
+			int limit) {
 		EventReader.checkListing(limit);
 		SqlFragment filter = COMPILER.where(Datasets.ERRORS, (search != null) ? search.conditions() : List.of(),
 				ISSUE_EVENT_ORDER, cursor);
-		List<Object> parameters = new ArrayList<>(List.of(projectId, issueId));
+		List<Object> parameters = new ArrayList<>(List.of(projectId));
+		if (issueId != null) {
+			parameters.add(issueId);
+		}
 		parameters.addAll(filter.parameters());
 		parameters.add(limit + 1);
 		parameters.add(cursor.offset());
 		// A backward page reads the events just newer than the cursor's, oldest first.
 		String order = (cursor.keyed() && cursor.previous()) ? " ORDER BY timestamp ASC, event_id ASC" : NEWEST_FIRST;
-		List<StoredEvent> read = query(SELECT + "WHERE project_id = ? AND issue_id = ? AND (" + filter.sql() + ")"
-				+ order + " LIMIT ? OFFSET ?", parameters.toArray());
+		String issue = (issueId != null) ? " AND issue_id = ?" : "";
+		List<StoredEvent> read = query(
+				SELECT + "WHERE project_id = ?" + issue + " AND (" + filter.sql() + ")" + order + " LIMIT ? OFFSET ?",
+				parameters.toArray());
 		return EventReader.issueEventPage(cursor, limit, read);
 	}
 

@@ -249,6 +249,28 @@ public abstract class QueryCursorContract {
 		assertListingPages((cursor) -> store().listByIssue(TIES_PROJECT, TIES_ISSUE, search, cursor, limit), errors);
 	}
 
+	@ParameterizedTest(name = "page of {0}")
+	@MethodSource("pageSizes")
+	void theProjectEventListPagesNewestFirstAcrossIssues(int limit) {
+		List<String> expected = project(PROJECT).stream()
+			.sorted(Comparator.comparing(StoredEvent::timestamp)
+				.thenComparing(StoredEvent::eventId, QueryCursorContract::utf8Order)
+				.reversed())
+			.map(StoredEvent::eventId)
+			.toList();
+		assertListingPages((cursor) -> store().listByProject(PROJECT, null, cursor, limit), expected);
+
+		EventSearch search = new EventSearch("level:error", this.base.plus(4, ChronoUnit.DAYS));
+		List<String> errors = project(PROJECT).stream()
+			.filter((event) -> event.level().equals("error"))
+			.sorted(Comparator.comparing(StoredEvent::timestamp)
+				.thenComparing(StoredEvent::eventId, QueryCursorContract::utf8Order)
+				.reversed())
+			.map(StoredEvent::eventId)
+			.toList();
+		assertListingPages((cursor) -> store().listByProject(PROJECT, search, cursor, limit), errors);
+	}
+
 	/**
 	 * Follows next cursors from the first page to the last, then previous cursors back to
 	 * the first, each cursor passed as text; both walks must yield {@code expected}.
