@@ -20,10 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link JsonPayloads}), normalize the common fields and bound the size
  * ({@link NormalizationStage}), apply the project's inbound filters
  * ({@link InboundFilterStage}: a filtered event ends here), derive browser, OS and device
- * from the user agent ({@link UserAgentStage}), scrub ({@link ScrubbingStage}), then
- * group ({@link GroupingStage}); the event then waits for its batch's
- * {@link EventWriter}, which filters duplicates and discarded hashes, assigns the issue
- * and stores it. Settles the envelope's event id for the other items. Thread-safe.
+ * from the user agent ({@link UserAgentStage}), scrub ({@link ScrubbingStage}), add the
+ * tags Sentry derives ({@link DerivedTagsStage}), then group ({@link GroupingStage}); the
+ * event then waits for its batch's {@link EventWriter}, which filters duplicates and
+ * discarded hashes, assigns the issue and stores it. Settles the envelope's event id for
+ * the other items. Thread-safe.
  */
 public final class EventProcessor implements ItemProcessor {
 
@@ -36,6 +37,8 @@ public final class EventProcessor implements ItemProcessor {
 	private final UserAgentStage userAgents = new UserAgentStage();
 
 	private final ScrubbingStage scrubbing = new ScrubbingStage();
+
+	private final DerivedTagsStage derivedTags = new DerivedTagsStage();
 
 	private final GroupingStage grouping;
 
@@ -95,7 +98,8 @@ public final class EventProcessor implements ItemProcessor {
 		this.scrubbing.scrub(event, envelope);
 		// From here on the event is read through the typed model; the tree was for the
 		// stages that must see every field (trimming, scrubbing).
-		GroupingStage.Grouped grouped = this.grouping.group(EventCodec.decode(event), envelope.project());
+		GroupingStage.Grouped grouped = this.grouping.group(this.derivedTags.derive(EventCodec.decode(event)),
+				envelope.project());
 		return new PreparedEvent(envelope.projectId(), envelope.position(), envelope.queued().receivedAt(),
 				grouped.event(), grouped.result(), item);
 	}
