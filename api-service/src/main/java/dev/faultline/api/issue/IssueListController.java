@@ -58,7 +58,11 @@ class IssueListController {
 
 	/**
 	 * With {@code statsPeriod} ({@code 24h} or {@code 14d}) each issue carries its event
-	 * counts over that period; the list itself is not limited to the period.
+	 * counts over that period; the list itself is not limited to the period. Sentry's
+	 * {@code environment} parameter (repeatable) is the event term
+	 * {@code environment:[…]}. When the search has event terms (environment, time range,
+	 * tags…) the list holds the issues with matching events, and their stats and
+	 * {@code filtered.count} count only those events.
 	 */
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/issues/")
 	ResponseEntity<List<IssueJson>> list(Caller caller, @PathVariable String organizationSlug,
@@ -66,9 +70,11 @@ class IssueListController {
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String statsPeriod) {
+			@RequestParam(required = false) @Nullable String statsPeriod,
+			@RequestParam(name = "environment", required = false) @Nullable List<String> environments) {
 		OrganizationProject found = this.access.project(caller, organizationSlug, projectSlug, Scopes.EVENT_READ);
-		return page(caller, found.organization(), List.of(found.project()), query, sort, cursor, limit, statsPeriod);
+		return page(caller, found.organization(), List.of(found.project()), withEnvironments(query, environments), sort,
+				cursor, limit, statsPeriod);
 	}
 
 	/**
@@ -82,10 +88,11 @@ class IssueListController {
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String statsPeriod) {
+			@RequestParam(required = false) @Nullable String statsPeriod,
+			@RequestParam(name = "environment", required = false) @Nullable List<String> environments) {
 		Organization organization = this.access.organization(caller, organizationSlug, Scopes.EVENT_READ);
-		return page(caller, organization, selectProjects(this.projects, organization, projectIds), query, sort, cursor,
-				limit, statsPeriod);
+		return page(caller, organization, selectProjects(this.projects, organization, projectIds),
+				withEnvironments(query, environments), sort, cursor, limit, statsPeriod);
 	}
 
 	/**
@@ -119,10 +126,32 @@ class IssueListController {
 		// One extra row tells whether a next page exists.
 		List<Issue> rows = this.finder.find(byId.keySet(), search, IssueSearch.sort(sort), offset, pageSize + 1);
 		List<Issue> shown = rows.stream().limit(pageSize).toList();
-		List<IssueJson> page = this.renderer.list(caller, organization, byId, shown, period);
+		List<IssueJson> page = this.renderer.list(caller, organization, byId, shown, period, search.eventSearch());
 		String link = Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, pageSize,
 				rows.size() > pageSize);
 		return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
+	}
+
+	/**
+	 * The query with Sentry's {@code environment} parameters as one event term (any of
+	 * them); the query as it is when there are none. Without a query the default
+	 * {@code is:unresolved} is kept.
+	 */
+	static @Nullable String withEnvironments(@Nullable String query, @Nullable List<String> environments) {
+		List<String> names = (environments != null)
+				? environments.stream().filter((name) -> !name.isBlank()).distinct().toList() : List.of();
+		if (names.isEmpty()) {
+			return query;
+		}
+		String term = "environment:[" + names.stream().map(IssueListController::quoted).collect(Collectors.joining(","))
+				+ "]";
+		return ((query != null) ? query : "is:unresolved") + " " + term;
+	}
+
+	private static String quoted(String value) {
+		// Quotes, backslashes and stars are escaped: an environment name is matched as it
+		// is.
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("*", "\\*") + "\"";
 	}
 
 	private static Set<Long> projectIds(@Nullable List<String> values) {

@@ -14,6 +14,7 @@ import dev.faultline.api.member.Directory;
 import dev.faultline.api.member.People;
 import dev.faultline.boot.FaultlineProperties;
 import dev.faultline.storage.events.EventAggregates;
+import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueActivity;
 import dev.faultline.storage.metadata.IssueComments;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders issues for a caller. A page costs a fixed number of queries whatever its size:
  * the organization's members and teams (actors, assignees), the caller's bookmarks and
- * subscriptions among the page, the comment counts, and the stats per project.
+ * subscriptions among the page, the comment counts, which issues had an unhandled event,
+ * and the stats (and filtered counts) per project.
  */
 @Component
 class IssueRenderer {
@@ -59,25 +61,45 @@ class IssueRenderer {
 	 */
 	List<IssueJson> list(Caller caller, Organization organization, Map<Long, Project> projects, List<Issue> page,
 			@Nullable String period) {
-		return list(caller, organization, projects, page, period, this.directory.of(organization.id()));
+		return list(caller, organization, projects, page, period, null);
+	}
+
+	/**
+	 * A page of issues whose stats count only the events matching the search's event
+	 * terms, each with that count as {@code filtered}.
+	 * @param filter the list's event terms, or null when it has none (lifetime counts)
+	 */
+	List<IssueJson> list(Caller caller, Organization organization, Map<Long, Project> projects, List<Issue> page,
+			@Nullable String period, @Nullable EventSearch filter) {
+		return list(caller, organization, projects, page, period, filter, this.directory.of(organization.id()));
 	}
 
 	private List<IssueJson> list(Caller caller, Organization organization, Map<Long, Project> projects,
-			List<Issue> page, @Nullable String period, People people) {
+			List<Issue> page, @Nullable String period, @Nullable EventSearch filter, People people) {
 		List<Long> ids = page.stream().map(Issue::id).toList();
 		long userId = caller.user().id();
 		Set<Long> bookmarked = ids.isEmpty() ? Set.of() : this.issues.bookmarkedAmong(userId, ids);
 		Set<Long> subscribed = ids.isEmpty() ? Set.of() : this.issues.subscribedAmong(userId, ids);
 		Map<Long, Integer> comments = ids.isEmpty() ? Map.of() : this.comments.commentCounts(ids);
-		Map<Long, List<List<Long>>> counts = (period != null && !page.isEmpty()) ? this.stats.compute(page, period)
-				: Map.of();
+		EventSearch counted = (filter != null) ? filter : EventSearch.EVERY_EVENT;
+		Map<Long, List<List<Long>>> counts = (period != null && !page.isEmpty())
+				? this.stats.compute(page, period, counted) : Map.of();
+		Map<Long, Long> filtered = (filter != null && !page.isEmpty()) ? this.stats.totals(page, filter) : Map.of();
+		Set<Long> unhandled = page.isEmpty() ? Set.of() : this.stats.unhandled(page);
 		List<IssueJson> rendered = new ArrayList<>(page.size());
 		for (Issue issue : page) {
 			IssueJson.Extras extras = new IssueJson.Extras(StatusDetailsJson.of(issue.statusDetails(), people),
 					people.assignedTo(issue.assignee()), bookmarked.contains(issue.id()),
-					subscribed.contains(issue.id()), comments.getOrDefault(issue.id(), 0));
+					subscribed.contains(issue.id()), comments.getOrDefault(issue.id(), 0),
+					unhandled.contains(issue.id()));
 			IssueJson json = IssueJson.of(issue, projects.get(issue.projectId()), organization, this.publicUrl, extras);
-			rendered.add((period != null) ? json.withStats(Map.of(period, counts.get(issue.id()))) : json);
+			if (period != null) {
+				json = json.withStats(Map.of(period, counts.get(issue.id())));
+			}
+			if (filter != null) {
+				json = json.withFilteredCount(filtered.getOrDefault(issue.id(), 0L));
+			}
+			rendered.add(json);
 		}
 		return rendered;
 	}
@@ -89,7 +111,7 @@ class IssueRenderer {
 	IssueDetailJson detail(Caller caller, ProjectIssue found, Issue issue) {
 		People people = this.directory.of(found.organization().id());
 		IssueJson json = list(caller, found.organization(), Map.of(found.project().id(), found.project()),
-				List.of(issue), null, people)
+				List.of(issue), null, null, people)
 			.get(0);
 		Map<String, Object> periods = new LinkedHashMap<>();
 		for (String period : DETAIL_PERIODS) {

@@ -150,6 +150,70 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 		assertThat(JSON.readTree(unknown.body()).path("detail").asString()).contains("nobody@example.com");
 	}
 
+	@Test
+	void environmentAndTimeRangeFilterTheCountsAndSparklinesToo() throws Exception {
+		Organization organization = this.organizations.findBySlug("faultline").orElseThrow();
+		Team team = this.organizations.listTeams(organization.id()).get(0);
+		Project counted = this.projects.create(organization.id(), team.id(), "counted", "Counted", "java");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String hash = "e".repeat(32);
+		Issue issue = this.issues
+			.findOrCreate(new NewIssue(counted.id(), hash, "Mixed", "shop.Orders", "error", "error", Map.of(),
+					now.minus(2, ChronoUnit.DAYS)))
+			.orElseThrow();
+		List<StoredEvent> stored = new ArrayList<>();
+		// prod: two in the last hour (one unhandled), one two days ago; staging: three.
+		Object[][] seeded = { { "prod", 10, "no" }, { "prod", 20, "yes" }, { "prod", 2 * 24 * 60, "yes" },
+				{ "staging", 15, "yes" }, { "staging", 25, "yes" }, { "staging", 35, "yes" } };
+		for (Object[] row : seeded) {
+			String eventId = String.format("%032x", ++sequence);
+			Instant timestamp = now.minus((Integer) row[1], ChronoUnit.MINUTES);
+			stored.add(new StoredEvent(counted.id(), eventId, issue.id(), timestamp, timestamp, "java", "error",
+					"Mixed", "shop.Orders", "Mixed", null, (String) row[0], null, null,
+					Map.of("handled", (String) row[2]), null, hash, "app", "{}"));
+			this.issues.recordOccurrence(
+					new EventOccurrence(issue.id(), counted.id(), eventId, timestamp, "error", null, hash, null));
+		}
+		this.events.write(stored);
+		String base = "/api/0/organizations/faultline/issues/?project=" + counted.id() + "&statsPeriod=24h&query=";
+
+		JsonNode all = only(get(base + encode("is:unresolved")));
+		assertThat(all.path("count").asString()).isEqualTo("6");
+		assertThat(all.path("filtered").isMissingNode()).isTrue();
+		assertThat(all.path("isUnhandled").asBoolean()).isTrue();
+		assertThat(sparklineTotal(all)).isEqualTo(5);
+
+		JsonNode prod = only(get(base + encode("is:unresolved environment:prod")));
+		assertThat(prod.path("count").asString()).as("lifetime").isEqualTo("6");
+		assertThat(prod.path("filtered").path("count").asString()).isEqualTo("3");
+		assertThat(sparklineTotal(prod)).isEqualTo(2);
+
+		JsonNode lastHour = only(get(base + encode("is:unresolved environment:prod timestamp:-1h")));
+		assertThat(lastHour.path("filtered").path("count").asString()).isEqualTo("2");
+		assertThat(sparklineTotal(lastHour)).isEqualTo(2);
+
+		// Sentry's environment parameter is the same filter, on the project list too.
+		JsonNode staging = only(get("/api/0/projects/faultline/counted/issues/?statsPeriod=24h&environment=staging"));
+		assertThat(staging.path("filtered").path("count").asString()).isEqualTo("3");
+		assertThat(sparklineTotal(staging)).isEqualTo(3);
+		assertThat(ids(get("/api/0/projects/faultline/counted/issues/?environment=nowhere"))).isEmpty();
+	}
+
+	private static JsonNode only(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode list = JSON.readTree(response.body());
+		assertThat(list.size()).as(response.body()).isEqualTo(1);
+		return list.get(0);
+	}
+
+	private static long sparklineTotal(JsonNode issue) {
+		long total = 0;
+		for (JsonNode point : issue.path("stats").path("24h")) {
+			total += point.get(1).asLong();
+		}
+		return total;
+	}
+
 	private static Project project() {
 		Project seeded = project;
 		assertThat(seeded).as("seeded").isNotNull();

@@ -25,7 +25,20 @@ public interface EventAggregates {
 	 * @return for every requested issue id, its counts oldest bucket first (zeros where
 	 * nothing happened)
 	 */
-	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket);
+	default Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
+			Duration bucket) {
+		return countByIssue(projectId, issueIds, from, to, bucket, EventSearch.EVERY_EVENT);
+	}
+
+	/**
+	 * {@link #countByIssue(long, List, Instant, Instant, Duration) countByIssue} of only
+	 * the events that match every event term of a search: the issue list's environment
+	 * and time range ({@code environment:prod timestamp:-24h}), or any other event term
+	 * ({@code handled:no}, a tag). Issue terms in the search are ignored.
+	 * @param filter the events to count; {@link EventSearch#EVERY_EVENT} counts all
+	 */
+	Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to, Duration bucket,
+			EventSearch filter);
 
 	/**
 	 * The issues that have at least one event matching all event terms of a search

@@ -20,6 +20,9 @@ public final class EventSearch {
 
 	private static final SearchConditions CONDITIONS = new SearchConditions(Datasets.ERRORS);
 
+	/** The search without terms: every event matches. */
+	public static final EventSearch EVERY_EVENT = new EventSearch("", Instant.EPOCH);
+
 	private final String query;
 
 	private final Instant now;

@@ -48,7 +48,7 @@ public final class QueryEventAggregates implements EventAggregates {
 
 	@Override
 	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
-			Duration bucket) {
+			Duration bucket, EventSearch filter) {
 		TimeBuckets buckets = new TimeBuckets(issueIds, from, to, bucket);
 		if (issueIds.isEmpty()) {
 			return buckets.result();
@@ -56,6 +56,7 @@ public final class QueryEventAggregates implements EventAggregates {
 		Query query = Query.builder(ERRORS, List.of(projectId), new TimeRange(from, to))
 			.select(ISSUE, COUNT)
 			.where(new Condition.In(ISSUE, List.copyOf(issueIds)))
+			.where(filter.conditions())
 			.groupBy(ISSUE)
 			.interval(bucket)
 			.page(0, Query.MAX_LIMIT)

@@ -238,8 +238,8 @@ public final class DuckDbEventStore implements EventStore {
 
 	@Override
 	public Map<Long, List<Long>> countByIssue(long projectId, List<Long> issueIds, Instant from, Instant to,
-			Duration bucket) {
-		return this.aggregates.countByIssue(projectId, issueIds, from, to, bucket);
+			Duration bucket, EventSearch filter) {
+		return this.aggregates.countByIssue(projectId, issueIds, from, to, bucket, filter);
 	}
 
 	@Override

@@ -259,6 +259,43 @@ public abstract class EventStoreContract extends EventStoreFixture {
 	}
 
 	@Test
+	void countByIssueCountsOnlyTheEventsMatchingTheFilter() {
+		Instant from = this.events.at(0);
+		Duration hour = Duration.ofHours(1);
+		store().write(List.of(
+				this.events.tagged(PROJECT, ISSUE, from, "error", null, "production", Map.of("handled", "no"), "h"),
+				this.events.tagged(PROJECT, ISSUE, from.plus(Duration.ofMinutes(30)), "error", null, "staging",
+						Map.of("handled", "yes"), "h"),
+				this.events.tagged(PROJECT, ISSUE, from.plus(hour), "warning", null, "production", Map.of(), "h"),
+				this.events.tagged(PROJECT, ISSUE, from.plus(hour.multipliedBy(2)), "error", null, null, Map.of(), "h"),
+				this.events.tagged(PROJECT, OTHER_ISSUE, from.plus(hour), "error", null, "staging", Map.of(), "h"),
+				this.events.tagged(OTHER_PROJECT, ISSUE, from, "error", null, "production", Map.of(), "h")));
+		List<Long> issues = List.of(ISSUE, OTHER_ISSUE);
+		Instant to = from.plus(hour.multipliedBy(3));
+
+		assertThat(store().countByIssue(PROJECT, issues, from, to, hour, search("environment:production", to)))
+			.containsEntry(ISSUE, List.of(1L, 1L, 0L))
+			.containsEntry(OTHER_ISSUE, List.of(0L, 0L, 0L));
+		// A time term narrows the buckets' range; issue terms are ignored.
+		assertThat(store().countByIssue(PROJECT, issues, from, to, hour,
+				search("is:unresolved environment:[production,staging] timestamp:>=" + from.plus(hour), to)))
+			.containsEntry(ISSUE, List.of(0L, 1L, 0L))
+			.containsEntry(OTHER_ISSUE, List.of(0L, 1L, 0L));
+		assertThat(store().countByIssue(PROJECT, issues, from, to, hour, search("handled:no", to)))
+			.containsEntry(ISSUE, List.of(1L, 0L, 0L))
+			.containsEntry(OTHER_ISSUE, List.of(0L, 0L, 0L));
+		assertThat(store().countByIssue(PROJECT, issues, from, to, hour, search("!has:environment level:error", to)))
+			.containsEntry(ISSUE, List.of(0L, 0L, 1L));
+		assertThat(store().countByIssue(PROJECT, issues, from, to, hour, EventSearch.EVERY_EVENT))
+			.isEqualTo(store().countByIssue(PROJECT, issues, from, to, hour))
+			.containsEntry(ISSUE, List.of(2L, 1L, 1L));
+	}
+
+	private static EventSearch search(String query, Instant now) {
+		return new EventSearch(query, now);
+	}
+
+	@Test
 	void countByIssueHasAPartialLastBucket() {
 		Instant from = this.events.at(0);
 		Duration day = Duration.ofDays(1);
