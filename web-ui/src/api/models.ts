@@ -69,8 +69,10 @@ export interface Issue {
   isBookmarked?: boolean;
   isSubscribed?: boolean;
   numComments?: number;
-  /** Whether the latest events crashed (their exception's mechanism says `handled: false`). */
+  /** Whether an event of the issue crashed (its exception's mechanism said `handled: false`). */
   isUnhandled?: boolean;
+  /** When the list's search has event terms (environment, time range…): the events matching them. */
+  filtered?: { count: string } | null;
   /** Detail only, newest first. */
   activity?: Activity[];
 }

@@ -7,6 +7,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { EmptyState, ErrorState, Loading } from '../../ui/states/StateViews';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { DiscardedIssues } from './DiscardedIssues';
+import { FirstEventPanel } from './FirstEventPanel';
 import { PLATFORMS, platformFor } from './platforms';
 
 export function ProjectDetailPage() {
@@ -66,6 +67,7 @@ export function ProjectDetailPage() {
               <p>This project has no active client key. Create one below to get a DSN.</p>
             )}
           </div>
+          <FirstEventPanel org={org!} project={project.data} />
           {activeKey && <SetupSnippet dsn={activeKey.dsn.public} initialPlatform={project.data.platform} />}
           <ClientKeys org={org!} project={project.data.slug} keys={keys.data} />
           <DiscardedIssues org={org!} project={project.data.slug} />

@@ -1,7 +1,7 @@
 // Projects: the list, one project, its client keys (DSNs), discarded issues and tag keys/values.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '../../api/client';
-import type { Project, ProjectKey, TagKey, TagValue, Tombstone } from '../../api/models';
+import type { Issue, Project, ProjectKey, TagKey, TagValue, Tombstone } from '../../api/models';
 
 const enc = encodeURIComponent;
 
@@ -13,10 +13,32 @@ export function useProjects(org: string | undefined) {
   });
 }
 
+/** How often a project without events is asked again whether its first event arrived. */
+export const FIRST_EVENT_POLL_MS = 3000;
+
 export function useProject(org: string | undefined, project: string | undefined) {
   return useQuery({
     queryKey: ['project', org, project],
     queryFn: () => apiJson<Project>(`/api/0/projects/${enc(org!)}/${enc(project!)}/`),
+    enabled: !!org && !!project,
+    // The setup page waits for the first event: keep asking until the project has one.
+    refetchInterval: (query) => (query.state.data && !query.state.data.firstEvent ? FIRST_EVENT_POLL_MS : false),
+  });
+}
+
+/** The project's oldest issue (the one its first event opened), once it has events. */
+export function useFirstIssue(org: string | undefined, project: string | undefined) {
+  return useQuery({
+    queryKey: ['first-issue', org, project],
+    queryFn: async () => {
+      const issues = await apiJson<Issue[]>(
+        `/api/0/projects/${enc(org!)}/${enc(project!)}/issues/?query=&sort=new&limit=100`,
+      );
+      return issues.reduce<Issue | undefined>(
+        (oldest, issue) => (!oldest || Date.parse(issue.firstSeen) < Date.parse(oldest.firstSeen) ? issue : oldest),
+        undefined,
+      );
+    },
     enabled: !!org && !!project,
   });
 }

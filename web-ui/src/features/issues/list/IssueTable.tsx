@@ -76,7 +76,17 @@ const COLUMNS = [
   column.accessor('count', {
     header: 'Events',
     meta: { width: '5.5rem', align: 'end', sortKey: 'freq' },
-    cell: (info) => <span data-testid="issue-count">{compactNumber(info.getValue())}</span>,
+    // With an environment or time range picked, the events in it (the lifetime count in the title).
+    cell: ({ row }) => {
+      const { count, filtered } = row.original;
+      return filtered ? (
+        <span data-testid="issue-count" title={`${count} events in all`}>
+          {compactNumber(filtered.count)}
+        </span>
+      ) : (
+        <span data-testid="issue-count">{compactNumber(count)}</span>
+      );
+    },
   }),
   column.accessor('userCount', {
     header: 'Users',

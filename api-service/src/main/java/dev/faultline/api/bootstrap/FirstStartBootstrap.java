@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.env.Environment;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
  * when unset, a generated password logged once at WARN. On every start: registers
  * {@code faultline.admin.token} (only its hash) for the administrator with every scope,
  * unless already registered, so that a token can be added to an existing installation.
+ * Then, on every start, logs where the web UI is and how to sign in
+ * ({@link SignInNotice}).
  *
  * <p>
  * Every step tolerates a concurrent replica doing the same: a {@link DuplicateException}
@@ -52,17 +55,24 @@ class FirstStartBootstrap implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final SignInNotice notice;
+
+	private boolean passwordGenerated;
+
 	@Autowired
-	FirstStartBootstrap(OrganizationStore organizations, UserStore users, FaultlineProperties properties) {
-		this(organizations, users, properties.admin(), Passwords.encoder());
+	FirstStartBootstrap(OrganizationStore organizations, UserStore users, FaultlineProperties properties,
+			Environment environment) {
+		this(organizations, users, properties.admin(), Passwords.encoder(),
+				new SignInNotice(properties.publicUrl(), environment.getProperty("local.server.port", Integer.class)));
 	}
 
 	FirstStartBootstrap(OrganizationStore organizations, UserStore users, FaultlineProperties.Admin admin,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, SignInNotice notice) {
 		this.organizations = organizations;
 		this.users = users;
 		this.admin = admin;
 		this.passwordEncoder = passwordEncoder;
+		this.notice = notice;
 	}
 
 	@Override
@@ -73,6 +83,11 @@ class FirstStartBootstrap implements ApplicationRunner {
 		if (this.admin.token() != null && !this.admin.token().isBlank()) {
 			registerToken(this.admin.token().trim());
 		}
+		String configured = this.admin.password();
+		SignInNotice.Password password = this.passwordGenerated ? SignInNotice.Password.GENERATED_ABOVE
+				: (configured != null && !configured.isEmpty()) ? SignInNotice.Password.CONFIGURED
+						: SignInNotice.Password.GENERATED_AT_FIRST_START;
+		logger.info(this.notice.text(this.admin.email(), password));
 	}
 
 	private void createFirstOrganization() {
@@ -115,6 +130,7 @@ class FirstStartBootstrap implements ApplicationRunner {
 		logger.info("First start: created administrator {} (user {})", user.email(), user.id());
 		if (generated) {
 			logGeneratedPassword(user.email(), password);
+			this.passwordGenerated = true;
 		}
 		return user;
 	}

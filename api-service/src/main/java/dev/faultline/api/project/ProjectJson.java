@@ -24,7 +24,9 @@ record ProjectJson(String id, String slug, String name, @Nullable String platfor
 		TeamRef teamRef = (team != null) ? TeamRef.of(team) : null;
 		return new ProjectJson(Long.toString(project.id()), project.slug(), project.name(),
 				project.platform().isEmpty() ? null : project.platform(), ApiDates.format(project.dateCreated()), false,
-				true, true, false, List.of(), "active", null, teamRef, (teamRef != null) ? List.of(teamRef) : List.of(),
+				true, true, false, List.of(), "active",
+				(project.firstEvent() != null) ? ApiDates.format(project.firstEvent()) : null, teamRef,
+				(teamRef != null) ? List.of(teamRef) : List.of(),
 				(organization != null) ? OrganizationRef.of(organization) : null);
 	}
 

@@ -47,8 +47,31 @@ class FirstStartBootstrapTest {
 	}
 
 	private void run(FaultlineProperties.Admin admin) {
-		new FirstStartBootstrap(this.stores.organizations(), this.stores.users(), admin, ENCODER)
+		new FirstStartBootstrap(this.stores.organizations(), this.stores.users(), admin, ENCODER,
+				new SignInNotice("http://localhost:8080", 18080))
 			.run(new DefaultApplicationArguments());
+	}
+
+	@Test
+	void everyStartLogsWhereTheUiIsAndHowToSignInWithoutThePassword(CapturedOutput output) {
+		FaultlineProperties.Admin generated = new FaultlineProperties.Admin("admin@localhost", null, null, "faultline");
+		run(generated);
+		assertThat(output.getOut()).contains("Faultline web UI: http://localhost:18080/")
+			.contains("Sign in as admin@localhost with the generated password printed above");
+		run(generated);
+		assertThat(output.getOut()).contains("with the password printed in this log at the first start");
+
+		run(new FaultlineProperties.Admin("admin@localhost", "s3cret-pass", null, "faultline"));
+		assertThat(output.getOut()).contains("with the password of FAULTLINE_ADMIN_PASSWORD");
+		assertThat(output.getAll()).doesNotContain("s3cret-pass");
+	}
+
+	@Test
+	void theUiAddressIsThePublicUrlOrTheLocalPortWhenThatWasLeftAtItsDefault() {
+		assertThat(SignInNotice.uiUrl("https://errors.example.com", 8080)).isEqualTo("https://errors.example.com/");
+		assertThat(SignInNotice.uiUrl("http://localhost:8080", 8080)).isEqualTo("http://localhost:8080/");
+		assertThat(SignInNotice.uiUrl("http://localhost:8080/", 9000)).isEqualTo("http://localhost:9000/");
+		assertThat(SignInNotice.uiUrl("http://127.0.0.1", null)).isEqualTo("http://127.0.0.1/");
 	}
 
 	@Test

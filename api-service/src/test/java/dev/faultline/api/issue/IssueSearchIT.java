@@ -155,6 +155,8 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 		Organization organization = this.organizations.findBySlug("faultline").orElseThrow();
 		Team team = this.organizations.listTeams(organization.id()).get(0);
 		Project counted = this.projects.create(organization.id(), team.id(), "counted", "Counted", "java");
+		assertThat(JSON.readTree(get("/api/0/projects/faultline/counted/").body()).path("firstEvent").isNull())
+			.isTrue();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String hash = "e".repeat(32);
 		Issue issue = this.issues
@@ -176,6 +178,12 @@ class IssueSearchIT extends EmbeddedApplicationTest {
 		}
 		this.events.write(stored);
 		String base = "/api/0/organizations/faultline/issues/?project=" + counted.id() + "&statsPeriod=24h&query=";
+
+		// The first issue set the project's firstEvent (Sentry's "has the project
+		// received an event").
+		HttpResponse<String> detail = get("/api/0/projects/faultline/counted/");
+		assertThat(Instant.parse(JSON.readTree(detail.body()).path("firstEvent").asString()))
+			.isEqualTo(now.minus(2, ChronoUnit.DAYS));
 
 		JsonNode all = only(get(base + encode("is:unresolved")));
 		assertThat(all.path("count").asString()).isEqualTo("6");

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Conversions both engines share. Timestamps are stored as epoch milliseconds in a 64-bit
  * integer column, because SQLite has no timestamp type and this keeps one SQL text for
@@ -23,6 +25,11 @@ final class Columns {
 
 	static Instant instant(ResultSet row, String column) throws SQLException {
 		return Instant.ofEpochMilli(row.getLong(column));
+	}
+
+	static @Nullable Instant nullableInstant(ResultSet row, String column) throws SQLException {
+		long millis = row.getLong(column);
+		return row.wasNull() ? null : Instant.ofEpochMilli(millis);
 	}
 
 	static void bind(PreparedStatement statement, Object... values) throws SQLException {

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcProjectStore implements ProjectStore {
 
-	private static final String PROJECT = "SELECT id, organization_id, team_id, slug, name, platform, date_created "
-			+ "FROM projects ";
+	private static final String PROJECT = "SELECT id, organization_id, team_id, slug, name, platform, date_created, "
+			+ "first_event FROM projects ";
 
 	private static final String KEY = "SELECT id, project_id, public_key, secret_key, label, active, date_created "
 			+ "FROM project_keys ";
@@ -126,7 +126,7 @@ final class JdbcProjectStore implements ProjectStore {
 	private static Project project(ResultSet row) throws SQLException {
 		return new Project(row.getLong("id"), row.getLong("organization_id"), row.getLong("team_id"),
 				row.getString("slug"), row.getString("name"), row.getString("platform"),
-				Columns.instant(row, "date_created"));
+				Columns.instant(row, "date_created"), Columns.nullableInstant(row, "first_event"));
 	}
 
 	private static ProjectKey key(ResultSet row) throws SQLException {

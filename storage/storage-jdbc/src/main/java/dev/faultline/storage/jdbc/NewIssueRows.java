@@ -32,10 +32,13 @@ final class NewIssueRows {
 	 */
 	static Optional<Long> insert(Connection connection, long projectId, String hash, String title, String culprit,
 			String level, String type, String metadataJson, Instant firstSeen, Instant lastSeen) throws SQLException {
+		// The project's first issue is its first event (Sentry's project firstEvent): set
+		// here, with the counter, so it costs no statement of its own.
 		long shortNumber = Queries
 			.first(connection,
-					"UPDATE projects SET issue_counter = issue_counter + 1 WHERE id = ? RETURNING issue_counter",
-					(row) -> row.getLong(1), projectId)
+					"UPDATE projects SET issue_counter = issue_counter + 1, first_event = COALESCE(first_event, ?) "
+							+ "WHERE id = ? RETURNING issue_counter",
+					(row) -> row.getLong(1), firstSeen, projectId)
 			.orElseThrow(() -> new IllegalArgumentException("no project " + projectId));
 		boolean taken = Queries
 			.first(connection, "SELECT id FROM issues WHERE project_id = ? AND primary_hash = ?",
