@@ -99,8 +99,11 @@ test('environment and time-range pickers filter through event terms; rows show m
       json([
         issue({
           isUnhandled: true,
+          count: '40',
           metadata: { type: 'Error', value: 'Card declined for order 7' },
           stats: { [url.searchParams.get('statsPeriod')!]: [[1700000000, 2], [1700003600, 1]] },
+          // The API counts the events matching the picked environment/time range as `filtered`.
+          filtered: url.searchParams.get('query')!.includes('environment:') ? { count: '12' } : null,
         }),
       ]),
   });
@@ -110,11 +113,15 @@ test('environment and time-range pickers filter through event terms; rows show m
   expect(within(row).getByTestId('unhandled')).toHaveTextContent('Unhandled');
   expect(within(row).getByTestId('sparkline-cell')).toHaveAttribute('data-total', '3');
   expect(screen.getByRole('columnheader', { name: 'Last 24h' })).toBeInTheDocument();
+  expect(within(row).getByTestId('issue-count')).toHaveTextContent('40');
 
   await userEvent.selectOptions(await screen.findByLabelText('Environment'), 'staging');
   await vi.waitFor(() =>
     expect(issueCalls(calls).at(-1)!.url.searchParams.get('query')).toBe('is:unresolved environment:staging'),
   );
+  // The Events column counts the environment's events; the lifetime count is in its title.
+  await vi.waitFor(() => expect(screen.getByTestId('issue-count')).toHaveTextContent('12'));
+  expect(screen.getByTestId('issue-count')).toHaveAttribute('title', '40 events in all');
   await userEvent.selectOptions(screen.getByLabelText('Time range'), '7d');
   await vi.waitFor(() =>
     expect(issueCalls(calls).at(-1)!.url.searchParams.get('query')).toBe('is:unresolved environment:staging timestamp:-7d'),
