@@ -370,8 +370,12 @@ class EventPipelineIT {
 		publish("java-event-error");
 		await().atMost(Duration.ofSeconds(30)).until(() -> find(JAVA_ERROR_ID).isPresent());
 		assertThat(this.meters.find(ItemOutcomes.STORE_FAILURES).counter().count()).isEqualTo(3);
-		Issue issue = this.metadata.issues().findById(find(JAVA_ERROR_ID).orElseThrow().issueId()).orElseThrow();
-		assertThat(issue.timesSeen()).isEqualTo(1);
+		long issueId = find(JAVA_ERROR_ID).orElseThrow().issueId();
+		// The event is written before it is counted: wait for the count, then see it
+		// once.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.metadata.issues().findById(issueId).orElseThrow().timesSeen() > 0);
+		assertThat(this.metadata.issues().findById(issueId).orElseThrow().timesSeen()).isEqualTo(1);
 	}
 
 	@Test
