@@ -76,7 +76,9 @@ class EventRenderer {
 		json.putNull("nextEventID");
 		json.putNull("previousEventID");
 		json.putNull("occurrence");
-		json.putObject("_meta");
+		// What the server scrubbed or trimmed and why (Sentry's _meta), as stored with
+		// the event.
+		json.set("_meta", (payload.meta() != null) ? Json.object(payload.meta()) : NODES.objectNode());
 		return json;
 	}
 

@@ -83,6 +83,28 @@ class EventRendererTest {
 	}
 
 	@Test
+	void rendersTheStoredMetaOfWhatWasScrubbed() {
+		assertThat(this.renderer.full(stored(normalizedJavaError())).path("_meta").isObject()).isTrue();
+		ObjectNode payload = (ObjectNode) SampleEvents.JSON.readTree(stored(normalizedJavaError()).payload());
+		payload.putObject("_meta")
+			.putObject("extra")
+			.putObject("password")
+			.putObject("")
+			.putArray("rem")
+			.addArray()
+			.add("@password:filter")
+			.add("s");
+		StoredEvent scrubbed = stored(normalizedJavaError());
+		ObjectNode json = this.renderer.full(new StoredEvent(scrubbed.projectId(), scrubbed.eventId(),
+				scrubbed.issueId(), scrubbed.timestamp(), scrubbed.receivedAt(), scrubbed.platform(), scrubbed.level(),
+				scrubbed.title(), scrubbed.culprit(), scrubbed.message(), scrubbed.release(), scrubbed.environment(),
+				scrubbed.transaction(), scrubbed.traceId(), scrubbed.tags(), scrubbed.user(), scrubbed.primaryHash(),
+				scrubbed.groupingVariant(), payload.toString()));
+		assertThat(json.path("_meta").path("extra").path("password").path("").path("rem").get(0).get(0).asString())
+			.isEqualTo("@password:filter");
+	}
+
+	@Test
 	void rendersUserAndTagsAsSentryDoes() {
 		ObjectNode json = this.renderer.full(stored(normalizedJavaError()));
 		JsonNode user = json.path("user");

@@ -140,7 +140,7 @@ public final class DataScrubber {
 				if (UNSCRUBBED_TOP_LEVEL.contains(field)) {
 					continue;
 				}
-				int changed = scrubEntry(event, field, event.get(field), Context.EVENT);
+				int changed = scrubEntry(event, field, event.get(field), Context.EVENT, new Where(event, null, field));
 				scrubbed += changed;
 				if (TITLE_SOURCES.contains(field)) {
 					titleSources += changed;
@@ -165,9 +165,39 @@ public final class DataScrubber {
 	}
 
 	/**
+	 * Where a value is: its event (whose {@code _meta} records each replacement, as Relay
+	 * does, so that the UI can say what was scrubbed and why) and its JSON path there, as
+	 * a chain of segments so that the walk allocates no path until something is replaced.
+	 */
+	private record Where(ObjectNode event, @Nullable Where parent, String segment) {
+
+		Where child(String childSegment) {
+			return new Where(this.event, this, childSegment);
+		}
+
+		/** Records Relay's remark: the rule and {@code s} (substituted). */
+		void replaced(String ruleId) {
+			List<String> path = new ArrayList<>();
+			for (Where at = this; at != null; at = at.parent) {
+				path.add(0, at.segment);
+			}
+			MetaRemarks.add(this.event, path, ruleId, "s");
+		}
+
+	}
+
+	/** Relay's rule id for values of sensitive keys and cookies. */
+	private static final String PASSWORD_RULE = "@password:filter";
+
+	/**
+	 * The rule id for sensitive strings inside text (tokens, cards, key=value pairs…).
+	 */
+	private static final String TEXT_RULE = "@common:filter";
+
+	/**
 	 * Scrubs the value of {@code key} in its object parent.
 	 */
-	private int scrubEntry(ObjectNode parent, String key, JsonNode value, Context context) {
+	private int scrubEntry(ObjectNode parent, String key, JsonNode value, Context context, Where where) {
 		if (value.isNull() || value.isMissingNode()) {
 			return 0;
 		}
@@ -180,6 +210,7 @@ public final class DataScrubber {
 				return 0;
 			}
 			parent.put(key, FILTERED);
+			where.replaced(PASSWORD_RULE);
 			return 1;
 		}
 		if (context == Context.FRAME && FRAME_IDENTITY.contains(name)) {
@@ -192,43 +223,47 @@ public final class DataScrubber {
 			String scrubbed = scrubText(value);
 			if (scrubbed != null) {
 				parent.put(key, scrubbed);
+				where.replaced(TEXT_RULE);
 				return 1;
 			}
 			return 0;
 		}
-		return scrubContainer(value, child);
+		return scrubContainer(value, child, where);
 	}
 
-	private int scrubContainer(JsonNode value, Context context) {
+	private int scrubContainer(JsonNode value, Context context, Where where) {
 		int scrubbed = 0;
 		if (value.isObject()) {
 			ObjectNode object = (ObjectNode) value;
 			List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
 			for (Map.Entry<String, JsonNode> entry : entries) {
-				scrubbed += scrubEntry(object, entry.getKey(), entry.getValue(), context);
+				scrubbed += scrubEntry(object, entry.getKey(), entry.getValue(), context, where.child(entry.getKey()));
 			}
 		}
 		else if (value.isArray()) {
 			ArrayNode array = (ArrayNode) value;
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode element = array.get(i);
+				Where at = where.child(Integer.toString(i));
 				if (isPair(element)) {
-					scrubbed += scrubPair((ArrayNode) element, context);
+					scrubbed += scrubPair((ArrayNode) element, context, at);
 				}
 				else if (element.isString() || element.isNumber()) {
 					if (context == Context.COOKIES) {
 						array.set(i, FILTERED);
+						at.replaced(PASSWORD_RULE);
 						scrubbed++;
 						continue;
 					}
 					String scrubbedText = scrubText(element);
 					if (scrubbedText != null) {
 						array.set(i, scrubbedText);
+						at.replaced(TEXT_RULE);
 						scrubbed++;
 					}
 				}
 				else {
-					scrubbed += scrubContainer(element, context);
+					scrubbed += scrubContainer(element, context, at);
 				}
 			}
 		}
@@ -238,11 +273,11 @@ public final class DataScrubber {
 	/**
 	 * Scrubs a {@code [key, value]} pair as an object entry.
 	 */
-	private int scrubPair(ArrayNode pair, Context context) {
+	private int scrubPair(ArrayNode pair, Context context, Where where) {
 		ObjectNode holder = pair.objectNode();
 		String key = pair.get(0).stringValue();
 		holder.set(key, pair.get(1));
-		int scrubbed = scrubEntry(holder, key, pair.get(1), context);
+		int scrubbed = scrubEntry(holder, key, pair.get(1), context, where.child("1"));
 		if (scrubbed > 0) {
 			pair.set(1, holder.get(key));
 		}

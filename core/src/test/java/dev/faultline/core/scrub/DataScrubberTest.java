@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,30 @@ class DataScrubberTest {
 		ObjectNode before = event.deepCopy();
 		assertThat(new DataScrubber(ScrubbingSettings.defaultSettings()).scrub(event)).isZero();
 		assertThat(event).isEqualTo(before);
+	}
+
+	@Test
+	void everyReplacementIsRemarkedInMetaAtTheValuesPath() {
+		ObjectNode raw = Samples.JSON.createObjectNode();
+		raw.putObject("extra").put("password", "hunter2").put("order", "ord-1");
+		ObjectNode request = raw.putObject("request");
+		request.putArray("headers")
+			.add(Samples.JSON.createArrayNode().add("Accept").add("*/*"))
+			.add(Samples.JSON.createArrayNode().add("Authorization").add("Bearer abc.def"));
+		raw.putObject("logentry").put("formatted", "login with password=hunter2 failed");
+		ObjectNode event = normalize(raw);
+
+		new DataScrubber(ScrubbingSettings.defaultSettings()).scrub(event);
+
+		JsonNode meta = event.path("_meta");
+		assertThat(meta.path("extra").path("password").path("").path("rem").toString())
+			.isEqualTo("[[\"@password:filter\",\"s\"]]");
+		assertThat(meta.path("extra").has("order")).isFalse();
+		assertThat(
+				meta.path("request").path("headers").path("1").path("1").path("").path("rem").get(0).get(0).asString())
+			.isEqualTo("@password:filter");
+		assertThat(meta.path("logentry").path("formatted").path("").path("rem").get(0).get(0).asString())
+			.isEqualTo("@common:filter");
 	}
 
 	@Test
