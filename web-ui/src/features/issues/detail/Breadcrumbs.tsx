@@ -13,8 +13,8 @@ const str = (value: unknown) => (value === undefined || value === null ? '' : St
  */
 export function describeCrumb(crumb: Breadcrumb): string {
   const data = crumb.data ?? {};
-  const type = crumb.type ?? 'default';
-  if (type === 'http' || crumb.category === 'xhr' || crumb.category === 'fetch') {
+  const type = crumbType(crumb);
+  if (type === 'http') {
     const status = data.status_code ?? data.statusCode;
     const url = str(data.url) || crumb.message || '';
     return `${str(data.method) || 'GET'} ${url}${status !== undefined ? ` [${str(status)}]` : ''}`;
@@ -22,13 +22,34 @@ export function describeCrumb(crumb: Breadcrumb): string {
   if (type === 'navigation' && (data.from !== undefined || data.to !== undefined)) {
     return `${str(data.from) || '?'} → ${str(data.to) || '?'}`;
   }
-  if (type === 'query' || crumb.category === 'query' || crumb.category?.startsWith('db')) {
+  if (type === 'query') {
     return crumb.message ?? str(data.query);
   }
   if (crumb.message) {
     return crumb.message;
   }
   return Object.keys(data).length > 0 ? JSON.stringify(data) : '';
+}
+
+/**
+ * The kind a breadcrumb is shown as: its type, or for SDKs that leave the type out (the browser
+ * SDK's navigation and console crumbs) the kind its category names, as Sentry's UI reads them.
+ */
+export function crumbType(crumb: Breadcrumb): string {
+  if (crumb.type && crumb.type !== 'default') {
+    return crumb.type;
+  }
+  const category = crumb.category ?? '';
+  if (category === 'navigation' || category === 'console') {
+    return category;
+  }
+  if (category === 'xhr' || category === 'fetch') {
+    return 'http';
+  }
+  if (category === 'query' || category.startsWith('db')) {
+    return 'query';
+  }
+  return 'default';
 }
 
 /** Breadcrumbs newest last as sent, filtered by text and by minimum level. */
@@ -86,7 +107,7 @@ export function Breadcrumbs({ values }: { values: Breadcrumb[] }) {
               key={index}
               className={`breadcrumb level-border-${crumb.level ?? 'info'}`}
               data-testid="breadcrumb"
-              data-type={crumb.type ?? 'default'}
+              data-type={crumbType(crumb)}
             >
               <span className="crumb-category mono">
                 {crumb.category ?? crumb.type ?? 'default'}
@@ -94,7 +115,7 @@ export function Breadcrumbs({ values }: { values: Breadcrumb[] }) {
                   <span className="muted small"> {crumb.type}</span>
                 )}
               </span>
-              <span className={crumb.type === 'query' || crumb.category === 'query' ? 'crumb-message mono' : 'crumb-message'}>
+              <span className={crumbType(crumb) === 'query' ? 'crumb-message mono' : 'crumb-message'}>
                 {describeCrumb(crumb)}
               </span>
               <span className={`crumb-level badge level-badge-${crumb.level ?? 'info'}`}>{crumb.level ?? 'info'}</span>

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import type { IssueEvent } from '../../../api/models';
 import { event } from '../../../test/fixtures';
 import { renderAt } from '../../../test/render';
-import { describeCrumb } from './Breadcrumbs';
+import { crumbType, describeCrumb } from './Breadcrumbs';
 import { EventDetails } from './EventDetails';
 import { metaRemarks, toCurl } from './EventSections';
 
@@ -161,6 +161,13 @@ test('breadcrumbs by type and _meta remarks', () => {
   expect(describeCrumb({ type: 'navigation', data: { to: '/b' } })).toBe('? → /b');
   expect(describeCrumb({ category: 'query', data: { query: 'SELECT 2' } })).toBe('SELECT 2');
   expect(describeCrumb({ type: 'default', data: { a: 1 } })).toBe('{"a":1}');
+  // The browser SDK leaves the type out of navigation and console crumbs: their category says it.
+  expect(describeCrumb({ category: 'navigation', data: { from: '/a', to: '/b' } })).toBe('/a → /b');
+  expect(crumbType({ category: 'navigation' })).toBe('navigation');
+  expect(crumbType({ category: 'console', level: 'warning' })).toBe('console');
+  expect(crumbType({ category: 'fetch' })).toBe('http');
+  expect(crumbType({ type: 'default', category: 'db.sql.query' })).toBe('query');
+  expect(crumbType({ category: 'ui.click' })).toBe('default');
   expect(metaRemarks({ request: { headers: { 0: { 1: { '': { rem: [['@bearer', 'x']] } } } } } })).toEqual([
     { path: 'request.headers.0.1', what: 'removed by bearer token filter' },
   ]);
