@@ -46,9 +46,11 @@ fi
 # Debian's Chromium for the web UI's browser journey (driven by playwright-core, which downloads nothing).
 command -v chromium >/dev/null || apt_install chromium
 
-# libchdb (the ClickHouse engine as a library), the official SDKs and playwright-core, pinned by tools/package-lock.json.
+# libchdb (the ClickHouse engine as a library), the official SDKs, playwright-core and axe-core, pinned by
+# tools/package-lock.json.
 if [ ! -f tools/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so ] || [ ! -d tools/node_modules/@sentry/node ] \
-	|| [ ! -d tools/node_modules/playwright-core ] \
+	|| [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/@sentry/browser ] \
+	|| [ ! -d tools/node_modules/axe-core ] \
 	|| [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
 	npm --prefix tools ci --no-audit --no-fund --loglevel=error
 fi

@@ -80,6 +80,7 @@ export async function openJourney({ shotsDefault }) {
   let step = 0;
   const journey = {
     base,
+    context,
     page,
     problems,
     async shot(name) {
@@ -152,9 +153,10 @@ export async function createProject(journey, name, { beforeCreate } = {}) {
   return { slug, dsn };
 }
 
-/** Runs one of the SDK scripts beside this file with extra environment. */
-export function runSdkScript(script, env) {
+/** Runs one of the SDK scripts beside this file with extra environment (and a working directory). */
+export function runSdkScript(script, env, { cwd } = {}) {
   const sent = spawnSync(process.execPath, [join(here, script)], {
+    cwd,
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 60_000,

@@ -3,6 +3,7 @@ package dev.faultline.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the unresolved tab. Screenshots of every page go to {@code target/ui-screenshots/}.
  * {@code web-ui/e2e/triage-journey.mjs} goes through the triage loop on issues it sends
  * itself; its screenshots go to {@code target/ui-screenshots/triage/}.
+ * {@code web-ui/e2e/event-journey.mjs} checks issue 23's acceptance (the event in full
+ * from the official Java, Node and Browser SDKs, four widths, axe-core, the first-event
+ * panel and the list's filters); its screenshots go to
+ * {@code target/ui-screenshots/event/}.
  * <p>
  * Needs Debian's {@code chromium} and {@code playwright-core} in
  * {@code tools/node_modules}, both installed by {@code scripts/install-prerequisites.sh}.
@@ -56,15 +61,38 @@ class WebUiJourneyIT {
 		runJourney("triage-journey.mjs", "target/ui-screenshots/triage", 12);
 	}
 
+	/**
+	 * The event in full: the Java event is sent here by the official {@code io.sentry}
+	 * SDK, the Node and Browser events by the script with {@code @sentry/node} and
+	 * {@code @sentry/browser}.
+	 */
+	@Test
+	void theEventInFullFromJavaNodeAndBrowserSdksAtFourWidths() throws IOException, InterruptedException {
+		FaultlineApi api = faultline.api();
+		FaultlineApi.Project java = api.createProject("faultline", "faultline", "Journey Java", "java");
+		FaultlineApi.Project node = api.createProject("faultline", "faultline", "Journey Node", "node");
+		FaultlineApi.Project browser = api.createProject("faultline", "faultline", "Journey Browser", "javascript");
+		JavaFullEvent.send(java.dsn());
+		runJourney("event-journey.mjs", "target/ui-screenshots/event", 20,
+				Map.of("JAVA_PROJECT", java.slug(), "JAVA_MARKER", JavaFullEvent.MARKER, "NODE_PROJECT", node.slug(),
+						"NODE_DSN", node.dsn(), "BROWSER_PROJECT", browser.slug(), "BROWSER_DSN", browser.dsn()));
+	}
+
 	private static void runJourney(String scriptName, String screenshotsDir, int minScreenshots)
 			throws IOException, InterruptedException {
+		runJourney(scriptName, screenshotsDir, minScreenshots, Map.of());
+	}
+
+	private static void runJourney(String scriptName, String screenshotsDir, int minScreenshots,
+			Map<String, String> environment) throws IOException, InterruptedException {
 		Path modules = Path.of(System.getProperty("faultline.tools.dir", "../tools"))
 			.toAbsolutePath()
 			.resolve("node_modules");
 		assertThat(modules.resolve("playwright-core")).as("playwright-core; run scripts/install-prerequisites.sh")
 			.isDirectory();
-		assertThat(modules.resolve("@sentry/node")).as("@sentry/node; run scripts/install-prerequisites.sh")
-			.isDirectory();
+		for (String module : new String[] { "@sentry/node", "@sentry/browser", "axe-core" }) {
+			assertThat(modules.resolve(module)).as(module + "; run scripts/install-prerequisites.sh").isDirectory();
+		}
 		assertThat(CHROMIUM).as("Debian's chromium; run scripts/install-prerequisites.sh").isExecutable();
 		Path script = Path.of("../web-ui/e2e").resolve(scriptName).toAbsolutePath().normalize();
 		Path screenshots = Path.of(screenshotsDir).toAbsolutePath();
@@ -78,6 +106,7 @@ class WebUiJourneyIT {
 		builder.environment().put("FAULTLINE_PASSWORD", StandaloneFaultline.ADMIN_PASSWORD);
 		builder.environment().put("SCREENSHOTS_DIR", screenshots.toString());
 		builder.environment().put("CHROMIUM", CHROMIUM.toString());
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
 		if (!finished) {
