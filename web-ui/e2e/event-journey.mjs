@@ -240,6 +240,11 @@ await journey.run(async () => {
     check(total === Number(issue.count), `issue ${issue.id}: the sparkline sums to ${total}, count is ${issue.count}`);
     check(issue.isUnhandled === true, `issue ${issue.id} is unhandled`);
   }
+  // The derived tags are facets of the issues too (the tags sidebar and Sentry's tags endpoint).
+  for (const [name, keys] of [['java', ['user', 'server_name', 'handled']], ['node', ['user', 'server_name', 'handled']], ['browser', ['user', 'handled']]]) {
+    const facets = (await api(`/api/0/issues/${issues[name].id}/tags/`)).map((facet) => facet.key);
+    check(keys.every((key) => facets.includes(key)), `${name}: tag facets ${facets} lack one of ${keys}`);
+  }
   const staging = await org('is:unresolved', '&environment=staging');
   check(staging.length === 1 && staging[0].id === issues.browser.id, `environment=staging: ${staging.map((i) => i.id)}`);
   check(staging[0].filtered?.count === '1', `filtered count under staging: ${JSON.stringify(staging[0].filtered)}`);
