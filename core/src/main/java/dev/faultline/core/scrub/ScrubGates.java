@@ -13,8 +13,6 @@ final class ScrubGates {
 
 	private static final int CARD_DIGITS = 13;
 
-	private static final int SSN_DIGITS = 9;
-
 	private ScrubGates() {
 	}
 
@@ -24,33 +22,67 @@ final class ScrubGates {
 	}
 
 	/**
+	 * A part of every key word of the key-value pattern ({@code password},
+	 * {@code passwd}, {@code api_key}, {@code apikey}, {@code mysql_pwd},
+	 * {@code private_key}, …), lower case.
+	 */
+	private static final String[] KEY_WORD_STEMS = { "pass", "secret", "api", "auth", "credential", "mysql", "private",
+			"token" };
+
+	/**
 	 * A sensitive {@code key=value} or {@code "key": value} needs {@code =}, or {@code :}
-	 * and a quote.
+	 * and a quote, and one of the key words.
 	 */
 	static boolean mayHoldKeyValue(String text) {
-		return text.indexOf('=') >= 0
-				|| (text.indexOf(':') >= 0 && (text.indexOf('"') >= 0 || text.indexOf('\'') >= 0));
-	}
-
-	/** A card number has at least 13 digits. */
-	static boolean mayHoldCard(String text) {
-		return hasDigits(text, CARD_DIGITS);
-	}
-
-	/** A social security number ({@code 078-05-1120}) has a dash and nine digits. */
-	static boolean mayHoldSsn(String text) {
-		return text.indexOf('-') >= 0 && hasDigits(text, SSN_DIGITS);
-	}
-
-	private static boolean hasDigits(String text, int wanted) {
-		int found = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9' && ++found >= wanted) {
+		if (text.indexOf('=') < 0 && (text.indexOf(':') < 0 || (text.indexOf('"') < 0 && text.indexOf('\'') < 0))) {
+			return false;
+		}
+		for (String stem : KEY_WORD_STEMS) {
+			if (containsIgnoreCase(text, stem)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A card number has at least 13 digits in one run of digits, spaces and dashes.
+	 */
+	static boolean mayHoldCard(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (++digits >= CARD_DIGITS) {
+					return true;
+				}
+			}
+			else if (c != ' ' && c != '-') {
+				digits = 0;
+			}
+		}
+		return false;
+	}
+
+	/** A social security number is {@code ddd-dd-dddd}. */
+	static boolean mayHoldSsn(String text) {
+		for (int dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+			if (dash >= 3 && dash + 7 < text.length() && text.charAt(dash + 3) == '-' && digits(text, dash - 3, 3)
+					&& digits(text, dash + 1, 2) && digits(text, dash + 4, 4)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean digits(String text, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -18,7 +18,8 @@ class ScrubGatesTest {
 
 	private static final List<String> PIECES = List.of("Bearer ", "bEaReR\t", "token", "Password", "api-key", "=",
 			" = ", ":", "\"", "'", " ", "-", "4111", "1111", "078", "05", "1120", "42", "7", "x", "&", ";", "@",
-			"https://", "é", "\n");
+			"https://", "é", "\n", "PASSWD", "secret", "ApiKey", "AUTH", "credentials", "mysql_pwd", "mysql-pwd",
+			"private-key", "PrivateKey", "x_", ".", "0", "123");
 
 	@Test
 	void noPatternMatchesTextItsGateRefuses() {
@@ -43,7 +44,8 @@ class ScrubGatesTest {
 	@Test
 	void ordinaryTextPassesNoGate() {
 		for (String text : List.of("Order 4711 failed for customer 33", "GET /api/items/12", "handle3",
-				"shop.orders.Service12", "IllegalStateException", "Connection reset by peer")) {
+				"shop.orders.Service12", "IllegalStateException", "Connection reset by peer",
+				"{\"id\": 17640287, \"at\": \"2026-11-24T23:58:40Z\"}", "cart=3&size=17", "build 2026-12-07 17:00")) {
 			assertThat(ScrubGates.mayHoldBearer(text)).isFalse();
 			assertThat(ScrubGates.mayHoldKeyValue(text)).isFalse();
 			assertThat(ScrubGates.mayHoldCard(text)).isFalse();
