@@ -1,9 +1,5 @@
 package dev.faultline.api.deadletter;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +19,6 @@ import dev.faultline.storage.queue.QueueRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +55,6 @@ class DeadLetterApiIT extends EmbeddedApplicationTest {
 	@Autowired
 	EnvelopeQueue queue;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@BeforeEach
 	void parkLetters() {
 		this.letters.deleteParkedBefore(Instant.MAX);
@@ -82,27 +75,27 @@ class DeadLetterApiIT extends EmbeddedApplicationTest {
 		DeadLetter stored = this.stores.deadLetters().list(0, 10).get(1);
 		assertThat(new String(stored.payload(), StandardCharsets.ISO_8859_1)).doesNotContain("s3cr3t");
 
-		JsonNode list = json(send("GET", BASE, TOKEN), 200);
+		JsonNode list = jsonBody(request("GET", BASE, TOKEN), 200);
 		assertThat(list).hasSize(2);
 		assertThat(list.get(0).path("reason").asString()).isEqualTo("invalid");
 		assertThat(list.get(0).path("payload").isNull() || list.get(0).path("payload").isMissingNode()).isTrue();
 
-		JsonNode envelope = json(send("GET", BASE + list.get(1).path("id").asString() + "/", TOKEN), 200);
+		JsonNode envelope = jsonBody(request("GET", BASE + list.get(1).path("id").asString() + "/", TOKEN), 200);
 		assertThat(envelope.path("payload").path("encoding").asString()).isEqualTo("utf-8");
 		assertThat(envelope.path("payload").path("data").asString()).contains(SECRET);
-		JsonNode binary = json(send("GET", BASE + list.get(0).path("id").asString() + "/", TOKEN), 200);
+		JsonNode binary = jsonBody(request("GET", BASE + list.get(0).path("id").asString() + "/", TOKEN), 200);
 		assertThat(binary.path("payload").path("encoding").asString()).isEqualTo("base64");
 		assertThat(binary.path("payload").path("data").asString()).isEqualTo("/wAB");
 	}
 
 	@Test
 	void replayQueuesThePayloadAndRemovesTheLetter() throws Exception {
-		JsonNode list = json(send("GET", BASE, TOKEN), 200);
+		JsonNode list = jsonBody(request("GET", BASE, TOKEN), 200);
 		String envelopeId = list.get(1).path("id").asString();
 		String itemId = list.get(0).path("id").asString();
 
-		assertThat(send("POST", BASE + envelopeId + "/replay/", TOKEN).statusCode()).isEqualTo(202);
-		assertThat(send("POST", BASE + itemId + "/replay/", TOKEN).statusCode()).isEqualTo(202);
+		assertThat(request("POST", BASE + envelopeId + "/replay/", TOKEN).statusCode()).isEqualTo(202);
+		assertThat(request("POST", BASE + itemId + "/replay/", TOKEN).statusCode()).isEqualTo(202);
 
 		EnvelopeConsumer consumer = this.queue.consumer("dead-letter-test");
 		List<QueueRecord> replayed = consumer.poll(10, Duration.ofSeconds(10));
@@ -114,43 +107,29 @@ class DeadLetterApiIT extends EmbeddedApplicationTest {
 		assertThat(replayed).allSatisfy((record) -> assertThat(record.envelope().projectId()).isEqualTo(7));
 		consumer.close();
 		assertThat(this.letters.count()).isZero();
-		assertThat(send("POST", BASE + envelopeId + "/replay/", TOKEN).statusCode()).isEqualTo(404);
+		assertThat(request("POST", BASE + envelopeId + "/replay/", TOKEN).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void purgeOneOrAll() throws Exception {
-		String id = json(send("GET", BASE, TOKEN), 200).get(0).path("id").asString();
+		String id = jsonBody(request("GET", BASE, TOKEN), 200).get(0).path("id").asString();
 
-		assertThat(send("DELETE", BASE + id + "/", TOKEN).statusCode()).isEqualTo(204);
-		assertThat(send("DELETE", BASE + id + "/", TOKEN).statusCode()).isEqualTo(404);
-		assertThat(json(send("DELETE", BASE, TOKEN), 200).path("deleted").asLong()).isEqualTo(1);
+		assertThat(request("DELETE", BASE + id + "/", TOKEN).statusCode()).isEqualTo(204);
+		assertThat(request("DELETE", BASE + id + "/", TOKEN).statusCode()).isEqualTo(404);
+		assertThat(jsonBody(request("DELETE", BASE, TOKEN), 200).path("deleted").asLong()).isEqualTo(1);
 		assertThat(this.letters.count()).isZero();
 	}
 
 	@Test
 	void onlyTheInstanceAdminGetsIn() throws Exception {
-		String id = json(send("GET", BASE, TOKEN), 200).get(0).path("id").asString();
+		String id = jsonBody(request("GET", BASE, TOKEN), 200).get(0).path("id").asString();
 
-		assertThat(send("GET", BASE, OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send("GET", BASE + id + "/", OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send("POST", BASE + id + "/replay/", OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send("DELETE", BASE, OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send("GET", BASE, null).statusCode()).isEqualTo(401);
+		assertThat(request("GET", BASE, OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("GET", BASE + id + "/", OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("POST", BASE + id + "/replay/", OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("DELETE", BASE, OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("GET", BASE, null).statusCode()).isEqualTo(401);
 		assertThat(this.letters.count()).isEqualTo(2);
-	}
-
-	private HttpResponse<String> send(String method, String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static JsonNode json(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return JsonMapper.builder().build().readTree(response.body());
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {

@@ -1,9 +1,5 @@
 package dev.faultline.api.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +30,6 @@ import dev.faultline.storage.queue.QueuedEnvelope;
 import dev.faultline.storage.sqlite.SqliteMetadataStores;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,8 +72,6 @@ class BackupApiIT extends EmbeddedApplicationTest {
 	@Autowired
 	UserStore users;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void eachCopyOpensAndHoldsWhatWasWrittenBeforeWhileWritesGoOn() throws Exception {
 		long organization = this.organizations.create("backup-org", "Backup Org").id();
@@ -99,7 +92,7 @@ class BackupApiIT extends EmbeddedApplicationTest {
 		writer.start();
 		JsonNode backup;
 		try {
-			backup = json(send("POST", BACKUPS, TOKEN), 201);
+			backup = jsonBody(request("POST", BACKUPS, TOKEN), 201);
 		}
 		finally {
 			writing.set(false);
@@ -135,8 +128,8 @@ class BackupApiIT extends EmbeddedApplicationTest {
 			long member = this.users.create("member@example.com", "Member", "x").id();
 			this.users.createToken(member, "all", ApiTokens.hash(OTHER_TOKEN), Scopes.ALL);
 		}
-		assertThat(send("POST", BACKUPS, OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send("POST", BACKUPS, null).statusCode()).isEqualTo(401);
+		assertThat(request("POST", BACKUPS, OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("POST", BACKUPS, null).statusCode()).isEqualTo(401);
 	}
 
 	private static StoredEvent event(Project project, String name) {
@@ -153,20 +146,6 @@ class BackupApiIT extends EmbeddedApplicationTest {
 	private static QueuedEnvelope envelope(Project project, String body) {
 		return new QueuedEnvelope(project.id(), "key", Instant.now(), null, null,
 				body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private HttpResponse<String> send(String method, String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static JsonNode json(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return JsonMapper.builder().build().readTree(response.body());
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.faultline.api.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +25,6 @@ import dev.faultline.storage.queue.EnvelopeQueue;
 import dev.faultline.storage.queue.QueuedEnvelope;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,16 +70,14 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 	@Autowired
 	UserStore users;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void theBacklogFollowsWhatIsPublished() throws Exception {
-		long before = json(send(STATUS + "?refresh=1", TOKEN), 200).path("queue").path("lag").asLong();
+		long before = jsonBody(request("GET", STATUS + "?refresh=1", TOKEN), 200).path("queue").path("lag").asLong();
 		for (int i = 0; i < 3; i++) {
 			this.queue.publish(
 					new QueuedEnvelope(1, "key", Instant.now(), null, null, "{}\n".getBytes(StandardCharsets.UTF_8)));
 		}
-		JsonNode status = json(send(STATUS + "?refresh=1", TOKEN), 200);
+		JsonNode status = jsonBody(request("GET", STATUS + "?refresh=1", TOKEN), 200);
 		JsonNode queue = status.path("queue");
 		assertThat(queue.path("group").asString()).isEqualTo("processor");
 		assertThat(queue.path("lag").asLong()).isEqualTo(before + 3);
@@ -94,7 +88,7 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 
 	@Test
 	void storesDiskAndSchemaAreReported() throws Exception {
-		JsonNode status = json(send(STATUS + "?refresh=1", TOKEN), 200);
+		JsonNode status = jsonBody(request("GET", STATUS + "?refresh=1", TOKEN), 200);
 		assertThat(status.path("healthy").asBoolean()).isTrue();
 		assertThat(status.path("stores")).extracting((store) -> store.path("name").asString())
 			.containsExactly("events", "metadata", "queue");
@@ -122,7 +116,7 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 				new OutcomeCount(second, hour, "error", "filtered", "localhost", 4, 4),
 				new OutcomeCount(first, hour, "attachment", "invalid", "too_large", 9000, 3)));
 
-		JsonNode status = json(send(STATUS, TOKEN), 200);
+		JsonNode status = jsonBody(request("GET", STATUS, TOKEN), 200);
 		JsonNode processed = status.path("processed");
 		assertThat(processed).hasSize(24);
 		assertThat(processed).filteredOn((entry) -> Instant.parse(entry.path("hour").asString()).equals(hour))
@@ -140,27 +134,27 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 			long member = this.users.create("member@example.com", "Member", "x").id();
 			this.users.createToken(member, "all", ApiTokens.hash(OTHER_TOKEN), Scopes.ALL);
 		}
-		assertThat(send(STATUS, OTHER_TOKEN).statusCode()).isEqualTo(403);
-		assertThat(send(STATUS, null).statusCode()).isEqualTo(401);
+		assertThat(request("GET", STATUS, OTHER_TOKEN).statusCode()).isEqualTo(403);
+		assertThat(request("GET", STATUS, null).statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void prometheusScrapesTheQueueLagAndStoreGauges() throws Exception {
-		json(send(STATUS + "?refresh=1", TOKEN), 200);
-		HttpResponse<String> scrape = send("/actuator/prometheus", SCRAPE_TOKEN);
+		jsonBody(request("GET", STATUS + "?refresh=1", TOKEN), 200);
+		HttpResponse<String> scrape = request("GET", "/actuator/prometheus", SCRAPE_TOKEN);
 		assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
 		assertThat(scrape.body()).contains("faultline_queue_lag{group=\"processor\"}")
 			.contains("faultline_queue_lag_partition{group=\"processor\",partition=\"0\"}")
 			.contains("faultline_store_healthy{store=\"events\"} 1.0")
 			.contains("faultline_store_latency_milliseconds{store=\"metadata\"}")
 			.contains("faultline_disk_free_bytes");
-		assertThat(send("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(request("GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void everyMetricTheGrafanaDashboardQueriesIsScraped() throws Exception {
-		json(send(STATUS + "?refresh=1", TOKEN), 200);
-		String scrape = send("/actuator/prometheus", SCRAPE_TOKEN).body();
+		jsonBody(request("GET", STATUS + "?refresh=1", TOKEN), 200);
+		String scrape = request("GET", "/actuator/prometheus", SCRAPE_TOKEN).body();
 		String dashboard = Files.readString(Path.of("../deploy/grafana/faultline-dashboard.json"));
 		Set<String> queried = new TreeSet<>();
 		Matcher metric = Pattern.compile("\\b(faultline_[a-z_]+|jvm_[a-z_]+|http_server_[a-z_]+)").matcher(dashboard);
@@ -172,19 +166,6 @@ class SystemStatusApiIT extends EmbeddedApplicationTest {
 		// does not run; HTTP timings appear after the first request, made above.
 		queried.remove("faultline_outcomes_total");
 		assertThat(queried).allSatisfy((name) -> assertThat(scrape).contains(name));
-	}
-
-	private HttpResponse<String> send(String path, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET();
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static JsonNode json(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return JsonMapper.builder().build().readTree(response.body());
 	}
 
 }
