@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.InstanceAdmin;
@@ -130,17 +131,23 @@ class SystemStatusController {
 	}
 
 	private static List<DroppedJson> dropped(List<OutcomeCount> counts) {
-		Map<List<String>, Long> sums = new TreeMap<>(Comparator.comparing(Object::toString));
-		counts.stream()
+		Map<DropKey, Long> sums = counts.stream()
 			.filter((count) -> !Outcome.ACCEPTED.wireName().equals(count.outcome()))
-			.forEach((count) -> sums.merge(List.of(count.outcome(), count.reason(), count.category()),
-					count.timesSeen(), Long::sum));
+			.collect(Collectors.groupingBy((count) -> new DropKey(count.outcome(), count.reason(), count.category()),
+					Collectors.summingLong(OutcomeCount::timesSeen)));
 		return sums.entrySet()
 			.stream()
-			.map((entry) -> new DroppedJson(entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2),
-					entry.getValue()))
-			.sorted(Comparator.comparingLong(DroppedJson::items).reversed())
+			.map((entry) -> new DroppedJson(entry.getKey().outcome(), entry.getKey().reason(),
+					entry.getKey().category(), entry.getValue()))
+			.sorted(Comparator.comparingLong(DroppedJson::items)
+				.reversed()
+				.thenComparing(DroppedJson::outcome)
+				.thenComparing(DroppedJson::reason)
+				.thenComparing(DroppedJson::category))
 			.toList();
+	}
+
+	private record DropKey(String outcome, String reason, String category) {
 	}
 
 }

@@ -14,11 +14,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.faultline.storage.backup.OnlineBackup;
 import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Backs up the embedded shape's data directory while it runs: each file is copied as one
@@ -56,8 +58,8 @@ public final class EmbeddedBackups {
 	 */
 	public EmbeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events, Path dataDir, Path root,
 			Clock clock) {
-		this.parts = List.of(new Part("queue.db", queue), new Part("metadata.db", metadata),
-				new Part("events.duckdb", events));
+		this.parts = List.of(Part.of("queue.db", queue), Part.of("metadata.db", metadata),
+				Part.of("events.duckdb", events));
 		this.dataDir = dataDir;
 		this.root = root;
 		this.clock = clock;
@@ -65,7 +67,7 @@ public final class EmbeddedBackups {
 
 	/** Whether every store keeps a local file that can be copied (the embedded shape). */
 	public boolean isAvailable() {
-		return this.parts.stream().allMatch((part) -> part.store() instanceof OnlineBackup);
+		return this.parts.stream().allMatch((part) -> part.store() != null);
 	}
 
 	/**
@@ -87,7 +89,7 @@ public final class EmbeddedBackups {
 			createOwnerOnlyDirectory(directory);
 			for (Part part : this.parts) {
 				Path target = directory.resolve(part.file());
-				((OnlineBackup) part.store()).backupTo(target);
+				Objects.requireNonNull(part.store()).backupTo(target);
 				files.add(new Backup.File(part.file(), Files.size(target)));
 			}
 			Path key = this.dataDir.resolve(DEAD_LETTERS_KEY);
@@ -116,7 +118,13 @@ public final class EmbeddedBackups {
 		}
 	}
 
-	private record Part(String file, Object store) {
+	/** A file of the data directory and the store that copies it; null when it cannot. */
+	private record Part(String file, @Nullable OnlineBackup store) {
+
+		static Part of(String file, Object store) {
+			return new Part(file, (store instanceof OnlineBackup backup) ? backup : null);
+		}
+
 	}
 
 }
