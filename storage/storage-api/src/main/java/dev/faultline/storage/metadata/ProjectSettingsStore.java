@@ -34,4 +34,17 @@ public interface ProjectSettingsStore {
 	 */
 	boolean updateFilters(long projectId, ProjectFilters filters);
 
+	/**
+	 * Returns a project's performance settings: {@link ProjectPerformance#DEFAULTS} until
+	 * changed.
+	 * @return empty when the project does not exist
+	 */
+	Optional<ProjectPerformance> findPerformance(long projectId);
+
+	/**
+	 * Replaces a project's performance settings.
+	 * @return false when the project does not exist
+	 */
+	boolean updatePerformance(long projectId, ProjectPerformance performance);
+
 }

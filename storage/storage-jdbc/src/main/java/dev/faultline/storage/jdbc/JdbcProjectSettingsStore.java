@@ -2,19 +2,24 @@ package dev.faultline.storage.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 import dev.faultline.storage.metadata.ProjectFilters;
+import dev.faultline.storage.metadata.ProjectPerformance;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.ProjectSettingsStore;
 
 /**
  * {@link ProjectSettingsStore} over the {@code project_settings} and
- * {@code project_filters} tables: one row per project whose settings (filters) were
- * changed, lists stored one entry a line.
+ * {@code project_filters} and {@code project_performance} tables: one row per project
+ * whose settings (filters, performance settings) were changed, lists stored one entry a
+ * line.
  */
 final class JdbcProjectSettingsStore implements ProjectSettingsStore {
 
@@ -91,6 +96,48 @@ final class JdbcProjectSettingsStore implements ProjectSettingsStore {
 					lines(filters.errorMessages()), lines(filters.releases()), lines(filters.blacklistedIps()));
 			return true;
 		});
+	}
+
+	@Override
+	public Optional<ProjectPerformance> findPerformance(long projectId) {
+		return this.database.read((connection) -> Queries.first(connection,
+				"SELECT f.project_id, f.transaction_threshold, f.transaction_metric, f.issue_settings "
+						+ "FROM projects p LEFT JOIN project_performance f ON f.project_id = p.id WHERE p.id = ?",
+				JdbcProjectSettingsStore::performance, projectId));
+	}
+
+	@Override
+	public boolean updatePerformance(long projectId, ProjectPerformance performance) {
+		return this.database.write((connection) -> {
+			if (Queries.first(connection, "SELECT id FROM projects WHERE id = ?", (row) -> row.getLong(1), projectId)
+				.isEmpty()) {
+				return false;
+			}
+			List<String> settings = new ArrayList<>();
+			performance.issueSettings().forEach((key, value) -> settings.add(key + "=" + value));
+			Queries.update(connection,
+					"INSERT INTO project_performance (project_id, transaction_threshold, transaction_metric, "
+							+ "issue_settings) VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+							+ "transaction_threshold = excluded.transaction_threshold, "
+							+ "transaction_metric = excluded.transaction_metric, issue_settings = excluded.issue_settings",
+					projectId, performance.transactionThresholdMillis(), performance.transactionMetric(),
+					lines(settings));
+			return true;
+		});
+	}
+
+	private static ProjectPerformance performance(ResultSet row) throws SQLException {
+		row.getLong("project_id");
+		if (row.wasNull()) {
+			return ProjectPerformance.DEFAULTS;
+		}
+		Map<String, String> settings = new LinkedHashMap<>();
+		for (String line : list(row.getString("issue_settings"))) {
+			int equals = line.indexOf('=');
+			settings.put(line.substring(0, equals), line.substring(equals + 1));
+		}
+		return new ProjectPerformance(row.getLong("transaction_threshold"), row.getString("transaction_metric"),
+				settings);
 	}
 
 	private static ProjectFilters filters(ResultSet row) throws SQLException {

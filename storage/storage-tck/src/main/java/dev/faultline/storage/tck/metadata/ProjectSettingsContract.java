@@ -7,6 +7,7 @@ import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectFilters;
+import dev.faultline.storage.metadata.ProjectPerformance;
 import dev.faultline.storage.metadata.ProjectSettings;
 import dev.faultline.storage.metadata.Team;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +135,35 @@ public abstract class ProjectSettingsContract {
 		assertThat(filters.legacyBrowsers()).containsExactly("ie", "safari_pre_6");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ProjectFilters(false, false, false, false,
 				new TreeSet<>(), List.of(), List.of("a\nb"), List.of()));
+	}
+
+	@Test
+	void aNewProjectHasThePerformanceDefaultsAndAnUnknownOneNone() {
+		long ghost = this.project.id() + 1000;
+		assertThat(this.stores.projectSettings().findPerformance(this.project.id()))
+			.contains(ProjectPerformance.DEFAULTS);
+		assertThat(this.stores.projectSettings().findPerformance(ghost)).isEmpty();
+		assertThat(this.stores.projectSettings().updatePerformance(ghost, ProjectPerformance.DEFAULTS)).isFalse();
+		assertThat(this.stores.projectSettings().findPerformance(ghost)).isEmpty();
+	}
+
+	@Test
+	void performanceSettingsRoundTripInOrderPerProjectAndApartFromTheOthers() {
+		Project other = newProject("other-perf");
+		ProjectPerformance first = new ProjectPerformance(450, "lcp",
+				java.util.Map.of("slow_db_query_duration_threshold", "1500"));
+		assertThat(this.stores.projectSettings().updatePerformance(this.project.id(), first)).isTrue();
+		assertThat(this.stores.projectSettings().findPerformance(this.project.id())).contains(first);
+
+		java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>();
+		ordered.put("uncompressed_assets_detection_enabled", "false");
+		ordered.put("render_blocking_fcp_ratio", "0.5");
+		ProjectPerformance second = new ProjectPerformance(300, "duration", ordered);
+		assertThat(this.stores.projectSettings().updatePerformance(this.project.id(), second)).isTrue();
+		assertThat(this.stores.projectSettings().findPerformance(this.project.id()).orElseThrow().issueSettings())
+			.containsExactlyEntriesOf(ordered);
+		assertThat(this.stores.projectSettings().findPerformance(other.id())).contains(ProjectPerformance.DEFAULTS);
+		assertThat(this.stores.projectSettings().findFilters(this.project.id())).contains(ProjectFilters.NONE);
 	}
 
 	private static ProjectFilters sampleFilters() {

@@ -1,0 +1,12 @@
+-- Per-project performance settings (issue 16), named after Sentry's project options. Keep in
+-- step with db/migration/sqlite/V11__project_performance.sql in storage-sqlite.
+-- A project without a row has the defaults (ProjectPerformance.DEFAULTS).
+CREATE TABLE project_performance (
+	project_id BIGINT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
+	-- the Apdex threshold T in milliseconds (transaction-threshold/configure)
+	transaction_threshold BIGINT NOT NULL,
+	-- what T is measured on: duration or lcp
+	transaction_metric TEXT NOT NULL,
+	-- performance issue settings the project changed: one key=value a line, Sentry's keys
+	issue_settings TEXT NOT NULL
+);
