@@ -42,8 +42,21 @@ public abstract class EmbeddedApplicationTest {
 	 * anonymously).
 	 */
 	protected final HttpResponse<String> request(String method, String path, @Nullable String token) throws Exception {
+		return request(method, path, token, null);
+	}
+
+	/**
+	 * Sends a request with a JSON body (none when null) to the running service, as the
+	 * token's owner (or anonymously).
+	 */
+	protected final HttpResponse<String> request(String method, String path, @Nullable String token,
+			@Nullable String json) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
