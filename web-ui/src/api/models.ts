@@ -349,3 +349,93 @@ export interface Tombstone {
   actor: User | null;
   dateAdded: string;
 }
+
+// Performance (issue 16): Discover's events table and time series, the trace tree, the Apdex threshold.
+
+/** A Discover field type (`meta.fields`): how a value is formatted. */
+export type FieldType = 'string' | 'integer' | 'number' | 'duration' | 'percentage' | 'date' | 'rate' | 'size' | 'boolean';
+
+/** A cell of an events row: keyed by the exact requested field string (`p95(transaction.duration)`). */
+export type FieldValue = string | number | boolean | null;
+
+/** `GET /organizations/{org}/events/`: rows and, per requested field, its type and unit. */
+export interface EventsTable {
+  data: Array<Record<string, FieldValue>>;
+  meta: {
+    fields: Record<string, FieldType | string>;
+    /** `millisecond` for durations, `1/minute` for `epm()`/`tpm()`, `byte` for sizes, null otherwise. */
+    units?: Record<string, string | null>;
+    dataset?: string;
+  };
+}
+
+/** One series of `events-stats/`: `[epoch seconds, [{count}]]` buckets, zero-filled, oldest first. */
+export interface EventsStatsSeries {
+  data: Array<[number, Array<{ count: number | null }>]>;
+  start?: number;
+  end?: number;
+  order?: number;
+  meta?: { fields?: Record<string, string>; units?: Record<string, string | null> };
+}
+
+/**
+ * `GET /organizations/{org}/events-stats/`: one series for one `yAxis`, else an object keyed by
+ * yAxis (several axes) or by group (`topEvents`), each a series.
+ */
+export type EventsStatsResponse = EventsStatsSeries | Record<string, EventsStatsSeries>;
+
+/** An error (or occurrence) of a trace, under the span its `contexts.trace.span_id` names. */
+export interface TraceErrorNode {
+  event_type: 'error' | 'occurrence';
+  event_id: string;
+  issue_id: string | number;
+  project_id: string | number;
+  project_slug: string;
+  transaction?: string | null;
+  description?: string | null;
+  level?: string | null;
+  culprit?: string | null;
+  short_id?: string | null;
+  issue_type?: string | null;
+  start_timestamp?: number | null;
+  /** Only on a top-level node: the span the error names, when the trace lacks it. */
+  span?: string | null;
+}
+
+/** A span of a trace (`event_type: "span"`); `event_id` is the span id, times are epoch seconds. */
+export interface TraceSpanNode {
+  event_type: 'span';
+  event_id: string;
+  transaction_id?: string | null;
+  project_id: string | number;
+  project_slug: string;
+  transaction?: string | null;
+  description?: string | null;
+  op?: string | null;
+  name?: string | null;
+  parent_span_id?: string | null;
+  start_timestamp: number;
+  end_timestamp: number;
+  /** Milliseconds. */
+  duration: number;
+  is_transaction?: boolean;
+  sdk_name?: string | null;
+  status?: string | null;
+  measurements?: Record<string, { value: number; unit?: string } | number> | null;
+  additional_attributes?: Record<string, unknown> | null;
+  children: TraceSpanNode[];
+  errors?: TraceErrorNode[];
+  occurrences?: TraceErrorNode[];
+}
+
+/** `GET /organizations/{org}/trace/{trace_id}/`: the roots, span trees and errors without a span. */
+export type TraceNode = TraceSpanNode | TraceErrorNode | { event_type: string; [key: string]: unknown };
+
+/** `GET|POST /projects/{org}/{project}/transaction-threshold/configure/`. */
+export interface TransactionThreshold {
+  id?: string;
+  projectId?: string;
+  /** Milliseconds; Sentry answers it as a string. */
+  threshold: number | string;
+  metric: 'duration' | 'lcp' | string;
+}

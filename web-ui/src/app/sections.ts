@@ -1,7 +1,8 @@
 import { issuesSection } from '../features/issues/section';
+import { performanceSection } from '../features/performance/section';
 import { projectsSection } from '../features/projects/section';
 import { systemSection } from '../features/system/section';
 import type { Section } from './section';
 
 /** The app's areas in navigation order; the first one is the home page. */
-export const SECTIONS: Section[] = [issuesSection, projectsSection, systemSection];
+export const SECTIONS: Section[] = [issuesSection, performanceSection, projectsSection, systemSection];

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { StatsSeries } from '../../api/models';
+import { canDraw, chartColours } from './canvas';
 
 interface Props {
   series: StatsSeries;
@@ -11,20 +12,6 @@ interface Props {
   /** A bare sparkline: no axes, legend or cursor. */
   spark?: boolean;
   label?: string;
-}
-
-let canvasSupport: boolean | undefined;
-
-/** Whether a 2D canvas is available (not in jsdom, for one); without it the chart is only labelled. */
-function canDraw(): boolean {
-  if (canvasSupport === undefined) {
-    try {
-      canvasSupport = !!document.createElement('canvas').getContext('2d');
-    } catch {
-      canvasSupport = false;
-    }
-  }
-  return canvasSupport;
 }
 
 /** Events over time, drawn by uPlot on a canvas. */
@@ -42,9 +29,7 @@ export function TimeSeriesChart({ series, width, height, spark = false, label = 
       // Bars, not a line: a zero bucket draws nothing (no stroke), so a sparkline shows where the
       // events are instead of a flat line along the bottom.
       const bars = uPlot.paths.bars?.({ size: [0.8, 40], gap: 1 });
-      const style = getComputedStyle(element);
-      const colour = style.getPropertyValue('--chart').trim() || '#6c5fc7';
-      const axis = style.getPropertyValue('--muted').trim() || '#71637e';
+      const { colour, axis } = chartColours(element);
       plot = new uPlot(
         {
           width: measured(),

@@ -17,6 +17,8 @@ interface Props {
   error?: string | null;
   label?: string;
   placeholder?: string;
+  /** The keys suggested first; the issue search's built-in keys unless a page searches something else. */
+  builtInKeys?: string[];
 }
 
 interface Suggestion {
@@ -26,7 +28,17 @@ interface Suggestion {
 }
 
 /** A Sentry-syntax search input with key and value suggestions. */
-export function SearchBar({ value, onSubmit, tagKeys = [], values, sourceId = '', error, label = 'Search', placeholder }: Props) {
+export function SearchBar({
+  value,
+  onSubmit,
+  tagKeys = [],
+  values,
+  sourceId = '',
+  error,
+  label = 'Search',
+  placeholder,
+  builtInKeys = BUILT_IN_KEYS,
+}: Props) {
   const [draft, setDraft] = useState(value);
   const [caret, setCaret] = useState(value.length);
   const [open, setOpen] = useState(false);
@@ -52,7 +64,7 @@ export function SearchBar({ value, onSubmit, tagKeys = [], values, sourceId = ''
   const suggestions = useMemo((): Suggestion[] => {
     if (token.key === undefined) {
       const prefix = token.text.toLowerCase();
-      const keys = [...BUILT_IN_KEYS, ...tagKeys.filter((key) => !BUILT_IN_KEYS.includes(key))];
+      const keys = [...builtInKeys, ...tagKeys.filter((key) => !builtInKeys.includes(key))];
       return keys
         .filter((key) => key.toLowerCase().startsWith(prefix))
         .slice(0, 20)
@@ -63,7 +75,7 @@ export function SearchBar({ value, onSubmit, tagKeys = [], values, sourceId = ''
       .filter((candidate) => candidate.toLowerCase().startsWith(token.text.toLowerCase()))
       .slice(0, 20)
       .map((candidate) => ({ label: candidate, insert: `${token.key}:${quoteValue(candidate)} ` }));
-  }, [token.key, token.text, tagKeys, fixed, remote.data]);
+  }, [token.key, token.text, tagKeys, builtInKeys, fixed, remote.data]);
 
   const showList = open && suggestions.length > 0;
 

@@ -11,8 +11,9 @@ import {
   SdkSection,
   ThreadsSection,
 } from './EventSections';
-import { KeyValues } from './KeyValues';
+import { KeyValues } from '../../../ui/KeyValues';
 import { Exceptions, ThreadStack } from './StackTrace';
+import { TraceEvents } from './TraceEvents';
 
 function entry<T>(event: IssueEvent, type: string): T | undefined {
   return event.entries?.find((e) => e.type === type)?.data as T | undefined;
@@ -93,6 +94,7 @@ export function EventDetails({ event }: { event: IssueEvent }) {
           </ul>
         </section>
       )}
+      <TraceEvents event={event} />
       <ContextCards contexts={event.contexts ?? {}} />
       <ExtraSection extra={event.context ?? {}} />
       <ModulesSection packages={event.packages ?? {}} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { EventSdk, IssueEvent, RequestData, ThreadValue } from '../../../api/models';
 import { CopyButton } from '../../../ui/CopyButton';
-import { KeyValues } from './KeyValues';
+import { KeyValues } from '../../../ui/KeyValues';
 import { Frames } from './StackTrace';
 
 type Pairs = Array<[string, string]>;
@@ -180,7 +180,7 @@ function contextHeadline(name: string, values: Record<string, unknown>): string 
   }
 }
 
-/** Each context as a card: a title, a one-line summary and its fields. The trace id searches for the trace. */
+/** Each context as a card: a title, a one-line summary and its fields. The trace id opens the trace and searches its issues. */
 export function ContextCards({ contexts }: { contexts: Record<string, Record<string, unknown>> }) {
   const entries = Object.entries(contexts).filter(([, values]) => values && typeof values === 'object');
   if (entries.length === 0) {
@@ -202,7 +202,10 @@ export function ContextCards({ contexts }: { contexts: Record<string, Record<str
               </h3>
               {headline && <p className="context-headline">{headline}</p>}
               {typeof traceId === 'string' && (
-                <p>
+                <p className="context-links">
+                  <Link to={`/performance/trace/${traceId}`} className="mono">
+                    View trace {traceId.slice(0, 8)}…
+                  </Link>
                   <Link to={`/issues?query=${encodeURIComponent(`trace:${traceId}`)}`} className="mono">
                     Issues of trace {traceId.slice(0, 8)}…
                   </Link>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ExceptionValue, Frame, Mechanism, Stacktrace } from '../../../api/models';
-import { KeyValues } from './KeyValues';
+import { KeyValues } from '../../../ui/KeyValues';
 
 /** How a stack is shown: in-app frames only or all of them, as received (minified) or resolved, or as text. */
 interface View {
