@@ -12,6 +12,8 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.spans.SpanReader;
+import dev.faultline.storage.spans.SpanWriter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,9 @@ import org.springframework.context.annotation.Primary;
 /**
  * Provides the event storage component, ClickHouse or DuckDB, which owns the engine
  * connection, and the role stores it hands out ({@code EventWriter}, {@code EventReader},
- * {@code EventAggregates}, {@code EventMaintenance}, {@code QueryRunner}): services take
- * the narrow role they use, so a new kind of data adds a role bean here instead of
- * widening what every caller sees.
+ * {@code EventAggregates}, {@code EventMaintenance}, {@code SpanWriter},
+ * {@code SpanReader}, {@code QueryRunner}): services take the narrow role they use, so a
+ * new kind of data adds a role bean here instead of widening what every caller sees.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FaultlineProperties.class)
@@ -78,6 +80,18 @@ public class EventStoreConfiguration {
 	@Primary
 	EventMaintenance eventMaintenance(EventStorage storage) {
 		return RoleViews.of(EventMaintenance.class, storage.eventMaintenance());
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	SpanWriter spanWriter(EventStorage storage) {
+		return RoleViews.of(SpanWriter.class, storage.spanWriter());
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	SpanReader spanReader(EventStorage storage) {
+		return RoleViews.of(SpanReader.class, storage.spanReader());
 	}
 
 	@Bean(destroyMethod = "")

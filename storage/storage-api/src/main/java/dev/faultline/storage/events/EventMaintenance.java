@@ -25,8 +25,9 @@ public interface EventMaintenance {
 
 	/**
 	 * The retention sweep: removes every project's events with
-	 * {@code timestamp < cutoff}. Idempotent; an event stored later with an older
-	 * timestamp goes with the next sweep.
+	 * {@code timestamp < cutoff}, and the spans that ended before it (spans are kept as
+	 * long as errors). Idempotent; an event stored later with an older timestamp goes
+	 * with the next sweep.
 	 */
 	void deleteOlderThan(Instant cutoff);
 

@@ -1,5 +1,8 @@
 package dev.faultline.storage.events;
 
+import dev.faultline.storage.spans.SpanReader;
+import dev.faultline.storage.spans.SpanWriter;
+
 /**
  * An event-store backend as one component (Zipkin's {@code StorageComponent}): it owns
  * the engine connection — the DuckDB file can be opened by one process only, and a
@@ -24,6 +27,12 @@ public interface EventStorage extends AutoCloseable {
 
 	/** Moves, deletes and the retention sweep. */
 	EventMaintenance eventMaintenance();
+
+	/** The spans role's write side (the processor). */
+	SpanWriter spanWriter();
+
+	/** The spans role's read side (traces). */
+	SpanReader spanReader();
 
 	/** The query role: the typed query model. */
 	QueryRunner queries();

@@ -7,6 +7,8 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.spans.SpanReader;
+import dev.faultline.storage.spans.SpanWriter;
 
 /**
  * The scale event storage component: owns the ClickHouse client (its HTTP connection
@@ -47,6 +49,16 @@ public final class ClickHouseEventStorage implements EventStorage {
 	@Override
 	public EventMaintenance eventMaintenance() {
 		return this.store;
+	}
+
+	@Override
+	public SpanWriter spanWriter() {
+		return this.store.spans();
+	}
+
+	@Override
+	public SpanReader spanReader() {
+		return this.store.spans();
 	}
 
 	@Override

@@ -74,9 +74,19 @@ public final class ClickHouseEventStore implements EventStore {
 
 	private final EventAggregates aggregates = new QueryEventAggregates(this);
 
+	private final ClickHouseSpanStore spans;
+
 	private ClickHouseEventStore(Client client, ClickHouseSettings settings) {
 		this.client = client;
 		this.settings = settings;
+		this.spans = new ClickHouseSpanStore(client, this::failure);
+	}
+
+	/**
+	 * The spans role, on this store's client.
+	 */
+	ClickHouseSpanStore spans() {
+		return this.spans;
 	}
 
 	/**
@@ -341,6 +351,7 @@ public final class ClickHouseEventStore implements EventStore {
 		catch (RuntimeException ex) {
 			throw failure("Cannot delete events older than " + cutoff, ex);
 		}
+		this.spans.deleteOlderThan(cutoff);
 	}
 
 	@Override

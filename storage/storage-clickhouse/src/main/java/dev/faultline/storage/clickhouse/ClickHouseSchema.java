@@ -24,7 +24,7 @@ import com.clickhouse.client.api.command.CommandSettings;
 final class ClickHouseSchema {
 
 	/** Every script, in order; append only. */
-	private static final List<String> SCRIPTS = List.of("V1__events.sql");
+	private static final List<String> SCRIPTS = List.of("V1__events.sql", "V2__spans.sql");
 
 	private static final long DDL_TIMEOUT_SECONDS = 60;
 

@@ -1,5 +1,8 @@
 package dev.faultline.storage.clickhouse;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.faultline.query.Column;
@@ -39,6 +42,53 @@ final class ClickHouseSqlDialect implements SqlDialect {
 			Map.entry("user.ip", "user_ip_address"), Map.entry("event.type", "JSONExtractString(payload, 'type')"),
 			Map.entry("primary_hash", "primary_hash"));
 
+	/**
+	 * The columns the spans and transactions datasets share, in the {@code spans} table
+	 * ({@code V2__spans.sql}).
+	 */
+	private static final Map<String, String> SPAN_COMMON = spanCommon();
+
+	/** The spans dataset's own columns. */
+	private static final Map<String, String> SPANS = Map.ofEntries(Map.entry("id", "span_id"),
+			Map.entry("span.op", "toString(op)"), Map.entry("span.description", "description"),
+			Map.entry("span.status", "toString(status)"), Map.entry("span.duration", "duration_ms"),
+			Map.entry("span.self_time", "exclusive_time_ms"), Map.entry("is_transaction", "toInt64(is_segment)"),
+			Map.entry("segment.id", "segment_id"), Map.entry("transaction.id", "transaction_id"),
+			Map.entry("trace.parent_span", "parent_span_id"));
+
+	/** The transactions dataset's own columns. */
+	private static final Map<String, String> TRANSACTIONS = Map.ofEntries(
+			Map.entry("id", "ifNull(transaction_id, span_id)"), Map.entry("transaction.op", "toString(op)"),
+			Map.entry("transaction.status", "toString(status)"), Map.entry("transaction.duration", "duration_ms"),
+			Map.entry("trace.span", "span_id"), Map.entry("trace.parent_span", "parent_span_id"));
+
+	private static Map<String, String> spanCommon() {
+		Map<String, String> columns = new HashMap<>(
+				Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"), Map.entry(Dataset.TIMESTAMP, "end_timestamp"),
+						Map.entry("precise.start_ts", "(toUnixTimestamp64Micro(start_timestamp) / 1000000.0)"),
+						Map.entry("precise.finish_ts", "(toUnixTimestamp64Micro(end_timestamp) / 1000000.0)"),
+						Map.entry("trace", "trace_id"), Map.entry("transaction", "transaction_name"),
+						Map.entry("release", "toString(release)"), Map.entry("environment", "toString(environment)"),
+						Map.entry("platform", "toString(platform)"), Map.entry("sdk.name", "toString(sdk_name)"),
+						Map.entry("user",
+								"multiIf(user_id IS NOT NULL, concat('id:', user_id), "
+										+ "user_email IS NOT NULL, concat('email:', user_email), "
+										+ "user_username IS NOT NULL, concat('username:', user_username), "
+										+ "user_ip_address IS NOT NULL, concat('ip:', user_ip_address), NULL)"),
+						Map.entry("user.id", "user_id"), Map.entry("user.email", "user_email"),
+						Map.entry("user.username", "user_username"), Map.entry("user.ip", "user_ip_address"),
+						Map.entry("sample_weight", "sample_weight")));
+		List<String> measurements = new ArrayList<>(Datasets.DURATION_MEASUREMENTS);
+		measurements.addAll(Datasets.NUMBER_MEASUREMENTS);
+		for (String name : measurements) {
+			// The names are this module's constants, never client text. A missing key
+			// reads as 0 in ClickHouse, so it is made NULL explicitly.
+			columns.put(Datasets.MEASUREMENT_PREFIX + name,
+					"if(mapContains(measurements, '" + name + "'), measurements['" + name + "'], NULL)");
+		}
+		return Map.copyOf(columns);
+	}
+
 	@Override
 	public String placeholder(int index, ParameterType type) {
 		String typeName = switch (type) {
@@ -51,6 +101,13 @@ final class ClickHouseSqlDialect implements SqlDialect {
 
 	@Override
 	public String table(Dataset dataset, boolean collapseDuplicates) {
+		String spans = collapseDuplicates ? "spans FINAL" : "spans";
+		if (dataset == Datasets.SPANS) {
+			return spans;
+		}
+		if (dataset == Datasets.TRANSACTIONS) {
+			return "(SELECT * FROM " + spans + " WHERE is_segment) AS transactions";
+		}
 		checkErrors(dataset);
 		// A replayed event is a second row until a merge collapses it; FINAL collapses
 		// at read time, which costs, so only where a copy could change the answer.
@@ -59,8 +116,17 @@ final class ClickHouseSqlDialect implements SqlDialect {
 
 	@Override
 	public String column(Dataset dataset, Column column) {
-		checkErrors(dataset);
-		String sql = ERRORS.get(column.name());
+		String sql;
+		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
+			sql = ((dataset == Datasets.SPANS) ? SPANS : TRANSACTIONS).get(column.name());
+			if (sql == null) {
+				sql = SPAN_COMMON.get(column.name());
+			}
+		}
+		else {
+			checkErrors(dataset);
+			sql = ERRORS.get(column.name());
+		}
 		if (sql == null) {
 			throw new IllegalArgumentException("not a stored column of " + dataset + ": " + column.name());
 		}
@@ -69,6 +135,9 @@ final class ClickHouseSqlDialect implements SqlDialect {
 
 	@Override
 	public String tagPairs(Dataset dataset) {
+		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
+			return "ARRAY JOIN arrayZip(mapKeys(tags), mapValues(tags)) AS pair";
+		}
 		checkErrors(dataset);
 		return "ARRAY JOIN arrayConcat(arrayZip(mapKeys(tags), mapValues(tags)), "
 				+ "if(mapContains(tags, 'level'), [], [('level', toString(level))]), "
@@ -142,7 +211,7 @@ final class ClickHouseSqlDialect implements SqlDialect {
 
 	private static void checkErrors(Dataset dataset) {
 		if (dataset != Datasets.ERRORS) {
-			throw new IllegalArgumentException("the ClickHouse event store holds the errors dataset only: " + dataset);
+			throw new IllegalArgumentException("the ClickHouse event store holds no dataset " + dataset);
 		}
 	}
 

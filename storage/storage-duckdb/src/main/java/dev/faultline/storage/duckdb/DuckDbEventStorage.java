@@ -10,6 +10,8 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.spans.SpanReader;
+import dev.faultline.storage.spans.SpanWriter;
 
 /**
  * The embedded event storage component: owns the one read-write connection to the DuckDB
@@ -52,6 +54,16 @@ public final class DuckDbEventStorage implements EventStorage, OnlineBackup {
 	@Override
 	public EventMaintenance eventMaintenance() {
 		return this.store;
+	}
+
+	@Override
+	public SpanWriter spanWriter() {
+		return this.store.spans();
+	}
+
+	@Override
+	public SpanReader spanReader() {
+		return this.store.spans();
 	}
 
 	@Override

@@ -80,6 +80,8 @@ public final class DuckDbEventStore implements EventStore {
 
 	private final EventAggregates aggregates = new QueryEventAggregates(this);
 
+	private final DuckDbSpanStore spans = new DuckDbSpanStore(this);
+
 	private boolean closed;
 
 	private DuckDbEventStore(Path databaseFile, DuckDBConnection connection) {
@@ -104,6 +106,7 @@ public final class DuckDbEventStore implements EventStore {
 				DuckDbSchema.migrate(connection);
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE TEMP TABLE events_staging AS SELECT " + COLUMNS + " FROM events LIMIT 0");
+					DuckDbSpanStore.createStaging(statement);
 				}
 				return new DuckDbEventStore(file, connection);
 			}
@@ -325,6 +328,7 @@ public final class DuckDbEventStore implements EventStore {
 				statement.setLong(1, cutoff.toEpochMilli());
 				statement.executeUpdate();
 			}
+			DuckDbSpanStore.deleteOlderThan(this.connection, cutoff);
 		}
 		catch (SQLException ex) {
 			throw new DuckDbAccessException("Cannot delete events older than " + cutoff, ex);
@@ -451,9 +455,52 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	/**
+	 * The spans role, on this store's connection and lock.
+	 */
+	DuckDbSpanStore spans() {
+		return this.spans;
+	}
+
+	/**
+	 * Runs work in one transaction under the lock, rolling back on failure.
+	 */
+	void inTransaction(String failure, ConnectionWork work) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			this.connection.setAutoCommit(false);
+			try {
+				work.run(this.connection);
+				this.connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.connection.rollback();
+				throw ex;
+			}
+			finally {
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new DuckDbAccessException(failure, ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Runs a read under the lock, handing each row to the consumer.
 	 */
 	private void run(String sql, RowConsumer consumer, Object... parameters) {
+		read("Cannot read events", sql, consumer, parameters);
+	}
+
+	/**
+	 * Runs a read under the lock, handing each row to the consumer; a failure names
+	 * {@code failure}.
+	 */
+	void read(String failure, String sql, RowConsumer consumer, Object... parameters) {
 		this.lock.lock();
 		try {
 			ensureOpen();
@@ -469,7 +516,7 @@ public final class DuckDbEventStore implements EventStore {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DuckDbAccessException("Cannot read events", ex);
+			throw new DuckDbAccessException(failure, ex);
 		}
 		finally {
 			this.lock.unlock();
@@ -477,9 +524,16 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@FunctionalInterface
-	private interface RowConsumer {
+	interface RowConsumer {
 
 		void accept(ResultSet row) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	interface ConnectionWork {
+
+		void run(DuckDBConnection connection) throws SQLException;
 
 	}
 

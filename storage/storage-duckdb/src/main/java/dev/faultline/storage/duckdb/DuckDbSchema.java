@@ -24,7 +24,7 @@ import java.util.List;
 final class DuckDbSchema {
 
 	/** Every migration, in order; append only. */
-	private static final List<String> MIGRATIONS = List.of("V1__events.sql");
+	private static final List<String> MIGRATIONS = List.of("V1__events.sql", "V2__spans.sql");
 
 	private DuckDbSchema() {
 	}

@@ -1,5 +1,8 @@
 package dev.faultline.storage.duckdb;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.faultline.query.Column;
@@ -12,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * DuckDB's SQL for the query model: JDBC {@code ?} placeholders, the {@code events}
- * table's columns ({@code V1__events.sql}), {@code tags[?]} map access (NULL when the key
- * is missing), tag pairs by unnesting the tags merged over the built-in keys (a tag wins
- * through {@code map_concat}), {@code epoch_ms} times, and an explicit {@code ESCAPE '\'}
- * since DuckDB's LIKE has no default escape character.
+ * table's columns ({@code V1__events.sql}) and the {@code spans} table's
+ * ({@code V2__spans.sql}; transactions are its segments), {@code tags[?]} map access
+ * (NULL when the key is missing), tag pairs by unnesting the tags merged over the
+ * built-in keys (a tag wins through {@code map_concat}), {@code epoch_ms} times, and an
+ * explicit {@code ESCAPE '\'} since DuckDB's LIKE has no default escape character.
  */
 final class DuckDbSqlDialect implements SqlDialect {
 
@@ -31,6 +35,51 @@ final class DuckDbSqlDialect implements SqlDialect {
 			Map.entry("event.type", "coalesce(json_extract_string(payload, '$.type'), '')"),
 			Map.entry("primary_hash", "primary_hash"));
 
+	/**
+	 * The columns the spans and transactions datasets share, in the {@code spans} table
+	 * ({@code V2__spans.sql}).
+	 */
+	private static final Map<String, String> SPAN_COMMON = spanCommon();
+
+	/** The spans dataset's own columns. */
+	private static final Map<String, String> SPANS = Map.ofEntries(Map.entry("id", "span_id"),
+			Map.entry("span.op", "op"), Map.entry("span.description", "description"),
+			Map.entry("span.status", "status"), Map.entry("span.duration", "duration_ms"),
+			Map.entry("span.self_time", "exclusive_time_ms"), Map.entry("is_transaction", "is_segment::BIGINT"),
+			Map.entry("segment.id", "segment_id"), Map.entry("transaction.id", "transaction_id"),
+			Map.entry("trace.parent_span", "parent_span_id"));
+
+	/** The transactions dataset's own columns. */
+	private static final Map<String, String> TRANSACTIONS = Map.ofEntries(
+			Map.entry("id", "coalesce(transaction_id, span_id)"), Map.entry("transaction.op", "op"),
+			Map.entry("transaction.status", "status"), Map.entry("transaction.duration", "duration_ms"),
+			Map.entry("trace.span", "span_id"), Map.entry("trace.parent_span", "parent_span_id"));
+
+	private static Map<String, String> spanCommon() {
+		Map<String, String> columns = new HashMap<>(
+				Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"), Map.entry(Dataset.TIMESTAMP, "end_timestamp"),
+						Map.entry("precise.start_ts", "(epoch_us(start_timestamp) / 1000000.0)"),
+						Map.entry("precise.finish_ts", "(epoch_us(end_timestamp) / 1000000.0)"),
+						Map.entry("trace", "trace_id"), Map.entry("transaction", "transaction_name"),
+						Map.entry("release", "release"), Map.entry("environment", "environment"),
+						Map.entry("platform", "platform"), Map.entry("sdk.name", "sdk_name"),
+						Map.entry("user",
+								"CASE WHEN user_id IS NOT NULL THEN 'id:' || user_id "
+										+ "WHEN user_email IS NOT NULL THEN 'email:' || user_email "
+										+ "WHEN user_username IS NOT NULL THEN 'username:' || user_username "
+										+ "WHEN user_ip_address IS NOT NULL THEN 'ip:' || user_ip_address END"),
+						Map.entry("user.id", "user_id"), Map.entry("user.email", "user_email"),
+						Map.entry("user.username", "user_username"), Map.entry("user.ip", "user_ip_address"),
+						Map.entry("sample_weight", "sample_weight")));
+		List<String> measurements = new ArrayList<>(Datasets.DURATION_MEASUREMENTS);
+		measurements.addAll(Datasets.NUMBER_MEASUREMENTS);
+		for (String name : measurements) {
+			// The names are this module's constants, never client text.
+			columns.put(Datasets.MEASUREMENT_PREFIX + name, "measurements['" + name + "']");
+		}
+		return Map.copyOf(columns);
+	}
+
 	@Override
 	public String placeholder(int index, ParameterType type) {
 		return "?";
@@ -38,15 +87,30 @@ final class DuckDbSqlDialect implements SqlDialect {
 
 	@Override
 	public String table(Dataset dataset, boolean collapseDuplicates) {
-		// The primary key keeps one copy of each event: nothing to collapse.
+		// The primary keys keep one copy of each event and span: nothing to collapse.
+		if (dataset == Datasets.SPANS) {
+			return "spans";
+		}
+		if (dataset == Datasets.TRANSACTIONS) {
+			return "(SELECT * FROM spans WHERE is_segment) AS transactions";
+		}
 		checkErrors(dataset);
 		return "events";
 	}
 
 	@Override
 	public String column(Dataset dataset, Column column) {
-		checkErrors(dataset);
-		String sql = ERRORS.get(column.name());
+		String sql;
+		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
+			sql = ((dataset == Datasets.SPANS) ? SPANS : TRANSACTIONS).get(column.name());
+			if (sql == null) {
+				sql = SPAN_COMMON.get(column.name());
+			}
+		}
+		else {
+			checkErrors(dataset);
+			sql = ERRORS.get(column.name());
+		}
 		if (sql == null) {
 			throw new IllegalArgumentException("not a stored column of " + dataset + ": " + column.name());
 		}
@@ -55,6 +119,9 @@ final class DuckDbSqlDialect implements SqlDialect {
 
 	@Override
 	public String tagPairs(Dataset dataset) {
+		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
+			return ", unnest(map_entries(tags)) AS pairs(pair)";
+		}
 		checkErrors(dataset);
 		return ", unnest(map_entries(map_concat(map_from_entries(list_filter([{'key': 'level', 'value': level}, "
 				+ "{'key': 'environment', 'value': environment}, {'key': 'release', 'value': release}], "
@@ -124,7 +191,7 @@ final class DuckDbSqlDialect implements SqlDialect {
 
 	private static void checkErrors(Dataset dataset) {
 		if (dataset != Datasets.ERRORS) {
-			throw new IllegalArgumentException("the DuckDB event store holds the errors dataset only: " + dataset);
+			throw new IllegalArgumentException("the DuckDB event store holds no dataset " + dataset);
 		}
 	}
 
