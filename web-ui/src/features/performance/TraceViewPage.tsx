@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { TraceErrorNode, TraceSpanNode } from '../../api/models';
 import { useOrganization } from '../organization/api';
@@ -195,7 +195,7 @@ function Waterfall({
             data-testid="span-row"
             data-span-id={row.span.event_id}
           >
-            <div className="waterfall-name" style={{ paddingLeft: `${row.depth * 0.9}rem` }}>
+            <div className="waterfall-name" style={{ '--depth': row.depth } as CSSProperties}>
               {hasChildren.has(row.span.event_id) ? (
                 <button
                   type="button"
@@ -232,7 +232,7 @@ function Waterfall({
               />
               <span
                 className="waterfall-duration"
-                style={{ left: `min(calc(100% - 5rem), ${((row.span.end_timestamp - model.start) / total) * 100}%)` }}
+                style={{ left: `${((row.span.end_timestamp - model.start) / total) * 100}%` }}
               >
                 {formatDuration(row.span.duration ?? (row.span.end_timestamp - row.span.start_timestamp) * 1000)}
               </span>
@@ -253,7 +253,7 @@ function GapLine({
 }) {
   return (
     <li className="waterfall-row waterfall-gap" data-testid="gap-row">
-      <div className="waterfall-name muted small" style={{ paddingLeft: `${row.depth * 0.9 + 1.6}rem` }}>
+      <div className="waterfall-name waterfall-gap-name muted small" style={{ '--depth': row.depth } as CSSProperties}>
         No instrumentation · {formatDuration((row.end - row.start) * 1000)}
       </div>
       <div className="waterfall-track">

@@ -115,7 +115,7 @@ function Summary({ scope, org, transaction }: { scope: PerformanceScope; org: st
                 />
               )}
             </Card>
-            <Card title="Throughput">
+            <Card title="Throughput" note="transactions per minute">
               {stats.isPending ? (
                 <Loading />
               ) : stats.isError ? (
@@ -125,6 +125,7 @@ function Summary({ scope, org, transaction }: { scope: PerformanceScope; org: st
                   label="Transactions per minute over time"
                   height={200}
                   format={formatRate}
+                  axisFormat={formatNumber}
                   series={[{ label: 'tpm', points: stats.data[THROUGHPUT_AXIS] ?? [] }]}
                 />
               )}

@@ -199,14 +199,15 @@ const PAGE_COLUMNS: Array<ColumnDef<Row, unknown>> = [
     id: 'count',
     header: 'Loads',
     cell: ({ row }) => formatNumber(row.original['count()']),
-    meta: { width: '5.5rem', align: 'end', className: 'col-date' },
+    meta: { width: '5.5rem', align: 'end', className: 'perf-optional' },
   },
   ...VITALS.map(
     (vital): ColumnDef<Row, unknown> => ({
       id: vital.id,
       header: () => <abbr title={`${vital.name}, p75`}>{vital.id.toUpperCase()}</abbr>,
       cell: ({ row }) => <VitalValue vital={vital} value={numberOf(row.original[p75Field(vital)])} />,
-      meta: { width: '7.5rem', align: 'end' },
+      // FCP and TTFB give way first on a narrow screen: LCP, CLS and INP are the Core Web Vitals.
+      meta: { width: '6.5rem', align: 'end', className: vital.id === 'fcp' || vital.id === 'ttfb' ? 'perf-optional' : undefined },
     }),
   ),
   {

@@ -37,6 +37,8 @@ export function HistogramChart({ buckets, height, format, label }: Props) {
         {
           width: measured(),
           height,
+          // The axes say it all; a legend of the hovered bucket would only repeat them.
+          legend: { show: false },
           select: { show: false, left: 0, top: 0, width: 0, height: 0 },
           axes: [
             { stroke: axis, grid: { show: false }, values: (_u, ticks) => ticks.map((tick) => format(tick)) },

@@ -12,8 +12,10 @@ export interface LineSeries {
 interface Props {
   series: LineSeries[];
   height: number;
-  /** How a value reads on the axis and in the legend (`840 ms`, `3.2/min`). */
+  /** How a value reads in the legend (`840 ms`, `3.2/min`) and, unless `axisFormat` is given, on the axis. */
   format: (value: number) => string;
+  /** A shorter form for the y axis (the unit said in the chart's heading instead). */
+  axisFormat?: (value: number) => string;
   /** The chart's accessible name. */
   label: string;
 }
@@ -23,7 +25,7 @@ interface Props {
  * canvas, with a legend that shows the values under the cursor. All series must share the buckets
  * (events-stats zero-fills them): the first series gives the time axis.
  */
-export function LineChart({ series, height, format, label }: Props) {
+export function LineChart({ series, height, format, axisFormat, label }: Props) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
@@ -43,7 +45,7 @@ export function LineChart({ series, height, format, label }: Props) {
           select: { show: false, left: 0, top: 0, width: 0, height: 0 },
           axes: [
             { stroke: axis, grid: { stroke: grid } },
-            { stroke: axis, size: 64, grid: { stroke: grid }, values: (_u, ticks) => ticks.map((tick) => format(tick)) },
+            { stroke: axis, size: 64, grid: { stroke: grid }, values: (_u, ticks) => ticks.map((tick) => (axisFormat ?? format)(tick)) },
           ],
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
           series: [
@@ -70,7 +72,7 @@ export function LineChart({ series, height, format, label }: Props) {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [series, height, format]);
+  }, [series, height, format, axisFormat]);
   const summary = series
     .map((s) => {
       const values = s.points.map((point) => point[1]).filter((value): value is number => value !== null);
