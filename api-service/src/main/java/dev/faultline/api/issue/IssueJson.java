@@ -36,9 +36,9 @@ record IssueJson(String id, String shortId, String title, String culprit, String
 		String platform = project.platform().isEmpty() ? null : project.platform();
 		return new IssueJson(Long.toString(issue.id()), ShortIds.format(project.slug(), issue.shortNumber()),
 				issue.title(), issue.culprit(), permalink, null, issue.level(), issue.status().apiName(),
-				extras.statusDetails(), false, platform, ProjectRef.of(project), issue.type(), issue.metadata(),
+				extras.statusDetails(), false, platform, ProjectRef.of(project), issue.eventType(), issue.metadata(),
 				extras.numComments(), extras.assignedTo(), extras.bookmarked(), extras.subscribed(), false, List.of(),
-				"error", "error", Long.toString(issue.timesSeen()), issue.userCount(),
+				issue.issueType(), issue.category(), Long.toString(issue.timesSeen()), issue.userCount(),
 				ApiDates.format(issue.firstSeen()), ApiDates.format(issue.lastSeen()), null, null, extras.unhandled(),
 				null);
 	}

@@ -21,6 +21,7 @@ import dev.faultline.core.search.SearchTerm;
 import dev.faultline.core.search.SearchValue;
 import dev.faultline.storage.events.EventSearch;
 import dev.faultline.storage.metadata.Assignee;
+import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueCriterion;
 import dev.faultline.storage.metadata.IssueCriterion.Comparison;
 import dev.faultline.storage.metadata.IssueCriterion.CountField;
@@ -126,6 +127,8 @@ final class IssueSearch {
 					((SearchValue.Number) filter.value()).value());
 			case "firstSeen" -> seen(filter, SeenField.FIRST_SEEN);
 			case "lastSeen" -> seen(filter, SeenField.LAST_SEEN);
+			case "issue.category" -> new IssueCriterion.CategoryIn(categories(filter));
+			case "issue.type" -> new IssueCriterion.IssueTypeIn(new LinkedHashSet<>(texts(filter)));
 			default -> throw unsupported(filter.key().name());
 		};
 		boolean ordered = filter.value() instanceof SearchValue.Number || filter.value() instanceof SearchValue.Time;
@@ -163,6 +166,18 @@ final class IssueSearch {
 			}
 		}
 		return assignees;
+	}
+
+	private static Set<String> categories(Filter filter) {
+		Set<String> categories = new LinkedHashSet<>();
+		for (String text : texts(filter)) {
+			String category = text.toLowerCase(Locale.ROOT);
+			if (!category.equals(Issue.ERROR_CATEGORY) && !category.equals(Issue.PERFORMANCE_CATEGORY)) {
+				throw ApiException.badRequest("issue.category: \"" + text + "\" is not one of error, performance");
+			}
+			categories.add(category);
+		}
+		return categories;
 	}
 
 	private static long bookmarker(Filter filter, long callerUserId, People people) {

@@ -86,6 +86,18 @@ class IssueSearchTest {
 	}
 
 	@Test
+	void categoryAndTypeTerms() {
+		assertThat(parse("issue.category:performance").criteria())
+			.containsExactly(new IssueCriterion.CategoryIn(Set.of("performance")));
+		assertThat(parse("!issue.category:Performance").criteria())
+			.containsExactly(new Not(new IssueCriterion.CategoryIn(Set.of("performance"))));
+		assertThat(parse("issue.type:[performance_slow_db_query, error]").criteria())
+			.containsExactly(new IssueCriterion.IssueTypeIn(Set.of("performance_slow_db_query", "error")));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> parse("issue.category:crons"))
+			.satisfies((ex) -> assertThat(ex.detail()).contains("issue.category").contains("crons"));
+	}
+
+	@Test
 	void unknownAssigneesAreBadRequests() {
 		for (String query : List.of("assigned:nobody@example.com", "assigned:#frontend", "assigned:[me, #nope]")) {
 			assertThatExceptionOfType(ApiException.class).isThrownBy(() -> parse(query))

@@ -33,7 +33,8 @@ public record SearchKey(String name, boolean explicitTag) {
 
 	private static final Map<String, Kind> ISSUE_KEYS = Map.of("is", Kind.IS, "assigned", Kind.TEXT,
 			"assigned_or_suggested", Kind.TEXT, "bookmarks", Kind.TEXT, "firstRelease", Kind.TEXT, "firstSeen",
-			Kind.TIME, "lastSeen", Kind.TIME, "timesSeen", Kind.NUMBER);
+			Kind.TIME, "lastSeen", Kind.TIME, "timesSeen", Kind.NUMBER, "issue.category", Kind.TEXT, "issue.type",
+			Kind.TEXT);
 
 	private static final Map<String, EventField> EVENT_KEYS = Map.ofEntries(Map.entry("level", EventField.LEVEL),
 			Map.entry("release", EventField.RELEASE), Map.entry("environment", EventField.ENVIRONMENT),

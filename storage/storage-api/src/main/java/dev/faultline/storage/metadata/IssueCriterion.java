@@ -72,6 +72,38 @@ public sealed interface IssueCriterion {
 
 	}
 
+	/**
+	 * The issue's category ({@link Issue#category()}) is one of these (at least one):
+	 * {@code error} or {@code performance}.
+	 */
+	record CategoryIn(Set<String> categories) implements IssueCriterion {
+
+		public CategoryIn {
+			categories = Set.copyOf(categories);
+			if (categories.isEmpty()) {
+				throw new IllegalArgumentException("at least one category");
+			}
+			for (String category : categories) {
+				if (!category.equals(Issue.ERROR_CATEGORY) && !category.equals(Issue.PERFORMANCE_CATEGORY)) {
+					throw new IllegalArgumentException("unknown issue category: " + category);
+				}
+			}
+		}
+
+	}
+
+	/** The issue's type ({@link Issue#issueType()}) is one of these (at least one). */
+	record IssueTypeIn(Set<String> types) implements IssueCriterion {
+
+		public IssueTypeIn {
+			types = Set.copyOf(types);
+			if (types.isEmpty()) {
+				throw new IllegalArgumentException("at least one type");
+			}
+		}
+
+	}
+
 	/** The issue is one of these (possibly none: then nothing matches). */
 	record IdIn(Set<Long> ids) implements IssueCriterion {
 

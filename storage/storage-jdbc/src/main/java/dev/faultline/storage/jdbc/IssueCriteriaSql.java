@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import dev.faultline.storage.metadata.Assignee;
+import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.IssueCriterion;
 import dev.faultline.storage.metadata.IssueStatus;
 
@@ -92,6 +94,12 @@ final class IssueCriteriaSql {
 			};
 			compare(column, seenIs.comparison(), seenIs.value().toEpochMilli());
 		}
+		else if (criterion instanceof IssueCriterion.CategoryIn categoryIn) {
+			categoryIn(categoryIn.categories());
+		}
+		else if (criterion instanceof IssueCriterion.IssueTypeIn typeIn) {
+			issueTypeIn(typeIn.types());
+		}
 		else if (criterion instanceof IssueCriterion.IdIn idIn) {
 			in("id", idIn.ids().stream().sorted().toList());
 		}
@@ -106,6 +114,33 @@ final class IssueCriteriaSql {
 		else {
 			throw new IllegalArgumentException("unsupported criterion: " + criterion);
 		}
+	}
+
+	// Issue.category(): a type with the performance prefix is a performance issue. The
+	// prefix holds no LIKE wildcard but '_', escaped.
+	private void categoryIn(Set<String> categories) {
+		if (categories.size() > 1) {
+			this.sql.append("1 = 1");
+			return;
+		}
+		boolean performance = categories.contains(Issue.PERFORMANCE_CATEGORY);
+		this.sql.append(performance ? "type LIKE ? ESCAPE '!'" : "type NOT LIKE ? ESCAPE '!'");
+		this.values.add(Issue.PERFORMANCE_TYPE_PREFIX.replace("_", "!_") + "%");
+	}
+
+	// Issue.issueType(): "error" stands for every issue that is not a performance one.
+	private void issueTypeIn(Set<String> types) {
+		List<String> performanceTypes = types.stream()
+			.filter((type) -> type.startsWith(Issue.PERFORMANCE_TYPE_PREFIX))
+			.sorted()
+			.toList();
+		this.sql.append('(');
+		if (types.contains(Issue.ERROR_CATEGORY)) {
+			categoryIn(Set.of(Issue.ERROR_CATEGORY));
+			this.sql.append(" OR ");
+		}
+		in("type", performanceTypes);
+		this.sql.append(')');
 	}
 
 	private void assignedTo(IssueCriterion.AssignedTo assignedTo) {

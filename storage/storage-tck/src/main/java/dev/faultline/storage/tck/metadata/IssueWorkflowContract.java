@@ -16,6 +16,7 @@ import dev.faultline.storage.metadata.IssueCriterion;
 import dev.faultline.storage.metadata.IssueQuery;
 import dev.faultline.storage.metadata.IssueSort;
 import dev.faultline.storage.metadata.IssueStatus;
+import dev.faultline.storage.metadata.NewIssue;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.StatusChange;
 import dev.faultline.storage.metadata.StatusDetails;
@@ -470,6 +471,45 @@ public abstract class IssueWorkflowContract extends IssueWorkflowFixture {
 				new IssueQuery(List.of(new IssueCriterion.Assigned(),
 						new IssueCriterion.StatusIn(Set.of(IssueStatus.UNRESOLVED))), IssueSort.DATE, 0, 10))))
 			.containsExactly(a.id());
+	}
+
+	@Test
+	void issuesAreListedByCategoryAndType() {
+		Issue error = issue("e");
+		Issue message = issues()
+			.findOrCreate(new NewIssue(this.project.id(), "m", "A message", "", "info", "default", Map.of(), T0))
+			.orElseThrow();
+		Issue nPlusOne = issues()
+			.findOrCreate(new NewIssue(this.project.id(), "n", "N+1 Query", "GET /authors", "info",
+					"performance_n_plus_one_db_queries", Map.of(), T0))
+			.orElseThrow();
+		Issue slow = issues()
+			.findOrCreate(new NewIssue(this.project.id(), "s", "Slow DB Query", "GET /report", "info",
+					"performance_slow_db_query", Map.of(), T0))
+			.orElseThrow();
+		// a type that only looks like the prefix to an unescaped LIKE ('_' is any
+		// character)
+		Issue lookalike = issues()
+			.findOrCreate(new NewIssue(this.project.id(), "l", "Odd", "", "error", "performanceXfoo", Map.of(), T0))
+			.orElseThrow();
+
+		assertThat(nPlusOne.category()).isEqualTo("performance");
+		assertThat(nPlusOne.issueType()).isEqualTo("performance_n_plus_one_db_queries");
+		assertThat(nPlusOne.eventType()).isEqualTo("transaction");
+		assertThat(message.category()).isEqualTo("error");
+		assertThat(message.issueType()).isEqualTo("error");
+		assertThat(list(IssueSort.DATE, new IssueCriterion.CategoryIn(Set.of("performance"))))
+			.containsExactlyInAnyOrder(nPlusOne.id(), slow.id());
+		assertThat(list(IssueSort.DATE, new IssueCriterion.CategoryIn(Set.of("error"))))
+			.containsExactlyInAnyOrder(error.id(), message.id(), lookalike.id());
+		assertThat(list(IssueSort.DATE, new IssueCriterion.CategoryIn(Set.of("error", "performance")))).hasSize(5);
+		assertThat(list(IssueSort.DATE, new IssueCriterion.IssueTypeIn(Set.of("performance_slow_db_query"))))
+			.containsExactly(slow.id());
+		assertThat(list(IssueSort.DATE,
+				new IssueCriterion.IssueTypeIn(Set.of("error", "performance_n_plus_one_db_queries"))))
+			.containsExactlyInAnyOrder(error.id(), message.id(), lookalike.id(), nPlusOne.id());
+		assertThat(list(IssueSort.DATE, new IssueCriterion.Not(new IssueCriterion.IssueTypeIn(Set.of("error")))))
+			.containsExactlyInAnyOrder(nPlusOne.id(), slow.id());
 	}
 
 	@Test
