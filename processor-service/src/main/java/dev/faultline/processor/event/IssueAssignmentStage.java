@@ -42,7 +42,7 @@ public final class IssueAssignmentStage {
 		Event event = prepared.event();
 		Optional<Issue> issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
 				Objects.requireNonNullElse(event.title(), ""), Objects.requireNonNullElse(event.culprit(), ""),
-				level(event), Objects.requireNonNullElse(event.type(), "default"), metadata(event), timestamp(event)));
+				level(event), prepared.issueType(), metadata(event), timestamp(event)));
 		return issue.map((found) -> OptionalLong.of(found.id())).orElseGet(OptionalLong::empty);
 	}
 

@@ -7,6 +7,7 @@ import dev.faultline.core.grouping.GroupingResult;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.protocol.event.Event;
 import dev.faultline.protocol.event.EventCodec;
+import dev.faultline.storage.metadata.Issue;
 
 /**
  * An event that passed the pure stages (decode, normalize, scrub, group) and waits to be
@@ -39,6 +40,18 @@ public record PreparedEvent(long projectId, String position, Instant receivedAt,
 		Objects.requireNonNull(grouping, "grouping");
 		Objects.requireNonNull(item, "item");
 		Objects.requireNonNull(payload, "payload");
+	}
+
+	/**
+	 * The type of the issue it belongs to: for a performance issue occurrence the
+	 * performance issue type its grouping names ({@code performance_*}, the detector that
+	 * grouped it), otherwise the event's type ({@code default} when it has none).
+	 */
+	public String issueType() {
+		if (this.grouping.variant().startsWith(Issue.PERFORMANCE_TYPE_PREFIX)) {
+			return this.grouping.variant();
+		}
+		return Objects.requireNonNullElse(this.event.type(), "default");
 	}
 
 	public String eventId() {
