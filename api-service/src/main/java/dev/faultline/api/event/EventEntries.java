@@ -54,6 +54,16 @@ final class EventEntries {
 		if (!payload.threadList().isEmpty()) {
 			entries.add(entry("threads", threads(payload.threadList())));
 		}
+		// A performance issue occurrence carries the spans that are its evidence;
+		// Sentry's
+		// "spans" entry holds a list, not an object.
+		JsonNode spans = payload.other().get("spans");
+		if (spans != null && spans.isArray() && !spans.isEmpty()) {
+			ObjectNode entry = NODES.objectNode();
+			entry.put("type", "spans");
+			entry.set("data", spans);
+			entries.add(entry);
+		}
 		return entries;
 	}
 

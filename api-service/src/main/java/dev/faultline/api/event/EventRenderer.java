@@ -75,7 +75,7 @@ class EventRenderer {
 		json.putArray("sdkUpdates");
 		json.putNull("nextEventID");
 		json.putNull("previousEventID");
-		json.putNull("occurrence");
+		json.set("occurrence", occurrence(event, payload));
 		// What the server scrubbed or trimmed and why (Sentry's _meta), as stored with
 		// the event.
 		json.set("_meta", (payload.meta() != null) ? Json.object(payload.meta()) : NODES.objectNode());
@@ -90,6 +90,24 @@ class EventRenderer {
 		ObjectNode json = NODES.objectNode();
 		common(json, event, payload);
 		json.putNull("crashFile");
+		return json;
+	}
+
+	/**
+	 * A performance issue occurrence as Sentry answers it (issue type and title,
+	 * subtitle, evidence data with the offending span ids, evidence display), with its
+	 * id, event id and fingerprint; null for the events of error issues.
+	 */
+	private static JsonNode occurrence(StoredEvent event, Event payload) {
+		JsonNode stored = payload.other().get("occurrence");
+		if (!(stored instanceof ObjectNode occurrence)) {
+			return NullNode.getInstance();
+		}
+		ObjectNode json = occurrence.deepCopy();
+		json.put("id", event.eventId());
+		json.put("eventId", event.eventId());
+		json.put("projectId", event.projectId());
+		json.putArray("fingerprint").add(event.primaryHash());
 		return json;
 	}
 

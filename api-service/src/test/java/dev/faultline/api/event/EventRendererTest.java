@@ -243,6 +243,38 @@ class EventRendererTest {
 	}
 
 	@Test
+	void rendersAPerformanceOccurrenceWithItsEvidenceSpans() {
+		ObjectNode payload = SampleEvents.JSON.createObjectNode();
+		payload.put("event_id", EVENT_ID);
+		payload.put("type", "transaction");
+		payload.put("title", "N+1 Query");
+		payload.putObject("occurrence")
+			.put("type", 1006)
+			.put("issueType", "performance_n_plus_one_db_queries")
+			.put("subtitle", "SELECT * FROM books WHERE author_id = %s")
+			.putObject("evidenceData")
+			.putArray("offenderSpanIds")
+			.add("d000000000000001");
+		payload.putArray("spans")
+			.addObject()
+			.put("span_id", "d000000000000001")
+			.put("op", "db.sql.query")
+			.put("description", "SELECT * FROM books WHERE author_id = 7");
+
+		ObjectNode json = this.renderer.full(stored(payload));
+		assertThat(json.path("type").asString()).isEqualTo("transaction");
+		assertThat(json.path("occurrence").path("issueType").asString()).isEqualTo("performance_n_plus_one_db_queries");
+		assertThat(json.path("occurrence").path("eventId").asString()).isEqualTo(EVENT_ID);
+		assertThat(json.path("occurrence").path("fingerprint").get(0).asString()).isEqualTo("f00dfeed");
+		assertThat(json.path("occurrence").path("evidenceData").path("offenderSpanIds").get(0).asString())
+			.isEqualTo("d000000000000001");
+		JsonNode spans = json.path("entries").get(0);
+		assertThat(spans.path("type").asString()).isEqualTo("spans");
+		assertThat(spans.path("data").get(0).path("op").asString()).isEqualTo("db.sql.query");
+		assertThat(this.renderer.full(stored(normalizedJavaError())).path("occurrence").isNull()).isTrue();
+	}
+
+	@Test
 	void summaryHasTheListFields() {
 		ObjectNode json = this.renderer.summary(stored(normalizedJavaError()));
 		assertThat(json.propertyNames()).contains("id", "eventID", "groupID", "projectID", "title", "message",
