@@ -42,6 +42,8 @@ test('finds the segment of a transaction event and the span of an error', () => 
   const model = buildTrace(traceTree());
   expect(segmentOf(model, 'c0ffee00c0ffee00c0ffee00c0ffee00')?.event_id).toBe('b000000000000002');
   expect(segmentOf(model, null)).toBeUndefined();
+  // A v2 span stream's segment has no event id: the events table answers its span id.
+  expect(segmentOf(model, 'a000000000000001')?.event_id).toBe('a000000000000001');
   expect(spanOfError(model, PAYMENT_ERROR.event_id)?.event_id).toBe('b000000000000005');
   expect(spanOfError(model, ORPHAN_ERROR.event_id)).toBeUndefined();
 });

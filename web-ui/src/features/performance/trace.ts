@@ -146,14 +146,18 @@ export function opColour(op: string | null | undefined): string {
   return FALLBACK[Math.abs(hash) % FALLBACK.length];
 }
 
-/** The span that is the segment of a transaction event (a link from an event list names the event). */
+/**
+ * The span that is the segment of a transaction event (a link from an event list names the
+ * event). A segment sent as a v2 span stream has no event id: its `id` is the span id itself.
+ */
 export function segmentOf(model: TraceModel, eventId: string | null): TraceSpanNode | undefined {
   if (!eventId) {
     return undefined;
   }
   return (
     model.spans.find((row) => row.span.is_transaction && row.span.transaction_id === eventId)?.span ??
-    model.spans.find((row) => row.span.transaction_id === eventId)?.span
+    model.spans.find((row) => row.span.transaction_id === eventId)?.span ??
+    model.spans.find((row) => row.span.event_id === eventId)?.span
   );
 }
 
