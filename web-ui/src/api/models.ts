@@ -317,6 +317,37 @@ export interface IssueEvent {
    */
   _meta?: Record<string, unknown> | null;
   metadata?: Record<string, unknown> | null;
+  /** A performance issue's occurrence: what the detector found, with the offending span ids. */
+  occurrence?: Occurrence | null;
+}
+
+/** Sentry's occurrence of a performance issue. */
+export interface Occurrence {
+  id: string;
+  type?: number;
+  issueType?: string;
+  issueTitle?: string;
+  subtitle?: string;
+  culprit?: string;
+  evidenceData?: {
+    op?: string;
+    transactionName?: string;
+    offenderSpanIds?: string[];
+    causeSpanIds?: string[];
+    parentSpanIds?: string[];
+  };
+  evidenceDisplay?: Array<{ name: string; value: string; important?: boolean }>;
+}
+
+/** A span of an occurrence's `spans` entry: the evidence of a performance issue. */
+export interface EvidenceSpan {
+  span_id: string;
+  parent_span_id?: string | null;
+  op?: string | null;
+  description?: string | null;
+  start_timestamp?: string;
+  timestamp?: string;
+  duration?: number;
 }
 
 export interface EventSdk {

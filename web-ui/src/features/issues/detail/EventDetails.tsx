@@ -13,6 +13,7 @@ import {
 } from './EventSections';
 import { KeyValues } from '../../../ui/KeyValues';
 import { Exceptions, ThreadStack } from './StackTrace';
+import { PerformanceEvidence } from './PerformanceEvidence';
 import { TraceEvents } from './TraceEvents';
 
 function entry<T>(event: IssueEvent, type: string): T | undefined {
@@ -51,6 +52,7 @@ export function EventDetails({ event }: { event: IssueEvent }) {
         />
       </section>
       <MetaSection event={event} />
+      <PerformanceEvidence event={event} />
       {messageText && (
         <section className="card" aria-label="Message">
           <h2>Message</h2>
