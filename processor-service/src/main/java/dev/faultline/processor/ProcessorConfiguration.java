@@ -18,11 +18,15 @@ import dev.faultline.processor.pipeline.ItemRouter;
 import dev.faultline.processor.pipeline.ProcessorLoop;
 import dev.faultline.processor.pipeline.ProcessorSettings;
 import dev.faultline.processor.pipeline.ProjectProcessingCache;
+import dev.faultline.processor.span.SpanBatchWriter;
+import dev.faultline.processor.span.SpanStreamProcessor;
+import dev.faultline.processor.span.TransactionProcessor;
 import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.spans.SpanWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -46,8 +50,9 @@ class ProcessorConfiguration {
 
 	@Bean
 	EnvelopePipeline envelopePipeline(MetadataStores metadataStores, DeadLetterStore deadLetters,
-			dev.faultline.storage.events.EventWriter eventWriter, ProcessorProperties properties) {
-		return new EnvelopePipeline(router(metadataStores, eventWriter, properties),
+			dev.faultline.storage.events.EventWriter eventWriter, SpanWriter spanWriter,
+			ProcessorProperties properties) {
+		return new EnvelopePipeline(router(metadataStores, eventWriter, spanWriter, properties),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL),
 				deadLetters, properties.processingBudget(), properties.threads());
@@ -56,15 +61,18 @@ class ProcessorConfiguration {
 	/**
 	 * The kinds built so far; every other item type is dropped as unsupported. Each stage
 	 * gets the narrow role it uses: grouping {@code IssueGrouping}, the writer the event
-	 * store's write role.
+	 * store's write role, transactions and span streams the spans role's writer.
 	 */
 	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
-			ProcessorProperties properties) {
+			SpanWriter spanWriter, ProcessorProperties properties) {
 		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventWriter,
 				metadataStores.countedEvents());
 		Map<String, ItemProcessor> kinds = new LinkedHashMap<>();
 		kinds.put("event", new EventProcessor(properties.grouping().stage(), events));
 		kinds.put("client_report", new ClientReportProcessor());
+		SpanBatchWriter spans = new SpanBatchWriter(spanWriter);
+		kinds.put("transaction", new TransactionProcessor(spans));
+		kinds.put("span", new SpanStreamProcessor(spans));
 		return ItemRouter.of(kinds);
 	}
 
