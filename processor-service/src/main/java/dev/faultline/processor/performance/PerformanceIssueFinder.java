@@ -153,7 +153,7 @@ public final class PerformanceIssueFinder {
 				spanJson.put("span_id", span.spanId());
 				putIfPresent(spanJson, "parent_span_id", span.parentSpanId());
 				putIfPresent(spanJson, "op", span.op());
-				putIfPresent(spanJson, "description", span.description());
+				putIfPresent(spanJson, "description", SegmentReading.description(span));
 				spanJson.put("start_timestamp", Timestamp.format(span.start()));
 				spanJson.put("timestamp", Timestamp.format(span.end()));
 				spanJson.put("duration", span.durationMs());

@@ -2,6 +2,7 @@ package dev.faultline.processor.performance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.faultline.core.performance.ObservedSpan;
@@ -41,10 +42,40 @@ final class SegmentReading {
 
 	static ObservedSpan observed(StoredSpan span) {
 		return new ObservedSpan(span.spanId(), span.parentSpanId(), Objects.requireNonNullElse(span.op(), ""),
-				Objects.requireNonNullElse(span.description(), ""), millis(span.start()), millis(span.end()),
+				description(span), millis(span.start()), millis(span.end()),
 				size(span.data().get("http.response_content_length")),
 				size(span.data().get("http.decoded_response_content_length")),
 				"blocking".equals(span.data().get("resource.render_blocking_status")));
+	}
+
+	/**
+	 * What the span did, as the detectors compare it. A span stream names its spans
+	 * briefly ({@code SELECT} for a query, {@code GET} for a call) and carries the query
+	 * text and the URL as OpenTelemetry attributes; a transaction's spans carry them in
+	 * their description.
+	 */
+	static String description(StoredSpan span) {
+		Map<String, String> data = span.data();
+		String query = first(data.get("db.query.text"), data.get("db.statement"));
+		if (query != null) {
+			return query;
+		}
+		String url = first(data.get("url.full"), data.get("http.url"));
+		String description = Objects.requireNonNullElse(span.description(), "");
+		if (url != null && !description.contains("://")) {
+			String method = first(data.get("http.request.method"), data.get("http.method"));
+			return (method != null) ? method + " " + url : url;
+		}
+		return description;
+	}
+
+	private static @Nullable String first(@Nullable String... values) {
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable Double firstContentfulPaint(StoredSpan segment) {

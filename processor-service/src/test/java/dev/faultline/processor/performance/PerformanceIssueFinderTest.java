@@ -89,6 +89,26 @@ class PerformanceIssueFinderTest {
 			.containsExactly("performance_render_blocking_asset_span", "performance_uncompressed_assets");
 	}
 
+	@Test
+	void spanStreamsAreJudgedOnTheirQueryTextNotTheirShortName() {
+		List<StoredSpan> spans = new ArrayList<>();
+		spans.add(span("a000000000000000", null, true, "http.server", "GET /authors", 0, 5000, Map.of(), Map.of()));
+		spans.add(span("b000000000000001", "a000000000000000", false, "db", "SELECT", 1, 11, Map.of(),
+				Map.of("db.query.text", "SELECT id FROM authors")));
+		for (int i = 0; i < 6; i++) {
+			spans.add(span(String.format("d%015d", i), "a000000000000000", false, "db", "SELECT", 12 + i * 30,
+					12 + i * 30 + 25, Map.of(),
+					Map.of("db.query.text", "SELECT pg_sleep(?), title FROM books WHERE author_id = $1")));
+		}
+		PreparedEvent occurrence = this.finder.find(3, "p", T0, ITEM, spans.get(0), spans).get(0);
+		JsonNode json = JsonMapper.builder().build().readTree(EventCodec.encode(occurrence.event()));
+		assertThat(json.path("occurrence").path("subtitle").asString())
+			.isEqualTo("SELECT pg_sleep(%s), title FROM books WHERE author_id = %s");
+		assertThat(json.path("occurrence").path("evidenceData").path("causeSpanIds").get(0).asString())
+			.isEqualTo("b000000000000001");
+		assertThat(json.path("spans").get(1).path("description").asString()).isEqualTo("SELECT id FROM authors");
+	}
+
 	private static List<StoredSpan> authors(int repetitions, int firstId) {
 		List<StoredSpan> spans = new ArrayList<>();
 		spans.add(span("a000000000000000", null, true, "http.server", "GET /authors", 0, 5000, Map.of(), Map.of()));
