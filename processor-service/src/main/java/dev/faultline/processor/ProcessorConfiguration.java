@@ -11,6 +11,10 @@ import dev.faultline.processor.event.EventWriter;
 import dev.faultline.processor.event.IssueAssignmentStage;
 import dev.faultline.processor.housekeeping.ExpiredIgnoreWaker;
 import dev.faultline.processor.housekeeping.RetentionSweeper;
+import dev.faultline.processor.performance.PerformanceIssueFinder;
+import dev.faultline.processor.performance.PerformanceIssueStage;
+import dev.faultline.processor.performance.PerformanceIssueWriter;
+import dev.faultline.processor.performance.PerformanceSettingsCache;
 import dev.faultline.processor.pipeline.EnvelopePipeline;
 import dev.faultline.processor.pipeline.ItemOutcomes;
 import dev.faultline.processor.pipeline.ItemProcessor;
@@ -61,7 +65,8 @@ class ProcessorConfiguration {
 	/**
 	 * The kinds built so far; every other item type is dropped as unsupported. Each stage
 	 * gets the narrow role it uses: grouping {@code IssueGrouping}, the writer the event
-	 * store's write role, transactions and span streams the spans role's writer.
+	 * store's write role, transactions and span streams the spans role's writer; the
+	 * performance issues found in their segments are stored through the events' writer.
 	 */
 	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
 			SpanWriter spanWriter, ProcessorProperties properties) {
@@ -71,8 +76,11 @@ class ProcessorConfiguration {
 		kinds.put("event", new EventProcessor(properties.grouping().stage(), events));
 		kinds.put("client_report", new ClientReportProcessor());
 		SpanBatchWriter spans = new SpanBatchWriter(spanWriter);
-		kinds.put("transaction", new TransactionProcessor(spans));
-		kinds.put("span", new SpanStreamProcessor(spans));
+		PerformanceIssueStage performance = new PerformanceIssueStage(new PerformanceIssueFinder(
+				new PerformanceSettingsCache(metadataStores.projectSettings(), ProjectProcessingCache.DEFAULT_TTL)),
+				new PerformanceIssueWriter(events));
+		kinds.put("transaction", new TransactionProcessor(spans, performance));
+		kinds.put("span", new SpanStreamProcessor(spans, performance));
 		return ItemRouter.of(kinds);
 	}
 

@@ -15,6 +15,7 @@ import dev.faultline.processor.pipeline.EnvelopePipeline;
 import dev.faultline.processor.pipeline.ItemOutcome;
 import dev.faultline.processor.pipeline.ItemRouter;
 import dev.faultline.processor.pipeline.PreparedBatch;
+import dev.faultline.processor.span.SegmentInspector;
 import dev.faultline.processor.span.SpanBatchWriter;
 import dev.faultline.processor.span.SpanStreamProcessor;
 import dev.faultline.processor.span.TransactionProcessor;
@@ -52,8 +53,8 @@ class SpanPipelineTest {
 	void open() {
 		this.storage = DuckDbEventStorage.open(this.directory.resolve("events.duckdb"));
 		SpanBatchWriter writer = new SpanBatchWriter(this.storage.spanWriter());
-		ItemRouter router = ItemRouter
-			.of(Map.of("transaction", new TransactionProcessor(writer), "span", new SpanStreamProcessor(writer)));
+		ItemRouter router = ItemRouter.of(Map.of("transaction", new TransactionProcessor(writer, SegmentInspector.NONE),
+				"span", new SpanStreamProcessor(writer, SegmentInspector.NONE)));
 		this.pipeline = new EnvelopePipeline(router, TestPipelines.defaults(), null, EnvelopePipeline.DEFAULT_BUDGET);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import dev.faultline.processor.event.PreparedEvent;
 import dev.faultline.processor.pipeline.EnvelopeContext;
 import dev.faultline.processor.pipeline.PreparedItems;
+import dev.faultline.processor.span.SegmentInspector;
 import dev.faultline.protocol.envelope.EnvelopeItem;
 import dev.faultline.storage.spans.StoredSpan;
 
@@ -20,7 +21,7 @@ import dev.faultline.storage.spans.StoredSpan;
  * its spans, a span stream sends a segment's spans together when it ends; children that
  * arrive in a later envelope are stored but not judged again. Pure; thread-safe.
  */
-public final class PerformanceIssueStage {
+public final class PerformanceIssueStage implements SegmentInspector {
 
 	private final PerformanceIssueFinder finder;
 
@@ -32,13 +33,11 @@ public final class PerformanceIssueStage {
 	}
 
 	/**
-	 * Finds the problems of the segments among an item's rows.
-	 * @param envelope the envelope
-	 * @param item the item the rows came from
-	 * @param rows the item's span rows
-	 * @param out where the occurrences go
+	 * Finds the problems of the segments among an item's rows; their occurrences go to
+	 * the writer.
 	 */
-	public void detect(EnvelopeContext envelope, EnvelopeItem item, List<StoredSpan> rows, PreparedItems out) {
+	@Override
+	public void inspect(EnvelopeContext envelope, EnvelopeItem item, List<StoredSpan> rows, PreparedItems out) {
 		Map<String, List<StoredSpan>> bySegment = new LinkedHashMap<>();
 		for (StoredSpan row : rows) {
 			String segmentId = row.segment() ? row.spanId() : row.segmentId();

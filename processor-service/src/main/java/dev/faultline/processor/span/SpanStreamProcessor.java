@@ -36,8 +36,16 @@ public final class SpanStreamProcessor implements ItemProcessor {
 
 	private final SpanBatchWriter writer;
 
-	public SpanStreamProcessor(SpanBatchWriter writer) {
+	private final SegmentInspector inspector;
+
+	/**
+	 * @param writer stores the span rows
+	 * @param inspector looks at the rows once they are handed to the writer (performance
+	 * issue detection)
+	 */
+	public SpanStreamProcessor(SpanBatchWriter writer, SegmentInspector inspector) {
 		this.writer = writer;
+		this.inspector = inspector;
 	}
 
 	@Override
@@ -59,6 +67,7 @@ public final class SpanStreamProcessor implements ItemProcessor {
 		List<StoredSpan> rows = StreamedSpans.of(batch, new SpanEnvelope(envelope));
 		if (!rows.isEmpty()) {
 			out.store(this.writer, new PreparedSpans(envelope.projectId(), item.type(), category, rows, rows.size()));
+			this.inspector.inspect(envelope, item, rows, out);
 		}
 	}
 

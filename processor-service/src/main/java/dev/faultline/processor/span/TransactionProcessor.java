@@ -1,5 +1,7 @@
 package dev.faultline.processor.span;
 
+import java.util.List;
+
 import dev.faultline.core.filter.FilterReason;
 import dev.faultline.processor.pipeline.EnvelopeContext;
 import dev.faultline.processor.pipeline.InvalidItemException;
@@ -13,6 +15,7 @@ import dev.faultline.protocol.span.SpanCodec;
 import dev.faultline.protocol.span.SpanDecodeException;
 import dev.faultline.protocol.span.Transaction;
 import dev.faultline.storage.metadata.Outcome;
+import dev.faultline.storage.spans.StoredSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +39,16 @@ public final class TransactionProcessor implements ItemProcessor {
 
 	private final SpanBatchWriter writer;
 
-	public TransactionProcessor(SpanBatchWriter writer) {
+	private final SegmentInspector inspector;
+
+	/**
+	 * @param writer stores the span rows
+	 * @param inspector looks at the rows once they are handed to the writer (performance
+	 * issue detection)
+	 */
+	public TransactionProcessor(SpanBatchWriter writer, SegmentInspector inspector) {
 		this.writer = writer;
+		this.inspector = inspector;
 	}
 
 	@Override
@@ -65,8 +76,10 @@ public final class TransactionProcessor implements ItemProcessor {
 			logger.debug("Transaction {} of project {}: skipped {} spans without ids or times", transaction.eventId(),
 					envelope.projectId(), transaction.unreadableSpans());
 		}
-		out.store(this.writer, new PreparedSpans(envelope.projectId(), item.type(), DataCategories.of(item.type()),
-				TransactionSpans.of(transaction, new SpanEnvelope(envelope)), 1));
+		List<StoredSpan> rows = TransactionSpans.of(transaction, new SpanEnvelope(envelope));
+		out.store(this.writer,
+				new PreparedSpans(envelope.projectId(), item.type(), DataCategories.of(item.type()), rows, 1));
+		this.inspector.inspect(envelope, item, rows, out);
 	}
 
 }
