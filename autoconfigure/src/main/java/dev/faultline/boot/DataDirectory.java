@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import dev.faultline.boot.backup.EmbeddedRestore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,21 @@ final class DataDirectory {
 	static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
 	private DataDirectory() {
+	}
+
+	/**
+	 * Creates the data directory (owner-only) when missing, restores
+	 * {@code faultline.backup.restore-from} into it when that is set and the directory
+	 * holds no stores yet ({@link EmbeddedRestore}), and returns it. Every embedded store
+	 * calls this before it opens its file, so the first one restores them all.
+	 */
+	static Path prepare(FaultlineProperties properties) {
+		Path dataDir = prepare(properties.dataDir());
+		String restoreFrom = properties.backup().restoreFrom();
+		if (!restoreFrom.isBlank()) {
+			EmbeddedRestore.restore(Path.of(restoreFrom), dataDir);
+		}
+		return dataDir;
 	}
 
 	/**

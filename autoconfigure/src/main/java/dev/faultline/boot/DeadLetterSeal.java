@@ -59,7 +59,7 @@ public final class DeadLetterSeal {
 						"faultline.dead-letters.key must be 32 bytes, base64-encoded: " + ex.getMessage(), ex);
 			}
 		}
-		Path file = DataDirectory.prepare(properties.dataDir()).resolve("dead-letters.key");
+		Path file = DataDirectory.prepare(properties).resolve("dead-letters.key");
 		return new DeadLetterSeal(keyFile(file));
 	}
 

@@ -39,7 +39,7 @@ public class EventStoreConfiguration {
 			return ClickHouseEventStorage.open(new ClickHouseSettings(clickhouse.url(), clickhouse.username(),
 					clickhouse.password(), clickhouse.database()));
 		}
-		Path file = DataDirectory.prepare(properties.dataDir()).resolve("events.duckdb");
+		Path file = DataDirectory.prepare(properties).resolve("events.duckdb");
 		DuckDbEventStorage storage = DuckDbEventStorage.open(file);
 		DataDirectory.restrictToOwner(file);
 		return storage;

@@ -29,8 +29,10 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 	 * @param flushInterval how often outcome counts (what {@code stats_v2} reads) summed
 	 * in memory are written to the metadata store; counts of the last interval are lost
 	 * when the process dies
+	 * @param retention how long the hourly counters are kept
+	 * ({@code FAULTLINE_OUTCOMES_RETENTION})
 	 */
-	public record Outcomes(@DefaultValue("10s") Duration flushInterval) {
+	public record Outcomes(@DefaultValue("10s") Duration flushInterval, @DefaultValue("90d") Duration retention) {
 
 		public Outcomes {
 			if (flushInterval.isNegative() || flushInterval.isZero()) {

@@ -35,7 +35,7 @@ public class MetadataConfiguration {
 			return PostgresMetadataStores.open(postgres.url(), postgres.username(), postgres.password());
 		}
 		return SqliteMetadataStores
-			.open(DataDirectory.ownerOnlyFile(DataDirectory.prepare(properties.dataDir()).resolve("metadata.db")));
+			.open(DataDirectory.ownerOnlyFile(DataDirectory.prepare(properties).resolve("metadata.db")));
 	}
 
 	@Bean

@@ -24,8 +24,7 @@ public class QueueConfiguration {
 			return new KafkaEnvelopeQueue(new KafkaQueueSettings(kafka.bootstrapServers(), kafka.topic(),
 					kafka.partitions(), kafka.maxPollInterval()));
 		}
-		return new SqliteEnvelopeQueue(DataDirectory.prepare(properties.dataDir()).resolve("queue.db"),
-				queue.maxBacklog());
+		return new SqliteEnvelopeQueue(DataDirectory.prepare(properties).resolve("queue.db"), queue.maxBacklog());
 	}
 
 }

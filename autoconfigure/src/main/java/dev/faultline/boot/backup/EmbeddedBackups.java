@@ -33,16 +33,20 @@ import org.jspecify.annotations.Nullable;
  * directories of their own, one at a time.
  *
  * <p>
- * Restore: stop Faultline, replace the data directory's {@code queue.db},
- * {@code metadata.db}, {@code events.duckdb} and {@code dead-letters.key} with the
- * backup's files, start it.
+ * Restore: {@link EmbeddedRestore}, into an empty data directory.
  */
 public final class EmbeddedBackups {
 
 	private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'faultline-'yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final String DEAD_LETTERS_KEY = "dead-letters.key";
+	/**
+	 * The stores' files in a data directory and in a backup, in the order they are
+	 * copied.
+	 */
+	static final List<String> STORE_FILES = List.of("queue.db", "metadata.db", "events.duckdb");
+
+	static final String DEAD_LETTERS_KEY = "dead-letters.key";
 
 	private final List<Part> parts;
 
@@ -58,8 +62,8 @@ public final class EmbeddedBackups {
 	 */
 	public EmbeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events, Path dataDir, Path root,
 			Clock clock) {
-		this.parts = List.of(Part.of("queue.db", queue), Part.of("metadata.db", metadata),
-				Part.of("events.duckdb", events));
+		this.parts = List.of(Part.of(STORE_FILES.get(0), queue), Part.of(STORE_FILES.get(1), metadata),
+				Part.of(STORE_FILES.get(2), events));
 		this.dataDir = dataDir;
 		this.root = root;
 		this.clock = clock;
