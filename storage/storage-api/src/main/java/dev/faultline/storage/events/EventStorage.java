@@ -1,5 +1,6 @@
 package dev.faultline.storage.events;
 
+import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -39,6 +40,12 @@ public interface EventStorage extends AutoCloseable {
 
 	/** Every role in one, for callers that need several. */
 	EventStore eventStore();
+
+	/**
+	 * The newest schema migration of this store, which opening it applied (an adapter
+	 * refuses a schema newer than it knows).
+	 */
+	SchemaVersion schemaVersion();
 
 	/**
 	 * Returns whether the engine answers now; never throws.

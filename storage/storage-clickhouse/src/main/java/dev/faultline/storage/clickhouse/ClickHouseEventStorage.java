@@ -7,6 +7,7 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -69,6 +70,11 @@ public final class ClickHouseEventStorage implements EventStorage {
 	@Override
 	public EventStore eventStore() {
 		return this.store;
+	}
+
+	@Override
+	public SchemaVersion schemaVersion() {
+		return ClickHouseSchema.newest();
 	}
 
 	@Override

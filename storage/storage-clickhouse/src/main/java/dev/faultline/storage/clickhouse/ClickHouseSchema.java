@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
+import dev.faultline.storage.metadata.SchemaVersion;
 
 /**
  * Creates the database and applies the versioned schema resources
@@ -32,13 +33,26 @@ final class ClickHouseSchema {
 	}
 
 	static void apply(Client client, String database) throws Exception {
+		apply(client, database, SCRIPTS.size());
+	}
+
+	/** The newest script, which every opened database has. */
+	static SchemaVersion newest() {
+		return SchemaVersion.ofScript(SCRIPTS.get(SCRIPTS.size() - 1));
+	}
+
+	/**
+	 * Applies the first {@code scripts} scripts only (upgrade tests start from the oldest
+	 * schema).
+	 */
+	static void apply(Client client, String database, int scripts) throws Exception {
 		// The database is validated as a plain identifier (ClickHouseSettings), so
 		// quoting it
 		// cannot change the statement; it must be named before the database exists.
 		client.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`", settings("default"))
 			.get(DDL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
 			.close();
-		for (String script : SCRIPTS) {
+		for (String script : SCRIPTS.subList(0, scripts)) {
 			for (String statement : statements(read(script))) {
 				client.execute(statement, settings(database)).get(DDL_TIMEOUT_SECONDS, TimeUnit.SECONDS).close();
 			}

@@ -10,6 +10,7 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -79,6 +80,11 @@ public final class DuckDbEventStorage implements EventStorage, OnlineBackup {
 	@Override
 	public void backupTo(Path target) {
 		this.store.copyTo(target);
+	}
+
+	@Override
+	public SchemaVersion schemaVersion() {
+		return DuckDbSchema.newest();
 	}
 
 	@Override

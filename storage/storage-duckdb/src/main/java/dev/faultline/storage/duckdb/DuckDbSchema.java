@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.faultline.storage.metadata.SchemaVersion;
+
 /**
  * Applies the versioned schema resources ({@code db/duckdb/V<n>__<name>.sql}) that a
  * database file does not have yet, each in its own transaction, recording them in
@@ -30,14 +32,27 @@ final class DuckDbSchema {
 	}
 
 	static void migrate(Connection connection) throws SQLException {
+		migrate(connection, MIGRATIONS.size());
+	}
+
+	/**
+	 * Applies the migrations up to {@code target} only (upgrade tests start from the
+	 * oldest schema).
+	 */
+	static void migrate(Connection connection, int target) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
 					+ "script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
 		}
 		int current = currentVersion(connection);
-		for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+		for (int version = current + 1; version <= target; version++) {
 			apply(connection, version, MIGRATIONS.get(version - 1));
 		}
+	}
+
+	/** The newest migration, which every opened database has. */
+	static SchemaVersion newest() {
+		return SchemaVersion.ofScript(MIGRATIONS.get(MIGRATIONS.size() - 1));
 	}
 
 	private static int currentVersion(Connection connection) throws SQLException {
