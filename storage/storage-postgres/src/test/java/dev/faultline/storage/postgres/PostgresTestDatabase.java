@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.faultline.storage.metadata.MetadataStores;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,6 +78,20 @@ final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback 
 		// none.
 		execute(SERVER + this.name, "TRUNCATE organizations, users, dead_letters RESTART IDENTITY CASCADE");
 		return stores;
+	}
+
+	/**
+	 * Migrates this database to {@code target} only and connects to it, for upgrade tests
+	 * that write rows of an older schema.
+	 */
+	Connection migrateOnlyTo(String target) throws SQLException {
+		Flyway.configure(getClass().getClassLoader())
+			.dataSource(SERVER + this.name, USER, PASSWORD)
+			.locations("classpath:db/migration/postgresql")
+			.target(target)
+			.load()
+			.migrate();
+		return DriverManager.getConnection(SERVER + this.name, USER, PASSWORD);
 	}
 
 	private static void execute(String url, String sql) {
