@@ -32,8 +32,9 @@ public class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetterRetention deadLetterRetention(DeadLetterStore deadLetterStore, FaultlineProperties properties) {
-		return new DeadLetterRetention(deadLetterStore, properties.deadLetters().retention(), Clock.systemUTC());
+	RetentionSweep deadLetterRetention(DeadLetterStore deadLetterStore, FaultlineProperties properties) {
+		return new RetentionSweep("dead letters", properties.deadLetters().retention(), Clock.systemUTC(),
+				deadLetterStore::deleteParkedBefore);
 	}
 
 }

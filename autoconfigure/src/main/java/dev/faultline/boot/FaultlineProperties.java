@@ -174,8 +174,10 @@ public record FaultlineProperties(@DefaultValue("./data") Path dataDir,
 	 * @param dir where online backups of the embedded data directory are written, one
 	 * directory each; blank = {@code backups} inside the data directory
 	 * ({@code FAULTLINE_BACKUP_DIR})
+	 * @param restoreFrom a backup directory restored into the data directory at start
+	 * when that holds no stores yet; blank = none ({@code FAULTLINE_BACKUP_RESTORE_FROM})
 	 */
-	public record Backup(@DefaultValue("") String dir) {
+	public record Backup(@DefaultValue("") String dir, @DefaultValue("") String restoreFrom) {
 
 		/** The backup root for the given data directory. */
 		public Path root(Path dataDir) {

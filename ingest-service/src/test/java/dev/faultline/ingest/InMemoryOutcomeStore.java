@@ -35,6 +35,14 @@ public class InMemoryOutcomeStore implements OutcomeStore {
 				this.recorded.stream().filter((c) -> !c.hour().isBefore(from) && c.hour().isBefore(to)).toList());
 	}
 
+	@Override
+	public long deleteBefore(Instant cutoff) {
+		Instant hour = cutoff.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		List<OutcomeCount> old = this.recorded.stream().filter((c) -> c.hour().isBefore(hour)).toList();
+		this.recorded.removeAll(old);
+		return old.size();
+	}
+
 	/**
 	 * The sum of the quantities recorded for one project, category, outcome and reason.
 	 */

@@ -3,6 +3,7 @@ package dev.faultline.boot.outcome;
 import java.time.Clock;
 
 import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.boot.RetentionSweep;
 import dev.faultline.storage.metadata.OutcomeStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,6 +27,12 @@ public class OutcomeConfiguration {
 			FaultlineProperties properties) {
 		return new OutcomeRecorder(outcomes, meters.getIfAvailable(SimpleMeterRegistry::new),
 				properties.outcomes().flushInterval(), Clock.systemUTC());
+	}
+
+	@Bean
+	RetentionSweep outcomeRetention(OutcomeStore outcomes, FaultlineProperties properties) {
+		return new RetentionSweep("outcome counters", properties.outcomes().retention(), Clock.systemUTC(),
+				outcomes::deleteBefore);
 	}
 
 }

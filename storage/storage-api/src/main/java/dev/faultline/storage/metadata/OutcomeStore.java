@@ -31,4 +31,12 @@ public interface OutcomeStore {
 	 */
 	List<OutcomeCount> queryAll(Instant from, Instant to);
 
+	/**
+	 * The retention sweep: deletes the counters of every project whose hour began before
+	 * {@code cutoff} rounded down to its hour, so an hour is kept whole or not at all.
+	 * Idempotent.
+	 * @return how many counters were deleted
+	 */
+	long deleteBefore(Instant cutoff);
+
 }

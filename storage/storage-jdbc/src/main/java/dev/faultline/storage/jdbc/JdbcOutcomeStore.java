@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -79,6 +80,13 @@ final class JdbcOutcomeStore implements OutcomeStore {
 				"SELECT project_id, hour, category, outcome, reason, quantity, times_seen FROM outcomes "
 						+ "WHERE hour >= ? AND hour < ? ORDER BY hour, project_id, category, outcome, reason",
 				JdbcOutcomeStore::count, from, to));
+	}
+
+	@Override
+	public long deleteBefore(Instant cutoff) {
+		Instant hour = cutoff.truncatedTo(ChronoUnit.HOURS);
+		return this.database
+			.write((connection) -> (long) Queries.update(connection, "DELETE FROM outcomes WHERE hour < ?", hour));
 	}
 
 	private static OutcomeCount count(ResultSet row) throws SQLException {

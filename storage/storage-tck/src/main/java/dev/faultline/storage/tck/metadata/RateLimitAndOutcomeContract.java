@@ -146,6 +146,24 @@ public abstract class RateLimitAndOutcomeContract {
 	}
 
 	@Test
+	void theRetentionSweepDeletesWholeHoursBeforeTheCutoffOfEveryProject() {
+		Project other = newProject("web");
+		this.stores.outcomes()
+			.record(List.of(count(this.project, HOUR.minus(Duration.ofHours(2)), "error", "accepted", "", 1),
+					count(other, HOUR.minus(Duration.ofHours(1)), "error", "filtered", "localhost", 4),
+					count(this.project, HOUR, "error", "accepted", "", 2),
+					count(other, HOUR.plus(Duration.ofHours(1)), "error", "accepted", "", 3)));
+
+		// Mid-hour: the hour the cutoff falls in is kept whole.
+		assertThat(this.stores.outcomes().deleteBefore(HOUR.plus(Duration.ofMinutes(30)))).isEqualTo(2);
+		assertThat(this.stores.outcomes().deleteBefore(HOUR.plus(Duration.ofMinutes(30)))).isZero();
+
+		assertThat(this.stores.outcomes().queryAll(HOUR.minus(Duration.ofDays(1)), HOUR.plus(Duration.ofDays(1))))
+			.containsExactly(count(this.project, HOUR, "error", "accepted", "", 2),
+					count(other, HOUR.plus(Duration.ofHours(1)), "error", "accepted", "", 3));
+	}
+
+	@Test
 	void outcomesOfUnknownProjectsAreDroppedWithoutFailingTheBatch() {
 		Project ghost = new Project(this.project.id() + 1000, 1, 1, "ghost", "Ghost", "", Instant.EPOCH);
 
