@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import dev.faultline.storage.clickhouse.ClickHouseEventStorage;
 import dev.faultline.storage.clickhouse.ClickHouseSettings;
 import dev.faultline.storage.duckdb.DuckDbEventStorage;
+import dev.faultline.storage.backup.StoreBarrier;
 import dev.faultline.storage.events.EventAggregates;
 import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.events.EventReader;
@@ -98,6 +99,15 @@ public class EventStoreConfiguration {
 	@Primary
 	QueryRunner queryRunner(EventStorage storage) {
 		return RoleViews.of(QueryRunner.class, storage.queries());
+	}
+
+	/**
+	 * One per application context: the processor holds it per batch, an online backup
+	 * while it copies the metadata and event stores.
+	 */
+	@Bean
+	StoreBarrier storeBarrier() {
+		return new StoreBarrier();
 	}
 
 }

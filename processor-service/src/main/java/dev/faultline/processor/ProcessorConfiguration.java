@@ -25,6 +25,7 @@ import dev.faultline.processor.pipeline.ProjectProcessingCache;
 import dev.faultline.processor.span.SpanBatchWriter;
 import dev.faultline.processor.span.SpanStreamProcessor;
 import dev.faultline.processor.span.TransactionProcessor;
+import dev.faultline.storage.backup.StoreBarrier;
 import dev.faultline.storage.events.EventMaintenance;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueWorkflow;
@@ -86,10 +87,10 @@ class ProcessorConfiguration {
 
 	@Bean
 	ProcessorLoop processorLoop(EnvelopeQueue queue, EnvelopePipeline pipeline, ItemOutcomes outcomes,
-			ProcessorProperties properties) {
+			ProcessorProperties properties, StoreBarrier storeBarrier) {
 		ProcessorSettings settings = ProcessorSettings.defaults();
 		settings.requireWithin(queue.pollDeadline(), properties.processingBudget());
-		return new ProcessorLoop(queue, pipeline, outcomes, settings);
+		return new ProcessorLoop(queue, pipeline, outcomes, settings, storeBarrier);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.faultline.boot.backup;
 import java.time.Clock;
 
 import dev.faultline.boot.FaultlineProperties;
+import dev.faultline.storage.backup.StoreBarrier;
 import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
@@ -18,8 +19,8 @@ public class BackupConfiguration {
 
 	@Bean
 	EmbeddedBackups embeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events,
-			FaultlineProperties properties) {
-		return new EmbeddedBackups(queue, metadata, events, properties.dataDir(),
+			StoreBarrier storeBarrier, FaultlineProperties properties) {
+		return new EmbeddedBackups(queue, metadata, events, storeBarrier, properties.dataDir(),
 				properties.backup().root(properties.dataDir()), Clock.systemUTC());
 	}
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.faultline.storage.backup.OnlineBackup;
+import dev.faultline.storage.backup.StoreBarrier;
 import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
@@ -24,12 +25,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Backs up the embedded shape's data directory while it runs: each file is copied as one
- * consistent snapshot of its store, in the order queue → metadata → events, so that a
- * restored directory is the state a crash would have left. The queue's copy is the
- * oldest: what it has not committed is processed again after a restore, and the metadata
- * store's ledger (newer) drops what was already counted; the processor writes an event
- * before it counts it, so the events copy (newest) holds every event the metadata copy
- * counted. The dead-letter key is copied too. Backups are written owner-only into
+ * consistent snapshot of its store, so that a restored directory is the state a crash
+ * would have left. The queue is copied first: what its copy has not committed is
+ * processed again after a restore, and the ledger drops what was already counted. The
+ * metadata and event stores are then copied under the {@link StoreBarrier}, between two
+ * of the processor's store steps, so both copies hold the same batches: an event in the
+ * events copy is counted in the metadata copy and its issue exists there. (Copied one
+ * after the other without it, an envelope that arrived after the queue copy and was
+ * processed between the two copies was stored but not counted, and never replayed:
+ * BackupRestoreIT found it.) Ingest goes on meanwhile; processing waits for the two
+ * copies. The dead-letter key is copied too. Backups are written owner-only into
  * directories of their own, one at a time.
  *
  * <p>
@@ -50,6 +55,8 @@ public final class EmbeddedBackups {
 
 	private final List<Part> parts;
 
+	private final StoreBarrier barrier;
+
 	private final Path dataDir;
 
 	private final Path root;
@@ -60,8 +67,9 @@ public final class EmbeddedBackups {
 	 * @param dataDir the running data directory
 	 * @param root where backup directories are created
 	 */
-	public EmbeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events, Path dataDir, Path root,
-			Clock clock) {
+	public EmbeddedBackups(EnvelopeQueue queue, MetadataStores metadata, EventStorage events, StoreBarrier barrier,
+			Path dataDir, Path root, Clock clock) {
+		this.barrier = barrier;
 		this.parts = List.of(Part.of(STORE_FILES.get(0), queue), Part.of(STORE_FILES.get(1), metadata),
 				Part.of(STORE_FILES.get(2), events));
 		this.dataDir = dataDir;
@@ -91,10 +99,10 @@ public final class EmbeddedBackups {
 		List<Backup.File> files = new ArrayList<>();
 		try {
 			createOwnerOnlyDirectory(directory);
-			for (Part part : this.parts) {
-				Path target = directory.resolve(part.file());
-				Objects.requireNonNull(part.store()).backupTo(target);
-				files.add(new Backup.File(part.file(), Files.size(target)));
+			copy(this.parts.get(0), directory, files);
+			try (StoreBarrier.Hold exclusive = this.barrier.exclusive()) {
+				copy(this.parts.get(1), directory, files);
+				copy(this.parts.get(2), directory, files);
 			}
 			Path key = this.dataDir.resolve(DEAD_LETTERS_KEY);
 			if (Files.isRegularFile(key)) {
@@ -106,6 +114,12 @@ public final class EmbeddedBackups {
 			throw new UncheckedIOException("cannot write the backup " + directory, ex);
 		}
 		return new Backup(directory, started, Duration.ofNanos(System.nanoTime() - startNanos), List.copyOf(files));
+	}
+
+	private static void copy(Part part, Path directory, List<Backup.File> files) throws IOException {
+		Path target = directory.resolve(part.file());
+		Objects.requireNonNull(part.store()).backupTo(target);
+		files.add(new Backup.File(part.file(), Files.size(target)));
 	}
 
 	private static void createOwnerOnlyDirectory(Path directory) throws IOException {

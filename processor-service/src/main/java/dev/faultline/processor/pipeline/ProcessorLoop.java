@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.faultline.storage.backup.StoreBarrier;
 import dev.faultline.storage.queue.EnvelopeConsumer;
 import dev.faultline.storage.queue.EnvelopeQueue;
 import dev.faultline.storage.queue.QueueRecord;
@@ -39,6 +40,8 @@ public final class ProcessorLoop implements SmartLifecycle {
 
 	private final ProcessorSettings settings;
 
+	private final StoreBarrier barrier;
+
 	private volatile boolean running;
 
 	private volatile @Nullable Thread thread;
@@ -54,10 +57,20 @@ public final class ProcessorLoop implements SmartLifecycle {
 
 	public ProcessorLoop(EnvelopeQueue queue, EnvelopePipeline pipeline, ItemOutcomes outcomes,
 			ProcessorSettings settings) {
+		this(queue, pipeline, outcomes, settings, new StoreBarrier());
+	}
+
+	/**
+	 * @param barrier held for each batch's store step, so that an online backup copies
+	 * the metadata and event stores between batches
+	 */
+	public ProcessorLoop(EnvelopeQueue queue, EnvelopePipeline pipeline, ItemOutcomes outcomes,
+			ProcessorSettings settings, StoreBarrier barrier) {
 		this.queue = queue;
 		this.pipeline = pipeline;
 		this.outcomes = outcomes;
 		this.settings = settings;
+		this.barrier = barrier;
 	}
 
 	@Override
@@ -164,7 +177,7 @@ public final class ProcessorLoop implements SmartLifecycle {
 	private @Nullable List<ItemOutcome> storeWithRetry(PreparedBatch batch, List<QueueRecord> records) {
 		Backoff backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
 		while (true) {
-			try {
+			try (StoreBarrier.Hold step = this.barrier.step()) {
 				return this.pipeline.store(batch);
 			}
 			catch (RuntimeException ex) {
