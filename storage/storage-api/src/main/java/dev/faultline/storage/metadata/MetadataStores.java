@@ -1,5 +1,7 @@
 package dev.faultline.storage.metadata;
 
+import dev.faultline.storage.release.ReleaseStore;
+
 /**
  * The metadata port: one adapter provides every store over one database.
  *
@@ -45,6 +47,11 @@ public interface MetadataStores extends AutoCloseable {
 	 * Saved issue searches.
 	 */
 	SavedSearchStore savedSearches();
+
+	/**
+	 * Releases with their deploys, repositories and commits.
+	 */
+	ReleaseStore releases();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

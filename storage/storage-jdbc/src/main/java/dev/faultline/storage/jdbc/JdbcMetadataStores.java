@@ -14,6 +14,7 @@ import dev.faultline.storage.metadata.SavedSearchStore;
 import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
+import dev.faultline.storage.release.ReleaseStore;
 
 /**
  * The metadata port over one {@link JdbcDatabase} whose schema the adapter has already
@@ -46,6 +47,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final CountedEvents countedEvents;
 
+	private final ReleaseStore releases;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -62,6 +65,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.projectSettings = new JdbcProjectSettingsStore(database);
 		this.savedSearches = new JdbcSavedSearchStore(database, clock);
 		this.countedEvents = new JdbcCountedEvents(database);
+		this.releases = new JdbcReleaseStore(database, clock);
 	}
 
 	@Override
@@ -112,6 +116,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public SavedSearchStore savedSearches() {
 		return this.savedSearches;
+	}
+
+	@Override
+	public ReleaseStore releases() {
+		return this.releases;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */

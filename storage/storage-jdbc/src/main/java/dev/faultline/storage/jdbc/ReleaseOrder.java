@@ -17,11 +17,16 @@ final class ReleaseOrder {
 
 	/**
 	 * Makes the release known to the project, first seen {@code now}, unless it is
-	 * already known.
+	 * already known; a release new to the project becomes a release of its organization
+	 * with the project among its projects.
 	 */
 	static void remember(Connection connection, long projectId, String release, Instant now) throws SQLException {
-		Queries.update(connection, "INSERT INTO project_releases (project_id, version, first_seen) VALUES (?, ?, ?) "
-				+ "ON CONFLICT (project_id, version) DO NOTHING", projectId, release, now);
+		if (Queries.update(connection,
+				"INSERT INTO project_releases (project_id, version, first_seen) VALUES (?, ?, ?) "
+						+ "ON CONFLICT (project_id, version) DO NOTHING",
+				projectId, release, now) > 0) {
+			JdbcReleaseStore.seenOnEvent(connection, projectId, release, now);
+		}
 	}
 
 	/**

@@ -1,0 +1,93 @@
+-- Releases, deploys, repositories and commits (issue 17): what sentry-cli's releases,
+-- set-commits and deploys commands store. Keep in step with
+-- db/migration/postgresql/V10__releases.sql in storage-postgres. Times are epoch ms.
+
+-- a release of an organization, unique by version (Sentry's idempotent create);
+-- status 0 = open, 1 = archived; AUTOINCREMENT so that a deleted release's id is never
+-- handed to another (PostgreSQL's identity never repeats either)
+CREATE TABLE releases (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+	version TEXT NOT NULL,
+	ref TEXT,
+	url TEXT,
+	status INTEGER NOT NULL,
+	date_created INTEGER NOT NULL,
+	date_started INTEGER,
+	date_released INTEGER,
+	UNIQUE (organization_id, version)
+) STRICT;
+
+CREATE INDEX releases_by_date ON releases (organization_id, date_created, id);
+
+CREATE TABLE release_projects (
+	release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+	project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+	PRIMARY KEY (release_id, project_id)
+) STRICT;
+
+CREATE INDEX release_projects_project ON release_projects (project_id, release_id);
+
+CREATE TABLE deploys (
+	id INTEGER PRIMARY KEY,
+	release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+	environment TEXT NOT NULL,
+	name TEXT,
+	url TEXT,
+	date_started INTEGER,
+	date_finished INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX deploys_release ON deploys (release_id, date_finished, id);
+
+-- code repositories by name; created by hand (repos endpoint) or by the first commit
+-- list that names them
+CREATE TABLE repositories (
+	id INTEGER PRIMARY KEY,
+	organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+	name TEXT NOT NULL,
+	url TEXT,
+	provider TEXT NOT NULL,
+	date_created INTEGER NOT NULL,
+	UNIQUE (organization_id, name)
+) STRICT;
+
+CREATE TABLE commits (
+	id INTEGER PRIMARY KEY,
+	repository_id INTEGER NOT NULL REFERENCES repositories (id) ON DELETE CASCADE,
+	sha TEXT NOT NULL,
+	message TEXT,
+	author_name TEXT,
+	author_email TEXT,
+	date_created INTEGER,
+	UNIQUE (repository_id, sha)
+) STRICT;
+
+CREATE TABLE commit_file_changes (
+	commit_id INTEGER NOT NULL REFERENCES commits (id) ON DELETE CASCADE,
+	filename TEXT NOT NULL,
+	type TEXT NOT NULL,
+	PRIMARY KEY (commit_id, filename)
+) STRICT;
+
+-- a release's commits in the order they were set (ordinal 0 = the newest, Sentry's
+-- lastCommit)
+CREATE TABLE release_commits (
+	release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+	commit_id INTEGER NOT NULL REFERENCES commits (id) ON DELETE CASCADE,
+	ordinal INTEGER NOT NULL,
+	PRIMARY KEY (release_id, commit_id)
+) STRICT;
+
+CREATE INDEX release_commits_commit ON release_commits (commit_id);
+
+-- Releases already seen on events become releases of their organization.
+INSERT INTO releases (organization_id, version, status, date_created)
+SELECT p.organization_id, pr.version, 0, min(pr.first_seen)
+FROM project_releases pr JOIN projects p ON p.id = pr.project_id
+GROUP BY p.organization_id, pr.version;
+
+INSERT INTO release_projects (release_id, project_id)
+SELECT r.id, pr.project_id
+FROM project_releases pr JOIN projects p ON p.id = pr.project_id
+JOIN releases r ON r.organization_id = p.organization_id AND r.version = pr.version;
