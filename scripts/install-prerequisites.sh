@@ -46,11 +46,12 @@ fi
 # Debian's Chromium for the web UI's browser journey (driven by playwright-core, which downloads nothing).
 command -v chromium >/dev/null || apt_install chromium
 
-# libchdb (the ClickHouse engine as a library), the official SDKs, playwright-core and axe-core, pinned by
-# tools/package-lock.json.
+# libchdb (the ClickHouse engine as a library), the official SDKs, sentry-cli, playwright-core and axe-core,
+# pinned by tools/package-lock.json. sentry-cli's binary is its optional npm dependency
+# @sentry/cli-linux-x64; SENTRYCLI_SKIP_DOWNLOAD keeps its install script from fetching one from Sentry's CDN.
 if [ ! -f tools/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so ] || [ ! -d tools/node_modules/@sentry/node ] \
 	|| [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/@sentry/browser ] \
-	|| [ ! -d tools/node_modules/axe-core ] \
+	|| [ ! -d tools/node_modules/axe-core ] || [ ! -d tools/node_modules/@sentry/cli-linux-x64 ] \
 	|| [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-	npm --prefix tools ci --no-audit --no-fund --loglevel=error
+	SENTRYCLI_SKIP_DOWNLOAD=1 npm --prefix tools ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,5 +1,6 @@
 package dev.faultline.api.auth;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import dev.faultline.api.web.ApiException;
@@ -42,6 +43,19 @@ public class Access {
 	public Organization organization(Caller caller, String slug, String scope) {
 		Organization organization = this.organizations.findBySlug(slug).orElseThrow(ApiException::notFound);
 		caller.requireScope(scope, role(caller, organization.id()));
+		return organization;
+	}
+
+	/**
+	 * The organization by slug, for endpoints that accept any one of several scopes
+	 * (Sentry's release endpoints take {@code project:releases} as well as
+	 * {@code project:write}).
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without any
+	 * of the scopes
+	 */
+	public Organization organization(Caller caller, String slug, Collection<String> anyOfScopes) {
+		Organization organization = this.organizations.findBySlug(slug).orElseThrow(ApiException::notFound);
+		caller.requireAnyScope(anyOfScopes, role(caller, organization.id()));
 		return organization;
 	}
 

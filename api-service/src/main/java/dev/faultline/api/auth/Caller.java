@@ -1,5 +1,6 @@
 package dev.faultline.api.auth;
 
+import java.util.Collection;
 import java.util.Set;
 
 import dev.faultline.api.web.ApiException;
@@ -44,6 +45,17 @@ public record Caller(User user, @Nullable ApiToken token) {
 	 */
 	public void requireScope(String scope) {
 		if (!Scopes.grants(scopes(), scope)) {
+			throw ApiException.forbidden();
+		}
+	}
+
+	/**
+	 * @param role the caller's role in the organization the scopes are needed in
+	 * @throws ApiException 403 when the caller holds none of the scopes there
+	 */
+	public void requireAnyScope(Collection<String> scopes, String role) {
+		Set<String> held = scopesIn(role);
+		if (scopes.stream().noneMatch((scope) -> Scopes.grants(held, scope))) {
 			throw ApiException.forbidden();
 		}
 	}

@@ -91,3 +91,10 @@ INSERT INTO release_projects (release_id, project_id)
 SELECT r.id, pr.project_id
 FROM project_releases pr JOIN projects p ON p.id = pr.project_id
 JOIN releases r ON r.organization_id = p.organization_id AND r.version = pr.version;
+
+-- the release of an issue's first counted event (Sentry's firstRelease), for a
+-- release's newGroups; set by the counter update of that event
+ALTER TABLE issues ADD COLUMN first_release TEXT;
+UPDATE issues SET first_release = (SELECT e.release_version FROM issue_events e WHERE e.issue_id = issues.id
+	ORDER BY e.seen_at, e.event_id LIMIT 1);
+CREATE INDEX issues_first_release ON issues (project_id, first_release);

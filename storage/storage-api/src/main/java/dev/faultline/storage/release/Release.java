@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param dateReleased when it was finalized (released to users)
  * @param firstEvent when the first event carrying the version was counted in one of the
  * organization's projects (store clock); null when none has been
- * @param projectIds the projects of the release, ascending
+ * @param projects the projects of the release by id
  * @param commitCount the number of commits set on the release
  * @param lastCommit the newest commit set (the first of the list), without its files
  * @param deployCount the number of deploys of the release
@@ -25,14 +25,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record Release(long id, long organizationId, String version, @Nullable String ref, @Nullable String url,
 		boolean archived, Instant dateCreated, @Nullable Instant dateStarted, @Nullable Instant dateReleased,
-		@Nullable Instant firstEvent, List<Long> projectIds, int commitCount, @Nullable Commit lastCommit,
+		@Nullable Instant firstEvent, List<ReleaseProject> projects, int commitCount, @Nullable Commit lastCommit,
 		int deployCount, @Nullable Deploy lastDeploy, List<String> authors) {
 
 	public Release {
 		Objects.requireNonNull(version, "version");
 		Objects.requireNonNull(dateCreated, "dateCreated");
-		projectIds = List.copyOf(projectIds);
+		projects = List.copyOf(projects);
 		authors = List.copyOf(authors);
+	}
+
+	/**
+	 * The ids of its projects, ascending.
+	 */
+	public List<Long> projectIds() {
+		return this.projects.stream().map(ReleaseProject::projectId).toList();
+	}
+
+	/**
+	 * Sentry's {@code newGroups}: the issues of all its projects whose first counted
+	 * event carried the release.
+	 */
+	public int newGroups() {
+		return this.projects.stream().mapToInt(ReleaseProject::newGroups).sum();
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.faultline.storage.release;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Releases of organizations with their projects, deploys, repositories and commits.
  *
@@ -48,6 +50,13 @@ public interface ReleaseStore {
 	boolean delete(long organizationId, String version);
 
 	/**
+	 * The newest release of the organization created before this one that shares a
+	 * project with it and has commits (Sentry's {@code previous-with-commits}, which
+	 * {@code set-commits --local} reads to list only the commits since).
+	 */
+	Optional<Release> previousWithCommits(long organizationId, long releaseId);
+
+	/**
 	 * Records a deploy of a release.
 	 */
 	Deploy addDeploy(long releaseId, NewDeploy deploy);
@@ -62,7 +71,7 @@ public interface ReleaseStore {
 	 * @throws dev.faultline.storage.metadata.DuplicateException when it has one of that
 	 * name
 	 */
-	Repository addRepository(long organizationId, String name, String url, String provider);
+	Repository addRepository(long organizationId, String name, @Nullable String url, String provider);
 
 	/**
 	 * The organization's repositories by name.

@@ -180,12 +180,15 @@ final class JdbcIssueStore implements IssueStore {
 					+ "ON CONFLICT (issue_id, user_key) DO NOTHING", issueId, occurrence.userKey());
 		}
 		long at = occurrence.timestamp().toEpochMilli();
-		// CASE rather than LEAST/MIN: SQLite and PostgreSQL spell those differently.
+		// CASE rather than LEAST/MIN: SQLite and PostgreSQL spell those differently. SET
+		// sees the row before the update on both, so times_seen = 0 marks the first
+		// event.
 		Queries.update(connection,
 				"UPDATE issues SET times_seen = times_seen + 1, user_count = user_count + ?, "
 						+ "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
-						+ "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?",
-				(long) newUsers, at, at, at, at, issueId);
+						+ "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END, "
+						+ "first_release = CASE WHEN times_seen = 0 THEN ? ELSE first_release END WHERE id = ?",
+				(long) newUsers, at, at, at, at, occurrence.release(), issueId);
 		if (occurrence.release() != null) {
 			ReleaseOrder.remember(connection, occurrence.projectId(), occurrence.release(), Columns.now(this.clock));
 		}

@@ -24,6 +24,7 @@ import dev.faultline.storage.release.NewDeploy;
 import dev.faultline.storage.release.NewRelease;
 import dev.faultline.storage.release.Release;
 import dev.faultline.storage.release.ReleaseChange;
+import dev.faultline.storage.release.ReleaseProject;
 import dev.faultline.storage.release.ReleaseQuery;
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.release.Repository;
@@ -189,6 +190,23 @@ final class JdbcReleaseStore implements ReleaseStore {
 	}
 
 	@Override
+	public Optional<Release> previousWithCommits(long organizationId, long releaseId) {
+		return this.database.read((connection) -> {
+			Optional<Row> row = Queries.first(connection,
+					SELECT + "JOIN releases current ON current.id = ? "
+							+ "AND current.organization_id = r.organization_id WHERE r.organization_id = ? "
+							+ "AND (r.date_created < current.date_created "
+							+ "OR (r.date_created = current.date_created AND r.id < current.id)) "
+							+ "AND EXISTS (SELECT 1 FROM release_commits rc WHERE rc.release_id = r.id) "
+							+ "AND EXISTS (SELECT 1 FROM release_projects mine JOIN release_projects theirs "
+							+ "ON theirs.project_id = mine.project_id WHERE mine.release_id = current.id "
+							+ "AND theirs.release_id = r.id) ORDER BY r.date_created DESC, r.id DESC LIMIT 1",
+					JdbcReleaseStore::row, releaseId, organizationId);
+			return row.isPresent() ? Optional.of(complete(connection, row.get())) : Optional.empty();
+		});
+	}
+
+	@Override
 	public Deploy addDeploy(long releaseId, NewDeploy deploy) {
 		Instant finished = (deploy.dateFinished() != null) ? deploy.dateFinished() : Columns.now(this.clock);
 		long id = this.database.write((connection) -> Queries.insert(connection,
@@ -210,7 +228,7 @@ final class JdbcReleaseStore implements ReleaseStore {
 	}
 
 	@Override
-	public Repository addRepository(long organizationId, String name, String url, String provider) {
+	public Repository addRepository(long organizationId, String name, @Nullable String url, String provider) {
 		Instant now = Columns.now(this.clock);
 		long id = this.database.write((connection) -> Queries.insert(connection,
 				"INSERT INTO repositories (organization_id, name, url, provider, date_created) VALUES (?, ?, ?, ?, ?) "
@@ -303,9 +321,11 @@ final class JdbcReleaseStore implements ReleaseStore {
 	}
 
 	private static Release complete(Connection connection, Row row) throws SQLException {
-		List<Long> projects = Queries.list(connection,
-				"SELECT project_id FROM release_projects WHERE release_id = ? ORDER BY project_id",
-				(result) -> result.getLong(1), row.id());
+		List<ReleaseProject> projects = Queries.list(connection,
+				"SELECT rp.project_id, (SELECT count(*) FROM issues i WHERE i.project_id = rp.project_id "
+						+ "AND i.first_release = ?) AS new_groups FROM release_projects rp WHERE rp.release_id = ? "
+						+ "ORDER BY rp.project_id",
+				(result) -> new ReleaseProject(result.getLong(1), result.getInt(2)), row.version(), row.id());
 		Commit lastCommit = Queries
 			.first(connection, SELECT_COMMITS + "WHERE rc.release_id = ? ORDER BY rc.ordinal LIMIT 1",
 					(result) -> commit(result, List.of()), row.id())

@@ -14,6 +14,7 @@ import dev.faultline.storage.release.NewDeploy;
 import dev.faultline.storage.release.NewRelease;
 import dev.faultline.storage.release.Release;
 import dev.faultline.storage.release.ReleaseChange;
+import dev.faultline.storage.release.ReleaseProject;
 import dev.faultline.storage.release.ReleaseQuery;
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.release.Repository;
@@ -217,6 +218,28 @@ public abstract class ReleaseContract extends IssueWorkflowFixture {
 	}
 
 	@Test
+	void thePreviousReleaseWithCommitsSharesAProject() {
+		Project web = secondProject();
+		Release first = create("1.0", this.project).release();
+		releases().setCommits(this.org.id(), first.id(),
+				List.of(new NewCommit("acme/shop", "c1", null, null, null, null, List.of())));
+		this.clock.advance(Duration.ofMinutes(1));
+		create("1.1", this.project);
+		Release other = create("web-1", web).release();
+		releases().setCommits(this.org.id(), other.id(),
+				List.of(new NewCommit("acme/web", "w1", null, null, null, null, List.of())));
+		this.clock.advance(Duration.ofMinutes(1));
+		Release current = create("2.0", this.project).release();
+
+		assertThat(releases().previousWithCommits(this.org.id(), current.id())).get()
+			.extracting(Release::version)
+			.isEqualTo("1.0");
+		assertThat(releases().previousWithCommits(this.org.id(), first.id())).isEmpty();
+		Organization stranger = this.stores.organizations().create("other", "Other");
+		assertThat(releases().previousWithCommits(stranger.id(), current.id())).isEmpty();
+	}
+
+	@Test
 	void releasesSeenOnEventsAreReleasesOfTheOrganization() {
 		Issue issue = issue("h1");
 		this.clock.advance(Duration.ofMinutes(5));
@@ -234,6 +257,17 @@ public abstract class ReleaseContract extends IssueWorkflowFixture {
 		assertThat(create("shop@2.0", this.project).created()).isFalse();
 		occur(issue, "e2", T0, "u1", "shop@2.0");
 		assertThat(releases().find(this.org.id(), "shop@2.0").orElseThrow().firstEvent()).isEqualTo(firstSeen);
+
+		// newGroups: issues whose first counted event carried the release.
+		Issue later = issue("h2");
+		occur(later, "e4", T0, null, "shop@2.1");
+		occur(later, "e5", T0, null, "shop@2.0");
+		Issue bare = issue("h3");
+		occur(bare, "e6", T0, null, null);
+		occur(bare, "e7", T0, null, "shop@2.0");
+		assertThat(releases().find(this.org.id(), "shop@2.0").orElseThrow().projects())
+			.containsExactly(new ReleaseProject(this.project.id(), 1));
+		assertThat(releases().find(this.org.id(), "shop@2.1").orElseThrow().newGroups()).isEqualTo(1);
 
 		// A release created first gets its first event when one arrives.
 		create("shop@3.0", this.project);
