@@ -190,4 +190,17 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * sentry-cli's release commands, on the same running shape.
+	 */
+	@Nested
+	class ReleasesThroughSentryCli extends SentryCliContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
 }

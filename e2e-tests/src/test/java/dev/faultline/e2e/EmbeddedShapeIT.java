@@ -115,4 +115,17 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * sentry-cli's release commands, on the same running shape.
+	 */
+	@Nested
+	class ReleasesThroughSentryCli extends SentryCliContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
 }

@@ -35,6 +35,20 @@ final class FaultlineApi {
 		this.token = token;
 	}
 
+	/**
+	 * The Web API's base URL, e.g. {@code http://127.0.0.1:40123}.
+	 */
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * The bearer token requests carry.
+	 */
+	String token() {
+		return this.token;
+	}
+
 	JsonNode get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), 200);
 	}

@@ -1,5 +1,5 @@
--- Releases, deploys, repositories and commits (issue 17): what sentry-cli's releases,
--- set-commits and deploys commands store. Keep in step with
+-- Releases, deploys, repositories, commits and artifact bundles (issue 17): what sentry-cli's
+-- releases, set-commits, deploys and sourcemaps upload commands store. Keep in step with
 -- db/migration/postgresql/V10__releases.sql in storage-postgres. Times are epoch ms.
 
 -- a release of an organization, unique by version (Sentry's idempotent create);
@@ -98,3 +98,54 @@ ALTER TABLE issues ADD COLUMN first_release TEXT;
 UPDATE issues SET first_release = (SELECT e.release_version FROM issue_events e WHERE e.issue_id = issues.id
 	ORDER BY e.seen_at, e.event_id LIMIT 1);
 CREATE INDEX issues_first_release ON issues (project_id, first_release);
+
+-- Source maps (issue 17): chunks of sentry-cli's chunk upload, by the sha1 of their
+-- uncompressed bytes, until an assemble request joins them into an artifact bundle
+CREATE TABLE upload_chunks (
+	organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+	checksum TEXT NOT NULL,
+	data BLOB NOT NULL,
+	date_created INTEGER NOT NULL,
+	PRIMARY KEY (organization_id, checksum)
+) STRICT;
+
+-- an assembled artifact bundle (the ZIP sentry-cli builds: manifest.json + files), by
+-- the sha1 of its bytes; state assembling | ok | error (with detail); bundle_id is the
+-- manifest's debug_id
+CREATE TABLE artifact_bundles (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+	checksum TEXT NOT NULL,
+	bundle_id TEXT,
+	state TEXT NOT NULL,
+	detail TEXT,
+	release TEXT,
+	dist TEXT,
+	file_count INTEGER NOT NULL,
+	data BLOB,
+	date_created INTEGER NOT NULL,
+	UNIQUE (organization_id, checksum)
+) STRICT;
+
+CREATE TABLE artifact_bundle_projects (
+	bundle_id INTEGER NOT NULL REFERENCES artifact_bundles (id) ON DELETE CASCADE,
+	project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+	PRIMARY KEY (bundle_id, project_id)
+) STRICT;
+
+CREATE INDEX artifact_bundle_projects_project ON artifact_bundle_projects (project_id, bundle_id);
+
+-- the files of a bundle by their entry in its ZIP, indexed by debug id and by URL
+-- (~/app.min.js) for symbolication; source_map is the file's sourcemap header
+CREATE TABLE artifact_bundle_files (
+	bundle_id INTEGER NOT NULL REFERENCES artifact_bundles (id) ON DELETE CASCADE,
+	path TEXT NOT NULL,
+	url TEXT NOT NULL,
+	type TEXT NOT NULL,
+	debug_id TEXT,
+	source_map TEXT,
+	PRIMARY KEY (bundle_id, path)
+) STRICT;
+
+CREATE INDEX artifact_bundle_files_debug_id ON artifact_bundle_files (debug_id, type);
+CREATE INDEX artifact_bundle_files_url ON artifact_bundle_files (url, bundle_id);

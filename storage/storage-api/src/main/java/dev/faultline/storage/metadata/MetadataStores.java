@@ -1,6 +1,7 @@
 package dev.faultline.storage.metadata;
 
 import dev.faultline.storage.release.ReleaseStore;
+import dev.faultline.storage.sourcemap.ArtifactBundleStore;
 
 /**
  * The metadata port: one adapter provides every store over one database.
@@ -52,6 +53,11 @@ public interface MetadataStores extends AutoCloseable {
 	 * Releases with their deploys, repositories and commits.
 	 */
 	ReleaseStore releases();
+
+	/**
+	 * Upload chunks and the artifact bundles (source maps) assembled from them.
+	 */
+	ArtifactBundleStore artifactBundles();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

@@ -15,6 +15,7 @@ import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
 import dev.faultline.storage.release.ReleaseStore;
+import dev.faultline.storage.sourcemap.ArtifactBundleStore;
 
 /**
  * The metadata port over one {@link JdbcDatabase} whose schema the adapter has already
@@ -49,6 +50,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final ReleaseStore releases;
 
+	private final ArtifactBundleStore artifactBundles;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -66,6 +69,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.savedSearches = new JdbcSavedSearchStore(database, clock);
 		this.countedEvents = new JdbcCountedEvents(database);
 		this.releases = new JdbcReleaseStore(database, clock);
+		this.artifactBundles = new JdbcArtifactBundleStore(database, clock);
 	}
 
 	@Override
@@ -121,6 +125,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public ReleaseStore releases() {
 		return this.releases;
+	}
+
+	@Override
+	public ArtifactBundleStore artifactBundles() {
+		return this.artifactBundles;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */
