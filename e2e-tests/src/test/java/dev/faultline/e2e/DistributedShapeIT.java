@@ -113,6 +113,20 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * Tracing with the Java and Node SDKs, read back through the trace endpoint, on the
+	 * same running shape.
+	 */
+	@Nested
+	class Tracing extends TracingContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * The issue workflow on the same running shape: starting it once serves both
 	 * contracts.
 	 */
