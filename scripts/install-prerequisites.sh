@@ -52,6 +52,7 @@ command -v chromium >/dev/null || apt_install chromium
 if [ ! -f tools/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so ] || [ ! -d tools/node_modules/@sentry/node ] \
 	|| [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/@sentry/browser ] \
 	|| [ ! -d tools/node_modules/axe-core ] || [ ! -d tools/node_modules/@sentry/cli-linux-x64 ] \
+	|| [ ! -d tools/node_modules/pg ] \
 	|| [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
 	SENTRYCLI_SKIP_DOWNLOAD=1 npm --prefix tools ci --no-audit --no-fund --loglevel=error
 fi

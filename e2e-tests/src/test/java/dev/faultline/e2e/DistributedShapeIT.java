@@ -217,4 +217,18 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * Performance issues from a real program traced by the Node SDK, on the same running
+	 * shape.
+	 */
+	@Nested
+	class PerformanceIssues extends PerformanceIssueContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
 }

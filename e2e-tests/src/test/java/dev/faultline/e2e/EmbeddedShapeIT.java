@@ -142,4 +142,18 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * Performance issues from a real program traced by the Node SDK, on the same running
+	 * shape.
+	 */
+	@Nested
+	class PerformanceIssues extends PerformanceIssueContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
 }
