@@ -42,7 +42,8 @@ abstract class PerformanceIssueContract {
 		});
 		JsonNode event = api().get("/api/0/issues/" + issues.get(0).get("id").asString() + "/events/latest/");
 		JsonNode occurrence = event.get("occurrence");
-		assertThat(occurrence.get("subtitle").asString()).contains("FROM books WHERE author_id = %s");
+		assertThat(occurrence.get("subtitle").asString())
+			.startsWith("SELECT pg_sleep(%s), title FROM books WHERE author_id = ");
 		assertThat(occurrence.get("evidenceData").get("offenderSpanIds")).hasSize(8);
 		assertThat(occurrence.get("evidenceData").get("causeSpanIds")).hasSize(1);
 		assertThat(event.get("contexts").get("trace").get("trace_id").asString()).isEqualTo(loopTrace);
