@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faultline.e2e.FaultlineApi.Project;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,10 +31,19 @@ abstract class PerformanceIssueContract {
 	void anNPlusOneOfARealProgramIsOneIssueWithItsSpansAndTheFixIsNone() throws Exception {
 		Project project = api().createProject(ORGANIZATION, ORGANIZATION, "Library", "node");
 		String loopTrace = run(project, "loop");
-		List<JsonNode> issues = await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> api().issues(ORGANIZATION, project.slug(), "issue.category:performance"),
-					(found) -> !found.isEmpty());
+		List<JsonNode> issues;
+		try {
+			issues = await().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> api().issues(ORGANIZATION, project.slug(), "issue.category:performance"),
+						(found) -> !found.isEmpty());
+		}
+		catch (ConditionTimeoutException ex) {
+			// What became of the spans says where they stopped.
+			throw new AssertionError("no performance issue; outcomes: " + api().get("/api/0/organizations/"
+					+ ORGANIZATION + "/stats_v2/?field=sum(quantity)&statsPeriod=2h&interval=1h&groupBy=category"
+					+ "&groupBy=outcome&groupBy=reason&project=" + project.id()), ex);
+		}
 		assertThat(issues).singleElement().satisfies((issue) -> {
 			assertThat(issue.get("issueType").asString()).isEqualTo("performance_n_plus_one_db_queries");
 			assertThat(issue.get("issueCategory").asString()).isEqualTo("performance");
