@@ -20,6 +20,12 @@ public final class Dataset {
 	/** The column time ranges and interval buckets apply to. */
 	public static final String TIMESTAMP = "timestamp";
 
+	/**
+	 * The column, when a dataset has it, of how many rows each stored row stands for (the
+	 * inverse of the client's sample rate): counts and rates are extrapolated by it.
+	 */
+	public static final String SAMPLE_WEIGHT = "sample_weight";
+
 	private final String name;
 
 	private final List<Column> columns;
@@ -97,6 +103,14 @@ public final class Dataset {
 	 */
 	public List<Column> identity() {
 		return this.identity;
+	}
+
+	/**
+	 * Returns the column of the rows' sample weights ({@link #SAMPLE_WEIGHT}).
+	 * @return the column, or empty when every row stands for itself
+	 */
+	public Optional<Column> sampleWeight() {
+		return find(SAMPLE_WEIGHT);
 	}
 
 	@Override

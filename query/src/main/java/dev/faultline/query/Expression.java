@@ -15,6 +15,16 @@ public sealed interface Expression permits Expression.Field, Expression.Tag, Agg
 	FieldType type();
 
 	/**
+	 * Returns the type name Sentry's {@code meta.fields} gives the expression's values:
+	 * the type's name, or a finer one of Sentry's ({@code rate}, {@code percentage}) for
+	 * some functions.
+	 * @return for example {@code integer} or {@code rate}
+	 */
+	default String metaType() {
+		return type().metaName();
+	}
+
+	/**
 	 * Returns the unit of the expression's values, for {@code meta.units}.
 	 * @return the unit, or null
 	 */

@@ -13,8 +13,12 @@ import java.util.Objects;
  * column is a tag);</li>
  * <li>a function call: {@code count()}, {@code count_unique(f)}, {@code avg(f)},
  * {@code sum(f)}, {@code min(f)}, {@code max(f)}, {@code p50(f)}…{@code p100(f)},
- * {@code percentile(f, 0.99)}, {@code any(f)}, {@code last_seen()},
- * {@code first_seen()};</li>
+ * {@code percentile(f, 0.99)}, {@code any(f)}, {@code last_seen()}, {@code first_seen()};
+ * the performance functions {@code epm()}, {@code tpm()}, {@code eps()}, {@code tps()},
+ * {@code count_if(f, operator, value)}, {@code failure_rate()}, {@code failure_count()},
+ * {@code apdex(T)}, {@code count_miserable(user, T)}, {@code user_misery(T)} and
+ * {@code count_web_vitals(measurements.x, quality)}, which read the dataset's status,
+ * duration and user columns without naming them ({@link Aggregate});</li>
  * <li>for a sort, {@code -} before a field for descending order.</li>
  * </ul>
  * A string that is none of these fails with a {@link FieldSyntaxException} naming the
@@ -142,9 +146,182 @@ public final class FieldParser {
 			case "p50", "p75", "p90", "p95", "p99", "p100" ->
 				percentile(whole, offset, name, arguments, Integer.parseInt(name.substring(1)) / 100.0);
 			case "percentile" -> percentile(whole, offset, name, arguments, -1);
+			case "epm" -> rate(whole, name, arguments, Function.EPM);
+			case "tpm" -> rate(whole, name, arguments, Function.TPM);
+			case "eps" -> rate(whole, name, arguments, Function.EPS);
+			case "tps" -> rate(whole, name, arguments, Function.TPS);
+			case "count_if" -> countIf(whole, offset, arguments);
+			case "failure_rate" -> failures(whole, offset, name, arguments, Function.FAILURE_RATE);
+			case "failure_count" -> failures(whole, offset, name, arguments, Function.FAILURE_COUNT);
+			case "apdex" -> apdex(whole, offset, arguments);
+			case "count_miserable" -> misery(whole, offset, arguments, Function.COUNT_MISERABLE);
+			case "user_misery" -> misery(whole, offset, arguments, Function.USER_MISERY);
+			case "count_web_vitals" -> countWebVitals(whole, offset, arguments);
 			default -> throw new FieldSyntaxException(FieldSyntaxException.Reason.UNKNOWN_FUNCTION, whole, offset,
 					"unknown function " + name + "()");
 		};
+	}
+
+	/**
+	 * {@code epm()}…: Sentry also accepts an interval argument, which the bucket decides
+	 * here.
+	 */
+	private static Expression rate(String whole, String name, List<Argument> arguments, Function function) {
+		if (arguments.size() > 1) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole,
+					arguments.get(1).position(), name + "() takes no argument");
+		}
+		return Aggregate.rate(function);
+	}
+
+	/** {@code count_if(column, operator, value)} with Sentry's operator names. */
+	private Expression countIf(String whole, int offset, List<Argument> arguments) {
+		if (arguments.size() != 3) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole, offset,
+					"count_if() takes a column, an operator and a value, not " + arguments.size() + " arguments");
+		}
+		Expression column = read(whole, arguments.get(0), false);
+		Argument operatorArgument = arguments.get(1);
+		Condition.Operator operator = switch (operatorArgument.text()) {
+			case "equals" -> Condition.Operator.EQUALS;
+			case "notEquals" -> Condition.Operator.NOT_EQUALS;
+			case "less" -> Condition.Operator.LESS;
+			case "lessOrEquals" -> Condition.Operator.LESS_OR_EQUAL;
+			case "greater" -> Condition.Operator.GREATER;
+			case "greaterOrEquals" -> Condition.Operator.GREATER_OR_EQUAL;
+			default -> throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_TYPE, whole,
+					operatorArgument.position(), "an operator is one of equals, notEquals, less, lessOrEquals, "
+							+ "greater, greaterOrEquals, not " + operatorArgument.text());
+		};
+		Argument valueArgument = arguments.get(2);
+		Object value = switch (column.type()) {
+			case STRING -> valueArgument.text();
+			case INTEGER -> (long) number(whole, valueArgument, true);
+			case NUMBER, DURATION -> number(whole, valueArgument, false);
+			case DATE -> throw new FieldSyntaxException(FieldSyntaxException.Reason.FUNCTION_NOT_ALLOWED, whole,
+					arguments.get(0).position(), "count_if() cannot compare dates");
+		};
+		String parameters = column.name() + "," + operatorArgument.text() + "," + valueArgument.text();
+		try {
+			return Aggregate.countIf(column, operator, value, parameters);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.FUNCTION_NOT_ALLOWED, whole,
+					operatorArgument.position(), "count_if(): " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * {@code failure_rate()}, {@code failure_count()}: over the dataset's status column.
+	 */
+	private Expression failures(String whole, int offset, String name, List<Argument> arguments, Function function) {
+		if (!arguments.isEmpty()) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole,
+					arguments.get(0).position(), name + "() takes no argument");
+		}
+		return Aggregate.failures(function, implied(whole, offset, name, STATUS_COLUMNS));
+	}
+
+	/** {@code apdex(T)}, {@code apdex()} (T = {@link #DEFAULT_APDEX_THRESHOLD}). */
+	private Expression apdex(String whole, int offset, List<Argument> arguments) {
+		if (arguments.size() > 1) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole, offset,
+					"apdex() takes a threshold in milliseconds");
+		}
+		double threshold = arguments.isEmpty() ? DEFAULT_APDEX_THRESHOLD : threshold(whole, arguments.get(0));
+		return Aggregate.apdex(implied(whole, offset, "apdex", DURATION_COLUMNS), threshold);
+	}
+
+	/** {@code count_miserable(user, T)}, {@code user_misery(T)}. */
+	private Expression misery(String whole, int offset, List<Argument> arguments, Function function) {
+		boolean counts = function == Function.COUNT_MISERABLE;
+		int maximum = counts ? 2 : 1;
+		if (arguments.size() > maximum || (counts && arguments.isEmpty())) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole, offset,
+					function.sentryName() + "() takes " + (counts ? "a user column and " : "") + "a threshold");
+		}
+		Expression user = counts ? read(whole, arguments.get(0), true)
+				: implied(whole, offset, function.sentryName(), List.of("user"));
+		List<Argument> rest = counts ? arguments.subList(1, arguments.size()) : arguments;
+		double threshold = rest.isEmpty() ? DEFAULT_APDEX_THRESHOLD : threshold(whole, rest.get(0));
+		return Aggregate.misery(function, user, implied(whole, offset, function.sentryName(), DURATION_COLUMNS),
+				threshold);
+	}
+
+	/** {@code count_web_vitals(measurements.x, quality)}. */
+	private Expression countWebVitals(String whole, int offset, List<Argument> arguments) {
+		if (arguments.size() != 2) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_COUNT, whole, offset,
+					"count_web_vitals() takes a measurement and a quality");
+		}
+		Argument vitalArgument = arguments.get(0);
+		Expression vital = read(whole, vitalArgument, true);
+		String name = vitalArgument.text().startsWith("measurements.")
+				? vitalArgument.text().substring("measurements.".length()) : vitalArgument.text();
+		if (!WebVitals.THRESHOLDS.containsKey(name)) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.FUNCTION_NOT_ALLOWED, whole,
+					vitalArgument.position(), "count_web_vitals() reads one of the measurements "
+							+ WebVitals.THRESHOLDS.keySet().stream().sorted().toList());
+		}
+		Argument quality = arguments.get(1);
+		if (!WebVitals.QUALITIES.contains(quality.text())) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_TYPE, whole, quality.position(),
+					"a quality is one of " + WebVitals.QUALITIES + ", not " + quality.text());
+		}
+		try {
+			return Aggregate.countWebVitals(vital, name, quality.text());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.FUNCTION_NOT_ALLOWED, whole,
+					vitalArgument.position(), "count_web_vitals(): " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The first of {@code candidates} the dataset has: the column a function reads
+	 * without naming it.
+	 */
+	private Expression implied(String whole, int offset, String name, List<String> candidates) {
+		for (String candidate : candidates) {
+			java.util.Optional<Column> column = this.dataset.find(candidate);
+			if (column.isPresent()) {
+				return new Expression.Field(column.get());
+			}
+		}
+		throw new FieldSyntaxException(FieldSyntaxException.Reason.FUNCTION_NOT_ALLOWED, whole, offset, name
+				+ "() needs " + String.join(" or ", candidates) + ", which " + this.dataset.name() + " does not have");
+	}
+
+	private static double threshold(String whole, Argument argument) {
+		double threshold = number(whole, argument, false);
+		if (!(threshold > 0)) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_TYPE, whole, argument.position(),
+					"a threshold is a positive number of milliseconds, not " + argument.text());
+		}
+		return threshold;
+	}
+
+	/** A decimal number: digits with at most one dot, an optional minus first. */
+	private static double number(String whole, Argument argument, boolean integer) {
+		String text = argument.text();
+		int start = text.startsWith("-") ? 1 : 0;
+		boolean valid = text.length() > start && text.length() <= 30 && !text.substring(start).equals(".");
+		int dots = 0;
+		for (int i = start; i < text.length() && valid; i++) {
+			char c = text.charAt(i);
+			dots += (c == '.') ? 1 : 0;
+			valid = (c >= '0' && c <= '9') || (c == '.' && !integer);
+		}
+		if (!valid || dots > 1) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_TYPE, whole, argument.position(),
+					"expected " + (integer ? "a whole number" : "a number") + ", not " + text);
+		}
+		double value = Double.parseDouble(text);
+		if (integer && Math.abs(value) > 9e15) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.WRONG_ARGUMENT_TYPE, whole, argument.position(),
+					"number out of range: " + text);
+		}
+		return value;
 	}
 
 	private static Expression noArgument(String whole, int offset, String name, List<Argument> arguments,
@@ -262,6 +439,18 @@ public final class FieldParser {
 		}
 		return arguments;
 	}
+
+	/** The status columns {@code failure_rate()} reads, by dataset. */
+	private static final List<String> STATUS_COLUMNS = List.of("transaction.status", "span.status");
+
+	/** The duration columns {@code apdex()} and user misery read, by dataset. */
+	private static final List<String> DURATION_COLUMNS = List.of("transaction.duration", "span.duration");
+
+	/**
+	 * The Apdex threshold T when a request names none: Sentry's default project
+	 * threshold, in milliseconds.
+	 */
+	public static final double DEFAULT_APDEX_THRESHOLD = 300;
 
 	/** Characters of column names and tag keys written bare. */
 	private static boolean nameCharacter(char c) {

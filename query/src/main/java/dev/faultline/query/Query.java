@@ -40,10 +40,14 @@ import org.jspecify.annotations.Nullable;
  * @param cursor where the page starts: an offset, or a key of the sort keys when the
  * query is {@link #seekable()}
  * @param limit rows to return (1 to {@link #MAX_LIMIT})
+ * @param extrapolated whether counts and rates ({@code count()}, {@code count_if},
+ * {@code epm()}…, {@code failure_rate()}, {@code apdex}) count each row as the number of
+ * rows it stands for (the dataset's {@link Dataset#sampleWeight() sample weight}, rounded
+ * to whole counts) rather than once; only for a dataset with a sample weight
  */
 public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, List<Expression> select,
 		List<Condition> where, List<Expression> groupBy, List<Order> orderBy, @Nullable Duration interval,
-		List<Expression> perGroupBy, int perGroup, Cursor cursor, int limit) {
+		List<Expression> perGroupBy, int perGroup, Cursor cursor, int limit, boolean extrapolated) {
 
 	/** The most rows one query returns. */
 	public static final int MAX_LIMIT = 100_000;
@@ -108,6 +112,9 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 				throw new IllegalArgumentException("perGroupBy must be a proper prefix of groupBy");
 			}
 		}
+		if (extrapolated && dataset.sampleWeight().isEmpty()) {
+			throw new IllegalArgumentException("the " + dataset + " dataset has no sample weight to extrapolate by");
+		}
 		if (perGroup < 1) {
 			throw new IllegalArgumentException("perGroup must be at least 1: " + perGroup);
 		}
@@ -128,7 +135,7 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 	 */
 	public Query at(Cursor next) {
 		return new Query(this.dataset, this.projectIds, this.range, this.select, this.where, this.groupBy, this.orderBy,
-				this.interval, this.perGroupBy, this.perGroup, next, this.limit);
+				this.interval, this.perGroupBy, this.perGroup, next, this.limit, this.extrapolated);
 	}
 
 	/**
@@ -229,7 +236,9 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 			}
 			if (this.expression instanceof Aggregate aggregate) {
 				return switch (aggregate.function()) {
-					case COUNT, COUNT_UNIQUE, LAST_SEEN, FIRST_SEEN -> false;
+					case COUNT, COUNT_UNIQUE, LAST_SEEN, FIRST_SEEN, COUNT_IF, COUNT_WEB_VITALS, FAILURE_COUNT,
+							COUNT_MISERABLE ->
+						false;
 					default -> true;
 				};
 			}
@@ -239,7 +248,7 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 		boolean exact() {
 			if (this.expression instanceof Aggregate aggregate) {
 				return switch (aggregate.function()) {
-					case AVG, PERCENTILE, ANY -> false;
+					case AVG, PERCENTILE, ANY, EPM, TPM, EPS, TPS, FAILURE_RATE, APDEX, USER_MISERY -> false;
 					case SUM -> aggregate.type() == FieldType.INTEGER;
 					default -> true;
 				};
@@ -333,6 +342,8 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 
 		private int limit = 100;
 
+		private boolean extrapolated;
+
 		private Builder(Dataset dataset, List<Long> projectIds, TimeRange range) {
 			this.dataset = dataset;
 			this.projectIds = List.copyOf(projectIds);
@@ -391,9 +402,19 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 			return this;
 		}
 
+		/**
+		 * Extrapolates counts and rates by the dataset's sample weight (see
+		 * {@link Query#extrapolated()}).
+		 */
+		public Builder extrapolated(boolean extrapolated) {
+			this.extrapolated = extrapolated;
+			return this;
+		}
+
 		public Query build() {
 			return new Query(this.dataset, this.projectIds, this.range, this.select, this.where, this.groupBy,
-					this.orderBy, this.interval, this.perGroupBy, this.perGroup, this.cursor, this.limit);
+					this.orderBy, this.interval, this.perGroupBy, this.perGroup, this.cursor, this.limit,
+					this.extrapolated);
 		}
 
 	}

@@ -26,14 +26,15 @@ public record RequestedField(String text, Expression expression) {
 	/**
 	 * Returns Sentry's {@code meta.fields} of requested fields: the type names of the
 	 * declared columns and of the functions' results ({@code integer} for counts,
-	 * {@code number} or {@code duration} for averages and percentiles, the column's own
-	 * type for min, max and sum, {@code date} for last_seen…).
+	 * {@code number} or {@code duration} for averages and percentiles, {@code rate} for
+	 * {@code epm()}, {@code percentage} for {@code failure_rate()}, the column's own type
+	 * for min, max and sum, {@code date} for last_seen…).
 	 * @param fields the requested fields, in order
 	 * @return field string to type name, in order
 	 */
 	public static Map<String, String> metaFields(List<RequestedField> fields) {
 		Map<String, String> meta = new LinkedHashMap<>();
-		fields.forEach((field) -> meta.put(field.text(), field.expression().type().metaName()));
+		fields.forEach((field) -> meta.put(field.text(), field.expression().metaType()));
 		return meta;
 	}
 

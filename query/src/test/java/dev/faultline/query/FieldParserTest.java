@@ -56,6 +56,50 @@ class FieldParserTest {
 	}
 
 	@Test
+	void readsThePerformanceFunctionsOverTheDatasetsColumns() {
+		FieldParser transactions = new FieldParser(Datasets.TRANSACTIONS);
+		Expression duration = Expression.field(Datasets.TRANSACTIONS, "transaction.duration");
+		Expression status = Expression.field(Datasets.TRANSACTIONS, "transaction.status");
+		Expression user = Expression.field(Datasets.TRANSACTIONS, "user");
+		assertThat(transactions.parse("apdex(500)").expression()).isEqualTo(Aggregate.apdex(duration, 500));
+		assertThat(transactions.parse("apdex()").expression()).isEqualTo(Aggregate.apdex(duration, 300));
+		assertThat(transactions.parse("failure_rate()").expression())
+			.isEqualTo(Aggregate.failures(Function.FAILURE_RATE, status));
+		assertThat(transactions.parse("tpm()").expression()).isEqualTo(Aggregate.rate(Function.TPM));
+		assertThat(transactions.parse("user_misery(300)").expression())
+			.isEqualTo(Aggregate.misery(Function.USER_MISERY, user, duration, 300));
+		assertThat(transactions.parse("count_if(transaction.duration,greater,300)").expression()).isEqualTo(
+				Aggregate.countIf(duration, Condition.Operator.GREATER, 300.0, "transaction.duration,greater,300"));
+		Expression lcp = transactions.parse("count_web_vitals(measurements.lcp,poor)").expression();
+		assertThat(lcp.name()).isEqualTo("count_web_vitals(measurements.lcp,poor)");
+		assertThat(lcp.metaType()).isEqualTo("integer");
+		assertThat(transactions.parse("epm()").expression().metaType()).isEqualTo("rate");
+		assertThat(transactions.parse("epm()").expression().unit()).isEqualTo("1/minute");
+		assertThat(transactions.parse("failure_rate()").expression().metaType()).isEqualTo("percentage");
+		assertThat(new FieldParser(Datasets.SPANS).parse("apdex(300)").expression())
+			.isEqualTo(Aggregate.apdex(Expression.field(Datasets.SPANS, "span.duration"), 300));
+
+		assertThatExceptionOfType(FieldSyntaxException.class).isThrownBy(() -> this.errors.parse("apdex(300)"))
+			.withMessageContaining("apdex() needs transaction.duration or span.duration");
+		assertThatExceptionOfType(FieldSyntaxException.class)
+			.isThrownBy(() -> transactions.parse("count_web_vitals(measurements.fp,good)"))
+			.withMessageContaining("reads one of the measurements");
+		assertThatExceptionOfType(FieldSyntaxException.class)
+			.isThrownBy(() -> transactions.parse("count_web_vitals(measurements.lcp,great)"))
+			.withMessageContaining("a quality is one of");
+		assertThatExceptionOfType(FieldSyntaxException.class)
+			.isThrownBy(() -> transactions.parse("count_if(transaction.duration,like,3)"))
+			.withMessageContaining("an operator is one of");
+		assertThatExceptionOfType(FieldSyntaxException.class)
+			.isThrownBy(() -> transactions.parse("count_if(transaction.duration,greater,3x)"))
+			.withMessageContaining("expected a number");
+		assertThatExceptionOfType(FieldSyntaxException.class).isThrownBy(() -> transactions.parse("apdex(-1)"))
+			.withMessageContaining("a threshold is a positive number");
+		assertThatExceptionOfType(FieldSyntaxException.class).isThrownBy(() -> transactions.parse("apdex(0)"))
+			.withMessageContaining("a threshold is a positive number");
+	}
+
+	@Test
 	void aSortIsAFieldWithAnOptionalMinus() {
 		assertThat(this.errors.parseOrder("-count()")).isEqualTo(Order.desc(Aggregate.count()));
 		assertThat(this.errors.parseOrder("level")).isEqualTo(Order.asc(Expression.field(ERRORS, "level")));

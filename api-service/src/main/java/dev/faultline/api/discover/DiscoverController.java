@@ -72,9 +72,8 @@ class DiscoverController {
 		DiscoverFields requested = DiscoverFields.parse(scope.dataset(), orEmpty(fields), "field");
 		String sortText = (sort != null && !sort.isEmpty()) ? sort.get(0) : orderby;
 		Order order = requested.order(scope.dataset(), sortText);
-		Query.Builder builder = Query.builder(scope.dataset(), scope.projectIds(), scope.range())
+		Query.Builder builder = scope.query(scope.range())
 			.select(requested.expressions().toArray(Expression[]::new))
-			.where(scope.conditions())
 			.page(Pagination.cursor(cursor), Pagination.limit(perPage));
 		if (requested.aggregated()) {
 			builder.groupBy(requested.plain().toArray(Expression[]::new));

@@ -15,6 +15,7 @@ import dev.faultline.query.Condition;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Datasets;
 import dev.faultline.query.Expression;
+import dev.faultline.query.Query;
 import dev.faultline.query.SearchConditions;
 import dev.faultline.query.TimeRange;
 import dev.faultline.storage.metadata.Project;
@@ -35,9 +36,11 @@ record DiscoverScope(Dataset dataset, Map<Long, Project> projects, TimeRange ran
 	/**
 	 * Sentry's {@code dataset} names and the dataset each reads. {@code discover},
 	 * Sentry's default (errors and transactions in one table), reads errors here:
-	 * transactions are a dataset of their own.
+	 * transactions are a dataset of their own. {@code spansIndexed} is Sentry's former
+	 * name of the spans (names are matched ignoring case).
 	 */
-	private static final Map<String, Dataset> DATASETS = Map.of("errors", Datasets.ERRORS, "discover", Datasets.ERRORS);
+	private static final Map<String, Dataset> DATASETS = Map.of("errors", Datasets.ERRORS, "discover", Datasets.ERRORS,
+			"transactions", Datasets.TRANSACTIONS, "spans", Datasets.SPANS, "spansindexed", Datasets.SPANS);
 
 	/** The default of the {@code dataset} parameter. */
 	static final String DEFAULT_DATASET = "discover";
@@ -49,6 +52,17 @@ record DiscoverScope(Dataset dataset, Map<Long, Project> projects, TimeRange ran
 
 	List<Long> projectIds() {
 		return this.projects.keySet().stream().sorted().toList();
+	}
+
+	/**
+	 * Starts a query of this scope over a range: its dataset, projects and conditions;
+	 * counts and rates extrapolated by the sample weight where the dataset has one (as
+	 * Sentry extrapolates sampled spans).
+	 */
+	Query.Builder query(TimeRange range) {
+		return Query.builder(this.dataset, projectIds(), range)
+			.where(this.conditions)
+			.extrapolated(this.dataset.sampleWeight().isPresent());
 	}
 
 	/**

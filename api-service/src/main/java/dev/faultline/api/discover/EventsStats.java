@@ -122,9 +122,8 @@ final class EventsStats {
 		if (!select.contains(ranked)) {
 			select.add(ranked);
 		}
-		Query.Builder topQuery = Query.builder(this.scope.dataset(), this.scope.projectIds(), this.scope.range())
+		Query.Builder topQuery = this.scope.query(this.scope.range())
 			.select(select.toArray(Expression[]::new))
-			.where(this.scope.conditions())
 			.groupBy(keys.toArray(Expression[]::new))
 			.page(0, this.topEvents);
 		if (this.order != null) {
@@ -173,6 +172,7 @@ final class EventsStats {
 		Query query = DiscoverQueries.build(Query.builder(this.scope.dataset(), this.scope.projectIds(), this.range)
 			.select(select.toArray(Expression[]::new))
 			.where(conditions)
+			.extrapolated(this.scope.dataset().sampleWeight().isPresent())
 			.groupBy(keys.toArray(Expression[]::new))
 			.interval(this.interval)
 			.page(0, limit));

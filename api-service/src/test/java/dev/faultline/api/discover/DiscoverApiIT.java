@@ -24,6 +24,9 @@ import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.Team;
+import dev.faultline.storage.spans.Measurement;
+import dev.faultline.storage.spans.SpanWriter;
+import dev.faultline.storage.spans.StoredSpan;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Discover's {@code events/} and {@code events-stats/} on the whole application over the
@@ -55,6 +59,11 @@ class DiscoverApiIT extends EmbeddedApplicationTest {
 
 	@Autowired
 	EventStore events;
+
+	@Autowired
+	SpanWriter spans;
+
+	private static final List<StoredSpan> transactions = new ArrayList<>();
 
 	private static @Nullable Project shop;
 
@@ -98,6 +107,22 @@ class DiscoverApiIT extends EmbeddedApplicationTest {
 				now.minusSeconds(60), "java", "error", "Foreign", "x", "x", null, "prod", null, null, Map.of(), null,
 				"h", "app", "{}"));
 		this.events.write(seeded);
+		// Transactions of the shop: 12 segments, every fourth sampled at 25 % (weight 4).
+		for (int i = 0; i < 12; i++) {
+			double duration = 100.0 * (i + 1);
+			Instant end = now.minus(Duration.ofMinutes(30L * i + 3));
+			Instant begin = end.minusMillis((long) duration);
+			String spanId = String.format("%016x", 0x5ba0L + i);
+			String name = (i % 3 == 0) ? "/checkout" : "/cart";
+			String status = (i % 4 == 1) ? "internal_error" : "ok";
+			Map<String, Measurement> vitals = Map.of("lcp", new Measurement(1000.0 * i, "millisecond"));
+			transactions.add(new StoredSpan(shop.id(), String.format("%032x", 0x7ace0000L + i), spanId, null, spanId,
+					String.format("%032x", 0x7e0000L + i), true, begin, end, duration, duration, end, "http.server",
+					name, status, name, "1.0", "prod", "java", "sentry.java",
+					new EventUser("u" + (i % 5), null, null, null), (i % 4 == 0) ? 4.0 : 1.0, vitals, Map.of(),
+					Map.of()));
+		}
+		this.spans.writeSpans(transactions);
 	}
 
 	private static List<StoredEvent> ours() {
@@ -223,6 +248,66 @@ class DiscoverApiIT extends EmbeddedApplicationTest {
 		JsonNode without = ok("/api/0/organizations/faultline/events-stats/?statsPeriod=24h&interval=1d"
 				+ "&yAxis=count()&topEvents=2&field=level&field=count()&sort=-count()&excludeOther=1");
 		assertThat(without.has("Other")).isFalse();
+	}
+
+	@Test
+	void transactionsWithPerformanceFunctionsExtrapolated() throws Exception {
+		JsonNode body = ok("/api/0/organizations/faultline/events/?dataset=transactions&statsPeriod=24h"
+				+ "&field=transaction&field=count()&field=failure_rate()&field=apdex(300)&field=tpm()"
+				+ "&field=p50(transaction.duration)&field=count_web_vitals(measurements.lcp,good)&sort=-count()");
+		Map<String, List<StoredSpan>> byName = transactions.stream()
+			.collect(Collectors.groupingBy(StoredSpan::transaction));
+		List<JsonNode> rows = list(body.path("data"));
+		assertThat(rows).extracting((row) -> row.path("transaction").asString()).containsExactly("/cart", "/checkout");
+		for (JsonNode row : rows) {
+			List<StoredSpan> group = byName.get(row.path("transaction").asString());
+			double weight = group.stream().mapToDouble(StoredSpan::sampleWeight).sum();
+			double failed = group.stream()
+				.filter((span) -> !span.status().equals("ok"))
+				.mapToDouble(StoredSpan::sampleWeight)
+				.sum();
+			double satisfied = group.stream()
+				.filter((span) -> span.durationMs() <= 300)
+				.mapToDouble(StoredSpan::sampleWeight)
+				.sum();
+			double tolerating = group.stream()
+				.filter((span) -> span.durationMs() > 300 && span.durationMs() <= 1200)
+				.mapToDouble(StoredSpan::sampleWeight)
+				.sum();
+			double good = group.stream()
+				.filter((span) -> span.measurements().get("lcp").value() <= 2500)
+				.mapToDouble(StoredSpan::sampleWeight)
+				.sum();
+			List<Double> durations = group.stream().map(StoredSpan::durationMs).sorted().toList();
+			double rank = (durations.size() - 1) * 0.5;
+			double median = durations.get((int) Math.floor(rank)) + (rank - Math.floor(rank))
+					* (durations.get((int) Math.ceil(rank)) - durations.get((int) Math.floor(rank)));
+			assertThat(row.path("count()").asLong()).isEqualTo(Math.round(weight));
+			assertThat(row.path("failure_rate()").asDouble()).isCloseTo(failed / weight, within(1e-9));
+			assertThat(row.path("apdex(300)").asDouble()).isCloseTo((satisfied + tolerating / 2) / weight,
+					within(1e-9));
+			assertThat(row.path("tpm()").asDouble()).isCloseTo(weight / (24 * 60), within(1e-9));
+			assertThat(row.path("p50(transaction.duration)").asDouble()).isCloseTo(median, within(1e-9));
+			assertThat(row.path("count_web_vitals(measurements.lcp,good)").asLong()).isEqualTo(Math.round(good));
+		}
+		JsonNode meta = body.path("meta");
+		assertThat(meta.path("fields").path("tpm()").asString()).isEqualTo("rate");
+		assertThat(meta.path("units").path("tpm()").asString()).isEqualTo("1/minute");
+		assertThat(meta.path("fields").path("failure_rate()").asString()).isEqualTo("percentage");
+		assertThat(meta.path("fields").path("p50(transaction.duration)").asString()).isEqualTo("duration");
+		assertThat(meta.path("units").path("p50(transaction.duration)").asString()).isEqualTo("millisecond");
+
+		JsonNode stats = ok("/api/0/organizations/faultline/events-stats/?dataset=transactions&statsPeriod=24h"
+				+ "&interval=1d&yAxis=count()&yAxis=epm()");
+		double weight = transactions.stream().mapToDouble(StoredSpan::sampleWeight).sum();
+		assertThat(total(stats.path("count()"))).isEqualTo(Math.round(weight));
+		double epm = 0;
+		for (JsonNode point : stats.path("epm()").path("data")) {
+			epm += point.get(1).get(0).path("count").asDouble();
+		}
+		assertThat(epm).isCloseTo(weight / (24 * 60), within(1e-9));
+		assertThat(detail("/api/0/organizations/faultline/events/?field=apdex(300)", 400))
+			.contains("apdex() needs transaction.duration or span.duration");
 	}
 
 	@Test

@@ -205,7 +205,9 @@ final class ClickHouseSqlDialect implements SqlDialect {
 			case MAX -> "max(" + argument + ")";
 			case PERCENTILE -> "toFloat64(quantileExactInclusive(" + quantilePlaceholder + ")(" + argument + "))";
 			case ANY -> "any(" + argument + ")";
-			case LAST_SEEN, FIRST_SEEN -> throw new IllegalArgumentException("written as max/min: " + function);
+			// last_seen, first_seen and the performance functions: written by the
+			// compiler.
+			default -> throw new IllegalArgumentException("written by the compiler: " + function);
 		};
 	}
 

@@ -185,7 +185,9 @@ final class DuckDbSqlDialect implements SqlDialect {
 			case MAX -> "max(" + argument + ")";
 			case PERCENTILE -> "quantile_cont(" + argument + ", " + quantilePlaceholder + "::DOUBLE)::DOUBLE";
 			case ANY -> "any_value(" + argument + ")";
-			case LAST_SEEN, FIRST_SEEN -> throw new IllegalArgumentException("written as max/min: " + function);
+			// last_seen, first_seen and the performance functions: written by the
+			// compiler.
+			default -> throw new IllegalArgumentException("written by the compiler: " + function);
 		};
 	}
 

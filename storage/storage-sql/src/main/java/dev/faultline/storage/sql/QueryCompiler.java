@@ -1,5 +1,6 @@
 package dev.faultline.storage.sql;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,11 @@ import org.jspecify.annotations.Nullable;
  * Stateless and thread-safe.
  */
 public final class QueryCompiler {
+
+	/** Sentry's user misery prior: alpha and beta of its Bayesian estimate. */
+	private static final double USER_MISERY_ALPHA = 5.8875;
+
+	private static final double USER_MISERY_BETA = 111.8625;
 
 	private final SqlDialect dialect;
 
@@ -164,28 +170,140 @@ public final class QueryCompiler {
 	}
 
 	/**
-	 * An aggregate call; dates stay dates.
+	 * An aggregate call; dates stay dates. The performance functions are written here
+	 * from portable SQL (CASE, sum, count DISTINCT, CAST, nullif) over their conditions,
+	 * so every dialect answers them alike:
+	 * <ul>
+	 * <li>a count of rows meeting a condition is {@code sum(CASE WHEN c THEN 1 ELSE 0
+	 * END)}, with the sample weight for 1 when the query is extrapolated (then rounded to
+	 * a whole count);</li>
+	 * <li>{@code failure_rate()} is failures / rows, {@code apdex(T)} is (satisfied +
+	 * tolerating / 2) / rows, both NULL for no rows;</li>
+	 * <li>{@code epm()} and {@code eps()} are rows per minute or second of the bucket, or
+	 * of the query's range without buckets;</li>
+	 * <li>{@code count_miserable} is {@code count(DISTINCT CASE WHEN miserable THEN user
+	 * END)} and {@code user_misery} Sentry's estimate over it and the distinct users
+	 * (users are not extrapolated).</li>
+	 * </ul>
 	 */
 	private String aggregate(Dataset dataset, Aggregate aggregate, Binder binder) {
 		String timestamp = this.dialect.column(dataset, dataset.column(Dataset.TIMESTAMP));
-		if (aggregate.function() == Function.LAST_SEEN) {
+		Function function = aggregate.function();
+		if (function == Function.LAST_SEEN) {
 			return this.dialect.aggregate(Function.MAX, timestamp, false, null);
 		}
-		if (aggregate.function() == Function.FIRST_SEEN) {
+		if (function == Function.FIRST_SEEN) {
 			return this.dialect.aggregate(Function.MIN, timestamp, false, null);
 		}
+		Query query = binder.query;
+		boolean weighted = query != null && query.extrapolated();
+		if (function == Function.COUNT) {
+			return weighted ? wholeCount(count(dataset, null, binder))
+					: this.dialect.aggregate(function, null, false, null);
+		}
+		if (function == Function.COUNT_IF || function == Function.COUNT_WEB_VITALS
+				|| function == Function.FAILURE_COUNT) {
+			String counted = count(dataset, aggregate.condition(), binder);
+			return weighted ? wholeCount(counted) : "CAST(" + counted + " AS BIGINT)";
+		}
+		if (function == Function.FAILURE_RATE) {
+			String failed = count(dataset, aggregate.condition(), binder);
+			return ratio(failed, count(dataset, null, binder));
+		}
+		if (function == Function.APDEX) {
+			return apdex(dataset, aggregate, binder);
+		}
+		if (function == Function.EPM || function == Function.TPM || function == Function.EPS
+				|| function == Function.TPS) {
+			String counted = count(dataset, null, binder);
+			return "CAST(" + counted + " AS DOUBLE) / " + binder
+				.bind(rateDivisor(Objects.requireNonNull(query), function == Function.EPM || function == Function.TPM));
+		}
+		if (function == Function.COUNT_MISERABLE || function == Function.USER_MISERY) {
+			return misery(dataset, aggregate, binder);
+		}
 		Expression argument = aggregate.argument();
-		String argumentSql = null;
-		if (argument instanceof Expression.Tag tag) {
-			// A missing tag is missing to a function (count_unique ignores it), not "".
-			argumentSql = this.dialect.tagValueOrNull(binder.bind(tag.key()));
-		}
-		else if (argument instanceof Expression.Field field) {
-			argumentSql = column(dataset, field.column());
-		}
-		String quantile = (aggregate.function() == Function.PERCENTILE) ? binder.bind(aggregate.quantile()) : null;
+		String argumentSql = (argument != null) ? argument(dataset, argument, binder) : null;
+		String quantile = (function == Function.PERCENTILE) ? binder.bind(aggregate.quantile()) : null;
 		boolean integer = argument != null && argument.type() == FieldType.INTEGER;
-		return this.dialect.aggregate(aggregate.function(), argumentSql, integer, quantile);
+		return this.dialect.aggregate(function, argumentSql, integer, quantile);
+	}
+
+	/** {@code apdex(T)}: (satisfied + tolerating / 2) / rows. */
+	private String apdex(Dataset dataset, Aggregate aggregate, Binder binder) {
+		Expression duration = Objects.requireNonNull(aggregate.argument());
+		double threshold = aggregate.threshold();
+		String satisfied = count(dataset, new Condition.Compare(duration, Condition.Operator.LESS_OR_EQUAL, threshold),
+				binder);
+		String tolerating = count(dataset,
+				new Condition.AllOf(List.of(new Condition.Compare(duration, Condition.Operator.GREATER, threshold),
+						new Condition.Compare(duration, Condition.Operator.LESS_OR_EQUAL, 4 * threshold))),
+				binder);
+		return ratio("(" + satisfied + " + " + tolerating + " / 2.0)", count(dataset, null, binder));
+	}
+
+	/** {@code count_miserable(user, T)} and {@code user_misery(T)}. */
+	private String misery(Dataset dataset, Aggregate aggregate, Binder binder) {
+		Expression argument = Objects.requireNonNull(aggregate.argument());
+		String user = argument(dataset, argument, binder);
+		String miserable = "CASE WHEN " + condition(dataset, Objects.requireNonNull(aggregate.condition()), binder)
+				+ " THEN " + user + " END";
+		String count = "CAST(" + this.dialect.aggregate(Function.COUNT_UNIQUE, miserable, false, null) + " AS BIGINT)";
+		if (aggregate.function() == Function.COUNT_MISERABLE) {
+			return count;
+		}
+		String users = this.dialect.aggregate(Function.COUNT_UNIQUE, argument(dataset, argument, binder), false, null);
+		String alpha = binder.bind(USER_MISERY_ALPHA);
+		String prior = binder.bind(USER_MISERY_ALPHA + USER_MISERY_BETA);
+		return "(CAST(" + count + " AS DOUBLE) + " + alpha + ") / (CAST(" + users + " AS DOUBLE) + " + prior + ")";
+	}
+
+	/**
+	 * A function's argument: a column, or a tag that is NULL when missing (a missing tag
+	 * is missing to a function, count_unique ignores it, not "").
+	 */
+	private String argument(Dataset dataset, Expression argument, Binder binder) {
+		if (argument instanceof Expression.Tag tag) {
+			return this.dialect.tagValueOrNull(binder.bind(tag.key()));
+		}
+		return column(dataset, ((Expression.Field) argument).column());
+	}
+
+	/**
+	 * The rows (or, extrapolated, the rows they stand for) meeting a condition, or all
+	 * rows for none: a 64-bit integer, or a float when weighted.
+	 */
+	private String count(Dataset dataset, @Nullable Condition condition, Binder binder) {
+		Query query = binder.query;
+		String one = "1";
+		if (query != null && query.extrapolated()) {
+			one = "CAST(" + this.dialect.column(dataset, dataset.sampleWeight().orElseThrow()) + " AS DOUBLE)";
+		}
+		if (condition == null) {
+			return one.equals("1") ? "CAST(count(*) AS BIGINT)" : "sum(" + one + ")";
+		}
+		return "sum(CASE WHEN " + condition(dataset, condition, binder) + " THEN " + one + " ELSE 0 END)";
+	}
+
+	/** A weighted count rounded to a whole count. */
+	private static String wholeCount(String weighted) {
+		return "CAST(round(" + weighted + ") AS BIGINT)";
+	}
+
+	/** {@code dividend / divisor} as a float, NULL when the divisor is 0. */
+	private static String ratio(String dividend, String divisor) {
+		return "CAST(" + dividend + " AS DOUBLE) / nullif(CAST(" + divisor + " AS DOUBLE), 0)";
+	}
+
+	/**
+	 * The minutes (or seconds) a rate divides by: the bucket's when bucketed, else the
+	 * query's range.
+	 */
+	private static double rateDivisor(Query query, boolean perMinute) {
+		Duration window = (query.interval() != null) ? query.interval()
+				: Duration.between(query.range().from(), query.range().to());
+		double seconds = window.toMillis() / 1000.0;
+		return perMinute ? seconds / 60.0 : seconds;
 	}
 
 	/**
@@ -437,7 +555,7 @@ public final class QueryCompiler {
 		Statement(Query query) {
 			this.query = query;
 			this.dataset = query.dataset();
-			this.binder = new Binder(QueryCompiler.this.dialect);
+			this.binder = new Binder(QueryCompiler.this.dialect, query);
 		}
 
 		String sql() {
@@ -574,7 +692,8 @@ public final class QueryCompiler {
 	}
 
 	/**
-	 * Collects parameters in placeholder order.
+	 * Collects parameters in placeholder order, for the query being compiled (whose
+	 * range, buckets and extrapolation some functions read).
 	 */
 	private static final class Binder {
 
@@ -582,8 +701,16 @@ public final class QueryCompiler {
 
 		private final List<Object> values = new ArrayList<>();
 
+		/** The query being compiled, or null for conditions compiled alone. */
+		private final @Nullable Query query;
+
 		Binder(SqlDialect dialect) {
+			this(dialect, null);
+		}
+
+		Binder(SqlDialect dialect, @Nullable Query query) {
 			this.dialect = dialect;
+			this.query = query;
 		}
 
 		String bind(String value) {

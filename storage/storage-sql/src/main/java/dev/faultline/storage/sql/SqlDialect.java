@@ -119,8 +119,11 @@ public interface SqlDialect {
 	 * integer a 64-bit integer; the others the argument's type. {@code count_unique}
 	 * counts exact distinct non-NULL values; {@code percentile} is exact with linear
 	 * interpolation at rank {@code (n - 1) · q}.
-	 * @param function the function; never {@link Function#LAST_SEEN} or
-	 * {@link Function#FIRST_SEEN}, which the compiler writes as max and min
+	 * @param function one of {@code COUNT}, {@code COUNT_UNIQUE}, {@code AVG},
+	 * {@code SUM}, {@code MIN}, {@code MAX}, {@code PERCENTILE}, {@code ANY}; the
+	 * compiler writes {@link Function#LAST_SEEN} and {@link Function#FIRST_SEEN} as max
+	 * and min and the performance functions (conditional counts, rates, apdex, misery)
+	 * from these and portable SQL
 	 * @param argument the argument expression, or null for {@code count()}
 	 * @param integerArgument whether the argument is an integer (for {@code sum})
 	 * @param quantilePlaceholder for {@link Function#PERCENTILE}, the placeholder of the
