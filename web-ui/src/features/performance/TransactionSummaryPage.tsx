@@ -70,6 +70,12 @@ function Summary({ scope, org, transaction }: { scope: PerformanceScope; org: st
   const recent = useEvents({ ...base, fields: EVENT_FIELDS, sort: '-timestamp', perPage: 10 });
   const spanOps = useEvents({ ...base, dataset: 'spans', fields: SPAN_OP_FIELDS, sort: '-sum(span.self_time)', perPage: 10 });
 
+  // Stable series: a chart redraws only when its data changes, not on every render of the page.
+  const percentileSeries = useMemo(
+    () => PERCENTILE_AXES.map((axis) => ({ label: axis.slice(0, 3), points: stats.data?.[axis] ?? [] })),
+    [stats.data],
+  );
+  const throughputSeries = useMemo(() => [{ label: 'tpm', points: stats.data?.[THROUGHPUT_AXIS] ?? [] }], [stats.data]);
   const row = totals.data?.data[0];
   const count = Number(row?.['count()'] ?? 0);
   const backTo = performancePath('', { ...scope.filters, project: project.slug });
@@ -111,7 +117,7 @@ function Summary({ scope, org, transaction }: { scope: PerformanceScope; org: st
                   label="Duration percentiles over time"
                   height={200}
                   format={formatDuration}
-                  series={PERCENTILE_AXES.map((axis) => ({ label: axis.slice(0, 3), points: stats.data[axis] ?? [] }))}
+                  series={percentileSeries}
                 />
               )}
             </Card>
@@ -126,7 +132,7 @@ function Summary({ scope, org, transaction }: { scope: PerformanceScope; org: st
                   height={200}
                   format={formatRate}
                   axisFormat={formatNumber}
-                  series={[{ label: 'tpm', points: stats.data[THROUGHPUT_AXIS] ?? [] }]}
+                  series={throughputSeries}
                 />
               )}
             </Card>
@@ -183,6 +189,15 @@ function Distribution({ row }: { row?: Row }) {
   const buckets = useMemo(() => (row ? estimateHistogram(cdfPoints(row, DURATION), Number(row['count()'] ?? 0)) : []), [row]);
   if (buckets.length === 0) {
     return <p className="muted">No durations in this time range.</p>;
+  }
+  if (buckets.length === 1) {
+    const [only] = buckets;
+    return (
+      <p>
+        {only.count === 1 ? 'The one transaction' : `All ${only.count} transactions`} in this range took{' '}
+        {only.from === only.to ? formatDuration(only.from) : `${formatDuration(only.from)} to ${formatDuration(only.to)}`}.
+      </p>
+    );
   }
   return <HistogramChart buckets={buckets} height={180} format={formatDuration} label="Transactions by duration" />;
 }

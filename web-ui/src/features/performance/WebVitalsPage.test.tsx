@@ -8,6 +8,8 @@ import { WebVitalsPage } from './WebVitalsPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
+const LOADS = 'count_unique(segment.id)';
+
 const WEB = { id: '2', slug: 'web', name: 'Web', platform: 'javascript' };
 
 const P75 = {
@@ -32,14 +34,16 @@ function events(url: URL) {
     return json(eventsTable([row]));
   }
   if (fields[0] === 'transaction') {
+    const none = { 'p75(measurements.lcp)': null, 'p75(measurements.fcp)': null, 'p75(measurements.cls)': null, 'p75(measurements.inp)': null, 'p75(measurements.ttfb)': null };
     return json(
       eventsTable([
-        { transaction: '/checkout', 'count()': 40, ...P75 },
-        { transaction: '/', 'count()': 10, 'p75(measurements.lcp)': 5200, 'p75(measurements.fcp)': null, 'p75(measurements.cls)': 0.05, 'p75(measurements.inp)': null, 'p75(measurements.ttfb)': 2000 },
+        { transaction: '/checkout', [LOADS]: 40, ...P75 },
+        { transaction: 'POST /api/cart', [LOADS]: 30, ...none },
+        { transaction: '/', [LOADS]: 10, 'p75(measurements.lcp)': 5200, 'p75(measurements.fcp)': null, 'p75(measurements.cls)': 0.05, 'p75(measurements.inp)': null, 'p75(measurements.ttfb)': 2000 },
       ]),
     );
   }
-  return json(eventsTable([{ 'count()': 50, ...P75 }]));
+  return json(eventsTable([{ [LOADS]: 50, ...P75 }]));
 }
 
 test('rates each page’s p75 vitals by web.dev’s thresholds, scores pages and the project, and shows the distribution', async () => {
@@ -55,13 +59,18 @@ test('rates each page’s p75 vitals by web.dev’s thresholds, scores pages and
   expect(within(overview).getByText('0.3')).toHaveAttribute('data-rating', 'poor');
   expect(within(overview).getByText('180 ms')).toHaveAttribute('data-rating', 'good');
   const rows = within(screen.getByRole('table', { name: 'Pages' })).getAllByRole('row');
+  // A transaction without any vital (a backend's) is no page.
+  expect(rows).toHaveLength(3);
   expect(rows[2]).toHaveTextContent('5.20 s (Poor)');
   expect(rows[2]).toHaveTextContent('2.00 s (Poor)');
   expect(within(rows[2]).getAllByText('—')).toHaveLength(2);
   const scoreOf = (row: HTMLElement) => parseInt(within(row).getByTitle(/^Performance score/).textContent!, 10);
   expect(scoreOf(rows[1])).toBeGreaterThan(scoreOf(rows[2]));
   const request = calls.find((call) => call.url.searchParams.get('field') === 'transaction')!.url.searchParams;
-  expect(request.get('query')).toBe('transaction.op:pageload');
+  // One query over the spans dataset covers vitals on the segment and on its ui.webvital.* spans.
+  expect(request.get('dataset')).toBe('spans');
+  expect(request.get('query')).toBeNull();
+  expect(request.get('sort')).toBe('-count_unique(segment.id)');
   expect(request.getAll('field')).toContain('p75(measurements.inp)');
   const lcp = await screen.findByTestId('distribution-lcp');
   expect(lcp).toHaveTextContent('good ≤ 2.50 s, poor > 4.00 s');
@@ -77,7 +86,7 @@ test('without vitals it says what the browser SDK needs', async () => {
   mockApi({
     'GET /api/0/organizations/': [ORG],
     'GET /api/0/organizations/faultline/projects/': [WEB],
-    'GET /api/0/organizations/faultline/events/': eventsTable([{ 'count()': 0 }]),
+    'GET /api/0/organizations/faultline/events/': eventsTable([{ 'count_unique(segment.id)': 0 }]),
   });
   renderAt('/performance/vitals', '/performance/vitals', <WebVitalsPage />);
   expect(await screen.findByText('No web vitals in this time range')).toBeInTheDocument();

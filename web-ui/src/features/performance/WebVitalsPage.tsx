@@ -10,7 +10,6 @@ import { useEvents, type EventsScope } from './api';
 import { formatNumber, quoteSearchValue } from './format';
 import { PerformanceHeader } from './PerformanceHeader';
 import { performancePath, usePerformanceScope, type PerformanceScope } from './scope';
-import { TRANSACTION_SEARCH_KEYS } from './TransactionsPage';
 import {
   formatVital,
   p75Field,
@@ -26,8 +25,18 @@ import {
 
 type Row = Record<string, FieldValue>;
 
-/** Page loads carry the vitals; the search can widen or narrow it. */
-export const DEFAULT_VITALS_QUERY = 'transaction.op:pageload';
+/**
+ * The vitals are read from the spans dataset grouped by transaction (the page): a classic
+ * transaction carries all of them as its segment's measurements, a v2 span stream carries FCP
+ * and TTFB on the segment and LCP, CLS and INP on `ui.webvital.*` and interaction child spans.
+ * A percentile of a measurement skips the spans without it, so one query covers both forms.
+ */
+const DATASET = 'spans';
+/** Page loads: the distinct segments of the page's spans. */
+const LOADS = 'count_unique(segment.id)';
+
+/** Keys the vitals search suggests (the spans dataset's columns). */
+export const VITALS_SEARCH_KEYS = ['transaction', 'span.op', 'release', 'environment', 'user.email', 'user.id', 'has'];
 
 const RATINGS: Rating[] = ['good', 'meh', 'poor'];
 const distributionField = (vital: Vital, rating: Rating) => `count_web_vitals(${vital.field},${rating})`;
@@ -56,14 +65,14 @@ function p75s(row: Row | undefined): Partial<Record<VitalId, number>> {
 export function WebVitalsPage() {
   const scope = usePerformanceScope();
   const [params, setUrl] = useUrlState();
-  const query = params.get('query') ?? DEFAULT_VITALS_QUERY;
+  const query = params.get('query') ?? '';
   const page = params.get('transaction') ?? undefined;
   const cursor = params.get('cursor') ?? undefined;
   const base: EventsScope | undefined =
-    scope.org && scope.project ? { org: scope.org, dataset: 'transactions', projects: [scope.project.id], filters: scope.filters, query } : undefined;
+    scope.org && scope.project ? { org: scope.org, dataset: DATASET, projects: [scope.project.id], filters: scope.filters, query } : undefined;
   const vitalFields = VITALS.map(p75Field);
-  const overall = useEvents(base && { ...base, fields: ['count()', ...vitalFields], perPage: 1 });
-  const pages = useEvents(base && { ...base, fields: ['transaction', 'count()', ...vitalFields], sort: '-count()', cursor, perPage: 25 });
+  const overall = useEvents(base && { ...base, fields: [LOADS, ...vitalFields], perPage: 1 });
+  const pages = useEvents(base && { ...base, fields: ['transaction', LOADS, ...vitalFields], sort: `-${LOADS}`, cursor, perPage: 25 });
   const scoped = base && page ? { ...base, query: `${query} transaction:${quoteSearchValue(page)}`.trim() } : base;
   const distribution = useEvents(
     scoped && { ...scoped, fields: VITALS.flatMap((vital) => RATINGS.map((rating) => distributionField(vital, rating))), perPage: 1 },
@@ -86,16 +95,18 @@ export function WebVitalsPage() {
   }
   const searchError = pages.error instanceof ApiError && pages.error.status === 400 ? pages.error.message : null;
   const overallRow = overall.data?.data[0];
-  const loads = numberOf(overallRow?.['count()']) ?? 0;
+  const loads = numberOf(overallRow?.[LOADS]) ?? 0;
+  // Transactions without any vital (a backend's, say) are no pages.
+  const pageRows = (pages.data?.data ?? []).filter((row) => Object.keys(p75s(row)).length > 0);
   const projectScore = performanceScore(p75s(overallRow));
   return (
     <section className="page">
       <PerformanceHeader title="Web vitals" scope={scope} />
       <SearchBar
         label="Search page loads"
-        placeholder={DEFAULT_VITALS_QUERY}
+        placeholder="transaction:/checkout* release:web@2.0.0"
         value={query}
-        builtInKeys={TRANSACTION_SEARCH_KEYS}
+        builtInKeys={VITALS_SEARCH_KEYS}
         onSubmit={(text) => setUrl({ query: text, transaction: undefined })}
         error={searchError}
       />
@@ -134,7 +145,7 @@ export function WebVitalsPage() {
           <DataTable
             label="Pages"
             className="vitals-table"
-            data={pages.data.data}
+            data={pageRows}
             columns={PAGE_COLUMNS}
             getRowId={(row) => String(row.transaction)}
             meta={{ scope, selected: page, select: (name: string) => setUrl({ transaction: name === page ? undefined : name, cursor }) }}
@@ -198,7 +209,7 @@ const PAGE_COLUMNS: Array<ColumnDef<Row, unknown>> = [
   {
     id: 'count',
     header: 'Loads',
-    cell: ({ row }) => formatNumber(row.original['count()']),
+    cell: ({ row }) => formatNumber(row.original[LOADS]),
     meta: { width: '5.5rem', align: 'end', className: 'perf-optional' },
   },
   ...VITALS.map(

@@ -60,3 +60,11 @@ test('bucket widths are round numbers', () => {
   expect(niceWidth(390, 20)).toBe(20);
   expect(niceWidth(7, 20)).toBe(0.5);
 });
+
+test('events that all took the same time make one bucket', () => {
+  const row: Record<string, number> = { 'count()': 3, [`min(${column})`]: 377, [`max(${column})`]: 377 };
+  for (const field of quantileFields(column).filter((f) => f.startsWith('percentile'))) {
+    row[field] = 377;
+  }
+  expect(estimateHistogram(cdfPoints(row, column), 3)).toEqual([{ from: 377, to: 377, count: 3 }]);
+});

@@ -74,6 +74,10 @@ export function estimateHistogram(points: Array<[number, number]>, total: number
   }
   const low = points[0][0];
   const p99 = points.find(([, q]) => q >= 0.99)?.[0] ?? points[points.length - 1][0];
+  if (p99 - low < 1e-6) {
+    // Every event (but the slowest percent) took the same time: one bucket says it.
+    return [{ from: low, to: points[points.length - 1][0], count: total }];
+  }
   const width = niceWidth(Math.max(p99 - low, 1e-9), buckets);
   const start = Math.floor(low / width) * width;
   const out: Bucket[] = [];
