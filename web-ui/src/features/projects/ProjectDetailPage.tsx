@@ -40,6 +40,9 @@ export function ProjectDetailPage() {
           <Link to={`/projects/${project.data.slug}/filters`} className="button">
             Inbound filters
           </Link>{' '}
+          <Link to={`/projects/${project.data.slug}/performance-issues`} className="button">
+            Performance issues
+          </Link>{' '}
           <Link to={`/issues?project=${project.data.slug}`} className="button">
             View issues
           </Link>

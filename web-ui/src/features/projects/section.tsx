@@ -1,6 +1,7 @@
 import type { Section } from '../../app/section';
 import { ProjectDetailPage } from './ProjectDetailPage';
 import { InboundFiltersPage } from './filters/InboundFiltersPage';
+import { PerformanceIssuesPage } from './performance/PerformanceIssuesPage';
 import { ProjectsPage } from './ProjectsPage';
 
 export const projectsSection: Section = {
@@ -11,5 +12,6 @@ export const projectsSection: Section = {
     { path: '', element: <ProjectsPage /> },
     { path: ':projectSlug', element: <ProjectDetailPage /> },
     { path: ':projectSlug/filters', element: <InboundFiltersPage /> },
+    { path: ':projectSlug/performance-issues', element: <PerformanceIssuesPage /> },
   ],
 };
