@@ -28,6 +28,7 @@ import dev.faultline.query.Aggregate;
 import dev.faultline.query.Condition;
 import dev.faultline.query.Datasets;
 import dev.faultline.query.Expression;
+import dev.faultline.query.Function;
 import dev.faultline.query.Order;
 import dev.faultline.query.Query;
 import dev.faultline.query.TimeRange;
@@ -60,10 +61,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * per span are printed.</li>
  * <li><b>Reads</b>: T transactions of 10 spans each over 100 transaction names and 14
  * days are written through the spans role, plus one trace of 1,000 spans; then the
- * transactions table (per name: count, p50, p75, p95 of the duration, the 50 busiest), a
- * transaction summary (count per hour over 14 days and the percentiles of one name) and
- * the 1,000-span trace are each read 20 times to warm up and 100 times measured;
- * p50/p95/p99 printed.</li>
+ * transactions table (per name: count, tpm, p50, p75, p95 of the duration, failure rate,
+ * Apdex(300), the 50 busiest), a transaction summary (count per hour over 14 days and the
+ * percentiles of one name) and the 1,000-span trace are each read 20 times to warm up and
+ * 100 times measured; p50/p95/p99 printed.</li>
  * </ol>
  * Usage: {@code bash bench/span-throughput/run.sh [embedded|distributed|both] [segments]
  * [spans per segment] [seeded transactions] [warm-up segments]}.
@@ -198,10 +199,12 @@ public final class SpanThroughputBench {
 		TimeRange range = new TimeRange(begin, end.plusSeconds(1));
 		Expression transaction = Expression.field(Datasets.TRANSACTIONS, "transaction");
 		Expression duration = Expression.field(Datasets.TRANSACTIONS, "transaction.duration");
+		Expression status = Expression.field(Datasets.TRANSACTIONS, "transaction.status");
 		Aggregate count = Aggregate.count();
 		Query table = Query.builder(Datasets.TRANSACTIONS, projects, range)
-			.select(transaction, count, Aggregate.percentile(duration, 0.5), Aggregate.percentile(duration, 0.75),
-					Aggregate.percentile(duration, 0.95))
+			.select(transaction, count, Aggregate.rate(Function.TPM), Aggregate.percentile(duration, 0.5),
+					Aggregate.percentile(duration, 0.75), Aggregate.percentile(duration, 0.95),
+					Aggregate.failures(Function.FAILURE_RATE, status), Aggregate.apdex(duration, 300))
 			.groupBy(transaction)
 			.orderBy(Order.desc(count))
 			.page(0, 50)
@@ -218,8 +221,8 @@ public final class SpanThroughputBench {
 					Aggregate.percentile(duration, 0.99))
 			.where(oneName)
 			.build();
-		latency(label + " transactions table (50 busiest of " + NAMES + " names)",
-				() -> storage.queries().run(table).rows().size());
+		latency(label + " transactions table (50 busiest of " + NAMES
+				+ " names: tpm, p50/p75/p95, failure rate, Apdex)", () -> storage.queries().run(table).rows().size());
 		latency(label + " transaction summary (hourly counts, 14 days)",
 				() -> storage.queries().run(summarySeries).rows().size());
 		latency(label + " transaction summary (count and percentiles)",
@@ -239,7 +242,7 @@ public final class SpanThroughputBench {
 			micros[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
 		}
 		Arrays.sort(micros);
-		System.out.printf("  %-75s p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  (%d rows)%n", what, micros[49] / 1000.0,
+		System.out.printf("  %-100s p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  (%d rows)%n", what, micros[49] / 1000.0,
 				micros[94] / 1000.0, micros[98] / 1000.0, rows);
 	}
 
