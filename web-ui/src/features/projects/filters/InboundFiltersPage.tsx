@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
-import { useOrganization } from '../../organization/api';
+import { ProjectSettingsPage } from '../ProjectSettingsPage';
 import { ErrorState, Loading } from '../../../ui/states/StateViews';
 import {
   LEGACY_BROWSERS,
@@ -14,32 +13,18 @@ import {
 
 /** The project's inbound data filters: Sentry's built-in filters and the three custom lists. */
 export function InboundFiltersPage() {
-  const { projectSlug } = useParams();
-  const organization = useOrganization();
-  const org = organization.data?.slug;
-  if (organization.isPending) {
-    return <Loading />;
-  }
-  if (organization.isError || !org || !projectSlug) {
-    return <ErrorState error={organization.error} onRetry={() => organization.refetch()} />;
-  }
   return (
-    <section className="page">
-      <div className="page-header">
-        <div>
-          <p className="breadcrumb-nav">
-            <Link to="/projects">Projects</Link> / <Link to={`/projects/${projectSlug}`}>{projectSlug}</Link> /
-          </p>
-          <h1>Inbound filters</h1>
-        </div>
-      </div>
-      <p className="muted">
-        Filtered events are dropped before they are grouped or stored, and counted as filtered in the usage stats.
-        Changes apply within 30 seconds.
-      </p>
-      <InboundFilters org={org} project={projectSlug} />
-      <CustomFilters org={org} project={projectSlug} />
-    </section>
+    <ProjectSettingsPage
+      title="Inbound filters"
+      intro="Filtered events are dropped before they are grouped or stored, and counted as filtered in the usage stats. Changes apply within 30 seconds."
+    >
+      {(org, project) => (
+        <>
+          <InboundFilters org={org} project={project} />
+          <CustomFilters org={org} project={project} />
+        </>
+      )}
+    </ProjectSettingsPage>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
-import { useOrganization } from '../../organization/api';
+import { ProjectSettingsPage } from '../ProjectSettingsPage';
 import { ErrorState, Loading } from '../../../ui/states/StateViews';
 import {
   DETECTORS,
@@ -12,32 +11,19 @@ import {
 
 /** Which performance problems the processor turns into issues for this project, and their thresholds. */
 export function PerformanceIssuesPage() {
-  const { projectSlug } = useParams();
-  const organization = useOrganization();
-  const org = organization.data?.slug;
-  if (organization.isPending) {
-    return <Loading />;
-  }
-  if (organization.isError || !org || !projectSlug) {
-    return <ErrorState error={organization.error} onRetry={() => organization.refetch()} />;
-  }
   return (
-    <section className="page">
-      <div className="page-header">
-        <div>
-          <p className="breadcrumb-nav">
-            <Link to="/projects">Projects</Link> / <Link to={`/projects/${projectSlug}`}>{projectSlug}</Link> /
-          </p>
-          <h1>Performance issues</h1>
-        </div>
-      </div>
-      <p className="muted">
-        The processor looks for these problems in every transaction and span stream and groups each kind into
-        issues of its own (search them with <code>issue.category:performance</code>). Changes apply within 30
-        seconds.
-      </p>
-      <PerformanceIssueSettingsForm org={org} project={projectSlug} />
-    </section>
+    <ProjectSettingsPage
+      title="Performance issues"
+      intro={
+        <>
+          The processor looks for these problems in every transaction and span stream and groups each kind into
+          issues of its own (search them with <code>issue.category:performance</code>). Changes apply within 30
+          seconds.
+        </>
+      }
+    >
+      {(org, project) => <PerformanceIssueSettingsForm org={org} project={project} />}
+    </ProjectSettingsPage>
   );
 }
 
