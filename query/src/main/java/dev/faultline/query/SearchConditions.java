@@ -26,7 +26,8 @@ import dev.faultline.core.search.SearchValue;
  * tag reads as the empty string, so {@code !key:value} matches rows without it;
  * {@code has:key} means present and not empty for a field, present for a tag; free text
  * matches title, message or culprit ignoring case; times compare with {@code timestamp},
- * an absolute date without operator is its whole day or second. Keys the dataset does not
+ * an absolute date without operator is its whole day or second; numeric columns
+ * ({@code transaction.duration:>300}) compare as numbers. Keys the dataset does not
  * declare are tags. Stateless and thread-safe.
  */
 public final class SearchConditions {
@@ -85,8 +86,16 @@ public final class SearchConditions {
 	private java.util.Optional<Condition> has(Has has) {
 		SearchKey key = has.key();
 		Condition present;
-		if (key.isTag()) {
+		java.util.Optional<Expression> stored = stored(key);
+		if (key.isTag() && stored.isEmpty()) {
 			present = new Condition.HasTag(key.name());
+		}
+		else if (stored.isPresent() && stored.get().type() != FieldType.STRING) {
+			// A number is present when it is not NULL: every number is at least the
+			// least.
+			Expression number = stored.get();
+			present = new Condition.Compare(number, Condition.Operator.GREATER_OR_EQUAL,
+					(number.type() == FieldType.INTEGER) ? (Object) Long.MIN_VALUE : (Object) (-Double.MAX_VALUE));
 		}
 		else {
 			Expression field = field(key);
@@ -105,6 +114,12 @@ public final class SearchConditions {
 		SearchValue value = filter.value();
 		if (value instanceof SearchValue.Time time) {
 			return new Condition.Compare(expression, operator(filter.operator()), time.instant());
+		}
+		if (value instanceof SearchValue.Number number) {
+			// transaction.duration:>300, measurements.lcp:<=2500: numbers compare in the
+			// column's unit (milliseconds for durations).
+			Condition compare = new Condition.Compare(expression, operator(filter.operator()), number.value());
+			return filter.negated() ? new Condition.Not(compare) : compare;
 		}
 		if (value instanceof SearchValue.TimeRange range) {
 			Condition within = new Condition.AllOf(
@@ -160,7 +175,23 @@ public final class SearchConditions {
 	}
 
 	private Expression expression(SearchKey key) {
-		return key.isTag() ? Expression.tag(key.name()) : field(key);
+		return key.isTag() ? stored(key).orElseGet(() -> Expression.tag(key.name())) : field(key);
+	}
+
+	/**
+	 * A key core's parser takes for a tag ({@code transaction.op}, {@code span.duration})
+	 * that names a stored text or numeric column of this dataset: the column. Numeric
+	 * columns only for numeric keys, so a text value never meets a number column.
+	 */
+	private java.util.Optional<Expression> stored(SearchKey key) {
+		if (key.explicitTag()) {
+			return java.util.Optional.empty();
+		}
+		return this.dataset.find(key.name())
+			.filter((column) -> column.source() == Column.Source.STORED)
+			.filter((column) -> column.type() == FieldType.STRING
+					|| (column.type().numeric() && key.kind() == SearchKey.Kind.NUMBER))
+			.map(Expression.Field::new);
 	}
 
 	private Expression field(SearchKey key) {

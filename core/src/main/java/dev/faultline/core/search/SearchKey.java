@@ -3,6 +3,7 @@ package dev.faultline.core.search;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.faultline.core.text.ClientPatterns;
@@ -45,6 +46,15 @@ public record SearchKey(String name, boolean explicitTag) {
 			Map.entry("user.email", EventField.USER_EMAIL), Map.entry("user.username", EventField.USER_USERNAME),
 			Map.entry("user.ip", EventField.USER_IP), Map.entry("timestamp", EventField.TIMESTAMP),
 			Map.entry("event.type", EventField.EVENT_TYPE));
+
+	/**
+	 * Event keys that hold numbers (milliseconds for durations), compared with {@code >},
+	 * {@code <=}…: Sentry's performance columns, and every {@code measurements.*} key.
+	 */
+	private static final Set<String> NUMERIC_EVENT_KEYS = Set.of("transaction.duration", "span.duration",
+			"span.self_time");
+
+	private static final String MEASUREMENT_PREFIX = "measurements.";
 
 	/**
 	 * What values a key takes, which decides how its value is parsed.
@@ -109,6 +119,9 @@ public record SearchKey(String name, boolean explicitTag) {
 		Kind kind = ISSUE_KEYS.get(this.name);
 		if (kind != null) {
 			return kind;
+		}
+		if (NUMERIC_EVENT_KEYS.contains(this.name) || this.name.startsWith(MEASUREMENT_PREFIX)) {
+			return Kind.NUMBER;
 		}
 		return (eventField().orElse(null) == EventField.TIMESTAMP) ? Kind.TIME : Kind.TEXT;
 	}

@@ -22,6 +22,7 @@ import dev.faultline.query.FieldParser;
 import dev.faultline.query.Order;
 import dev.faultline.query.Query;
 import dev.faultline.query.QueryResult;
+import dev.faultline.query.SearchConditions;
 import dev.faultline.query.TimeRange;
 import dev.faultline.query.WebVitals;
 import dev.faultline.storage.events.EventStorage;
@@ -225,6 +226,22 @@ public abstract class PerformanceFunctionContract {
 			.map(Map.Entry::getKey)
 			.toList();
 		assertThat(result.rows()).extracting((row) -> row.get(0)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void searchComparesDurationsAndMeasurementsAsNumbers() {
+		SearchConditions search = new SearchConditions(TRANSACTIONS);
+		Map<String, Predicate<StoredSpan>> cases = Map.of("transaction.duration:>300", (s) -> s.durationMs() > 300,
+				"transaction.duration:<=1000 transaction:/a",
+				(s) -> s.durationMs() <= 1000 && s.transaction().equals("/a"), "measurements.lcp:>=2500",
+				(s) -> s.measurements().containsKey("lcp") && s.measurements().get("lcp").value() >= 2500,
+				"!transaction.duration:>1k", (s) -> !(s.durationMs() > 1000),
+				"transaction.status:ok has:measurements.cls",
+				(s) -> "ok".equals(s.status()) && s.measurements().containsKey("cls"));
+		cases.forEach((text, predicate) -> {
+			QueryResult result = run(TRANSACTIONS, List.of("count()"), search.parse(text, T0), false);
+			assertThat(result.value(0, 0)).as(text).isEqualTo((long) filter(this.seed, predicate).size());
+		});
 	}
 
 	private QueryResult run(Dataset dataset, List<String> fields, List<Condition> where, boolean extrapolated) {
