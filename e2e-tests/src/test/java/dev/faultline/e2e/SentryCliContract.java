@@ -103,6 +103,35 @@ abstract class SentryCliContract {
 		assertThat(shopCli.run(work, "releases", "list")).doesNotContain("web@1.2.0");
 	}
 
+	@Test
+	void sourceMapsAreInjectedAndUploadedAsArtifactBundles() throws Exception {
+		Project project = api().createProject(ORGANIZATION, ORGANIZATION, "Cli Maps", "javascript");
+		SentryCli cli = new SentryCli(api().baseUrl(), api().token(), ORGANIZATION, project.slug());
+		Path work = Temporary.directory("sentry-cli-maps");
+		Path dist = Files.createDirectories(work.resolve("dist"));
+		Files.writeString(dist.resolve("app.min.js"),
+				"function a(){throw new Error(\"boom\")}a();\n//# sourceMappingURL=app.min.js.map\n");
+		Files.writeString(dist.resolve("app.min.js.map"), """
+				{"version":3,"file":"app.min.js","sources":["../src/app.js"],"names":["fail"],
+				 "sourcesContent":["function fail() {\\n  throw new Error('boom');\\n}\\nfail();\\n"],
+				 "mappings":"AAAA,SAASA,IACP,MAAM"}""");
+
+		cli.run(work, "sourcemaps", "inject", "dist");
+		String minified = Files.readString(dist.resolve("app.min.js"));
+		assertThat(minified).contains("//# debugId=");
+		cli.run(work, "sourcemaps", "upload", "--release", "maps@1.0.0", "dist");
+		String bundles = "/api/0/projects/" + ORGANIZATION + "/" + project.slug() + "/files/artifact-bundles/";
+		JsonNode uploaded = api().get(bundles);
+		assertThat(uploaded).singleElement().satisfies((bundle) -> {
+			assertThat(bundle.path("fileCount").asInt()).isEqualTo(2);
+			assertThat(bundle.path("associations").get(0).path("release").asString()).isEqualTo("maps@1.0.0");
+		});
+
+		// The same files again are the same bundle.
+		cli.run(work, "sourcemaps", "upload", "--release", "maps@1.0.0", "dist");
+		assertThat(api().get(bundles)).hasSize(1);
+	}
+
 	private static List<String> messages(JsonNode commits) {
 		List<String> messages = new ArrayList<>();
 		for (JsonNode commit : commits) {
