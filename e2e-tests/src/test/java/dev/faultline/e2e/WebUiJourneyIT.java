@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code web-ui/e2e/event-journey.mjs} checks issue 23's acceptance (the event in full
  * from the official Java, Node and Browser SDKs, four widths, axe-core, the first-event
  * panel and the list's filters); its screenshots go to
- * {@code target/ui-screenshots/event/}.
+ * {@code target/ui-screenshots/event/}. {@code web-ui/e2e/performance-journey.mjs} goes
+ * from the transactions table to a trace's waterfall and the web vitals of SDK-sent
+ * traces; its screenshots go to {@code target/ui-screenshots/performance/}.
  * <p>
  * Needs Debian's {@code chromium} and {@code playwright-core} in
  * {@code tools/node_modules}, both installed by {@code scripts/install-prerequisites.sh}.
@@ -76,6 +78,22 @@ class WebUiJourneyIT {
 		runJourney("event-journey.mjs", "target/ui-screenshots/event", 20,
 				Map.of("JAVA_PROJECT", java.slug(), "JAVA_MARKER", JavaFullEvent.MARKER, "NODE_PROJECT", node.slug(),
 						"NODE_DSN", node.dsn(), "BROWSER_PROJECT", browser.slug(), "BROWSER_DSN", browser.dsn()));
+	}
+
+	/**
+	 * Issue 16's performance pages: a browser page ({@code @sentry/browser}, tracing on)
+	 * calls a Node service ({@code @sentry/node}) whose payment step fails, so one trace
+	 * spans both projects; then the transactions table, the summary, the trace waterfall,
+	 * a span's details, the linked error and the web vitals page, each at two widths with
+	 * axe-core.
+	 */
+	@Test
+	void performanceTableSummaryTraceSpanErrorAndWebVitals() throws IOException, InterruptedException {
+		FaultlineApi api = faultline.api();
+		FaultlineApi.Project service = api.createProject("faultline", "faultline", "Perf API", "node");
+		FaultlineApi.Project web = api.createProject("faultline", "faultline", "Perf Web", "javascript");
+		runJourney("performance-journey.mjs", "target/ui-screenshots/performance", 12, Map.of("API_PROJECT",
+				service.slug(), "API_DSN", service.dsn(), "WEB_PROJECT", web.slug(), "WEB_DSN", web.dsn()));
 	}
 
 	private static void runJourney(String scriptName, String screenshotsDir, int minScreenshots)
