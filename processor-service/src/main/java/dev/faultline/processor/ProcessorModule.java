@@ -1,6 +1,7 @@
 package dev.faultline.processor;
 
 import dev.faultline.boot.QueueConfiguration;
+import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
 import dev.faultline.boot.DeadLetterConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import({ QueueConfiguration.class, MetadataConfiguration.class, EventStoreConfiguration.class,
-		DeadLetterConfiguration.class, OutcomeConfiguration.class, SystemProbeConfiguration.class })
+		DeadLetterConfiguration.class, OutcomeConfiguration.class, SystemProbeConfiguration.class,
+		ManagementAccessConfiguration.class })
 public class ProcessorModule {
 
 }

@@ -29,7 +29,7 @@ public final class ProcessorChild {
 		long projectId = Long.parseLong(args[1]);
 		String sentinel = args[2];
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProcessorServiceApplication.class)
-			.run("--faultline.data-dir=" + dataDir, "--logging.level.root=WARN");
+			.run("--faultline.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		EventStore events = context.getBean(EventStore.class);
 		while (events.find(projectId, sentinel).isEmpty()) {
