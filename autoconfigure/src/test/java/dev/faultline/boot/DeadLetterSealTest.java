@@ -66,9 +66,11 @@ class DeadLetterSealTest {
 	}
 
 	private FaultlineProperties properties(String key) {
-		// Only the data directory and the dead-letter settings matter here.
+		// Only the data directory, the dead-letter settings and the (absent) backup to
+		// restore from matter here.
 		return new FaultlineProperties(this.dataDir, "http://localhost", null, null, null, null, null,
-				new FaultlineProperties.DeadLetters(key, Duration.ofDays(30)), null, null, null);
+				new FaultlineProperties.DeadLetters(key, Duration.ofDays(30)), null, null,
+				new FaultlineProperties.Backup("", ""));
 	}
 
 }
