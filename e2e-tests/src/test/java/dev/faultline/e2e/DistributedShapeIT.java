@@ -231,4 +231,18 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * The performance table's numbers for SDK-sent transactions, on the same running
+	 * shape.
+	 */
+	@Nested
+	class PerformanceQueries extends PerformanceQueryContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
 }

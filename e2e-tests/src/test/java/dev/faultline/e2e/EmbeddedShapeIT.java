@@ -156,4 +156,18 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 
 	}
 
+	/**
+	 * The performance table's numbers for SDK-sent transactions, on the same running
+	 * shape.
+	 */
+	@Nested
+	class PerformanceQueries extends PerformanceQueryContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
 }
