@@ -2,15 +2,13 @@ package dev.faultline.api.discover;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.faultline.api.web.ApiException;
+import dev.faultline.api.web.ProjectParameter;
 import dev.faultline.query.Condition;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Datasets;
@@ -76,7 +74,10 @@ record DiscoverScope(Dataset dataset, Map<Long, Project> projects, TimeRange ran
 			@Nullable List<String> projectParams, @Nullable List<String> environments, @Nullable String query,
 			@Nullable String statsPeriod, @Nullable String start, @Nullable String end) {
 		Dataset dataset = dataset(datasetName);
-		Map<Long, Project> projects = projects(organizationProjects, projectParams);
+		if (organizationProjects.isEmpty()) {
+			throw ApiException.badRequest("The organization has no projects");
+		}
+		Map<Long, Project> projects = ProjectParameter.select(organizationProjects, projectParams);
 		TimeRange range = TimeWindow.range(now, statsPeriod, start, end);
 		List<Condition> conditions = new ArrayList<>();
 		if (query != null && !query.isBlank()) {
@@ -109,48 +110,6 @@ record DiscoverScope(Dataset dataset, Map<Long, Project> projects, TimeRange ran
 					+ DATASETS.keySet().stream().sorted().collect(Collectors.joining(", ")));
 		}
 		return dataset;
-	}
-
-	/**
-	 * The projects named by Sentry's repeated {@code project} parameter (ids, or
-	 * comma-separated ids; none or {@code -1}: every project of the organization).
-	 */
-	private static Map<Long, Project> projects(List<Project> all, @Nullable List<String> params) {
-		Set<Long> wanted = new LinkedHashSet<>();
-		boolean every = false;
-		for (String param : (params != null) ? params : List.<String>of()) {
-			for (String part : param.split(",")) {
-				if (part.isBlank()) {
-					continue;
-				}
-				try {
-					long id = Long.parseLong(part.trim());
-					every |= id == -1;
-					wanted.add(id);
-				}
-				catch (NumberFormatException ex) {
-					throw ApiException.badRequest("Invalid project parameter. Values must be numbers.");
-				}
-			}
-		}
-		Map<Long, Project> byId = all.stream().collect(Collectors.toMap(Project::id, Function.identity()));
-		if (every || wanted.isEmpty()) {
-			if (byId.isEmpty()) {
-				throw ApiException.badRequest("The organization has no projects");
-			}
-			return byId;
-		}
-		Map<Long, Project> selected = new java.util.HashMap<>();
-		for (long id : wanted) {
-			Project project = byId.get(id);
-			if (project == null) {
-				// A project of another organization, or none at all: Sentry refuses
-				// alike.
-				throw ApiException.forbidden();
-			}
-			selected.put(id, project);
-		}
-		return selected;
 	}
 
 }

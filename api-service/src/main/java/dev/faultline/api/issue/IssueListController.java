@@ -1,20 +1,20 @@
 package dev.faultline.api.issue;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Access.OrganizationProject;
+import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.member.Directory;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
+import dev.faultline.api.web.ProjectParameter;
 import dev.faultline.storage.metadata.Issue;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
@@ -104,7 +104,7 @@ class IssueListController {
 	static List<Project> selectProjects(ProjectStore projects, Organization organization,
 			@Nullable List<String> projectIds) {
 		List<Project> all = projects.listByOrganization(organization.id());
-		Set<Long> wanted = projectIds(projectIds);
+		Set<Long> wanted = ProjectParameter.ids(projectIds);
 		List<Project> selected = wanted.isEmpty() ? all
 				: all.stream().filter((project) -> wanted.contains(project.id())).toList();
 		if (selected.size() != ((wanted.isEmpty()) ? all.size() : wanted.size())) {
@@ -152,32 +152,6 @@ class IssueListController {
 		// Quotes, backslashes and stars are escaped: an environment name is matched as it
 		// is.
 		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("*", "\\*") + "\"";
-	}
-
-	private static Set<Long> projectIds(@Nullable List<String> values) {
-		Set<Long> ids = new LinkedHashSet<>();
-		if (values == null) {
-			return ids;
-		}
-		for (String value : values) {
-			for (String part : value.split(",")) {
-				if (part.isBlank()) {
-					continue;
-				}
-				try {
-					long id = Long.parseLong(part.trim());
-					if (id == -1) {
-						// Sentry's "all projects".
-						return Set.of();
-					}
-					ids.add(id);
-				}
-				catch (NumberFormatException ex) {
-					throw ApiException.badRequest("Invalid project parameter. Values must be numbers.");
-				}
-			}
-		}
-		return ids;
 	}
 
 }

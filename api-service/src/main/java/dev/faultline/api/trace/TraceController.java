@@ -2,21 +2,18 @@ package dev.faultline.api.trace;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.api.web.ProjectParameter;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.Project;
 import dev.faultline.storage.metadata.ProjectStore;
@@ -119,7 +116,8 @@ class TraceController {
 	private Trace read(Caller caller, String organizationSlug, String traceIdParam, @Nullable List<String> project) {
 		Organization organization = this.access.organization(caller, organizationSlug, Scopes.EVENT_READ);
 		String traceId = traceId(traceIdParam);
-		Map<Long, Project> scope = projects(this.projects.listByOrganization(organization.id()), project);
+		Map<Long, Project> scope = ProjectParameter.select(this.projects.listByOrganization(organization.id()),
+				project);
 		if (scope.isEmpty()) {
 			return new Trace(List.of(), List.of(), Map.of());
 		}
@@ -137,43 +135,6 @@ class TraceController {
 			throw ApiException.badRequest("Invalid trace id: expected 32 hexadecimal characters");
 		}
 		return id;
-	}
-
-	/**
-	 * The projects named by Sentry's repeated {@code project} parameter (ids, or
-	 * comma-separated ids; none or {@code -1}: every project of the organization).
-	 */
-	static Map<Long, Project> projects(List<Project> all, @Nullable List<String> params) {
-		Set<Long> wanted = new LinkedHashSet<>();
-		boolean every = false;
-		for (String param : (params != null) ? params : List.<String>of()) {
-			for (String part : param.split(",")) {
-				if (part.isBlank()) {
-					continue;
-				}
-				try {
-					long id = Long.parseLong(part.trim());
-					every |= id == -1;
-					wanted.add(id);
-				}
-				catch (NumberFormatException ex) {
-					throw ApiException.badRequest("Invalid project parameter. Values must be numbers.");
-				}
-			}
-		}
-		Map<Long, Project> byId = all.stream().collect(Collectors.toMap(Project::id, Function.identity()));
-		if (every || wanted.isEmpty()) {
-			return byId;
-		}
-		Map<Long, Project> selected = new HashMap<>();
-		for (long id : wanted) {
-			Project found = byId.get(id);
-			if (found == null) {
-				throw ApiException.forbidden();
-			}
-			selected.put(id, found);
-		}
-		return selected;
 	}
 
 	/** What a trace request read. */
