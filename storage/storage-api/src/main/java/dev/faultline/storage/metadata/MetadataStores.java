@@ -1,5 +1,7 @@
 package dev.faultline.storage.metadata;
 
+import dev.faultline.storage.monitor.MonitorStore;
+
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.sourcemap.ArtifactBundleStore;
 
@@ -58,6 +60,11 @@ public interface MetadataStores extends AutoCloseable {
 	 * Upload chunks and the artifact bundles (source maps) assembled from them.
 	 */
 	ArtifactBundleStore artifactBundles();
+
+	/**
+	 * Cron monitors with their environments and check-ins.
+	 */
+	MonitorStore monitors();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

@@ -2,6 +2,7 @@ package dev.faultline.storage.jdbc;
 
 import java.time.Clock;
 
+import dev.faultline.storage.monitor.MonitorStore;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
@@ -52,6 +53,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final ArtifactBundleStore artifactBundles;
 
+	private final MonitorStore monitors;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -70,6 +73,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.countedEvents = new JdbcCountedEvents(database);
 		this.releases = new JdbcReleaseStore(database, clock);
 		this.artifactBundles = new JdbcArtifactBundleStore(database, clock);
+		this.monitors = new JdbcMonitorStore(database, clock);
 	}
 
 	@Override
@@ -130,6 +134,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public ArtifactBundleStore artifactBundles() {
 		return this.artifactBundles;
+	}
+
+	@Override
+	public MonitorStore monitors() {
+		return this.monitors;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */
