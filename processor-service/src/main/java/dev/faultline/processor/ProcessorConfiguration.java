@@ -2,6 +2,7 @@ package dev.faultline.processor;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.faultline.boot.outcome.OutcomeRecorder;
@@ -9,12 +10,15 @@ import dev.faultline.processor.clientreport.ClientReportProcessor;
 import dev.faultline.processor.event.EventProcessor;
 import dev.faultline.processor.event.EventWriter;
 import dev.faultline.processor.event.IssueAssignmentStage;
+import dev.faultline.processor.event.SymbolicationStage;
 import dev.faultline.processor.housekeeping.ExpiredIgnoreWaker;
 import dev.faultline.processor.housekeeping.RetentionSweeper;
 import dev.faultline.processor.performance.PerformanceIssueFinder;
 import dev.faultline.processor.performance.PerformanceIssueStage;
 import dev.faultline.processor.performance.PerformanceIssueWriter;
 import dev.faultline.processor.performance.PerformanceSettingsCache;
+import dev.faultline.processor.retrace.ProguardMappings;
+import dev.faultline.processor.retrace.ProguardStage;
 import dev.faultline.processor.pipeline.EnvelopePipeline;
 import dev.faultline.processor.pipeline.ItemOutcomes;
 import dev.faultline.processor.pipeline.ItemProcessor;
@@ -65,16 +69,19 @@ class ProcessorConfiguration {
 
 	/**
 	 * The kinds built so far; every other item type is dropped as unsupported. Each stage
-	 * gets the narrow role it uses: grouping {@code IssueGrouping}, the writer the event
-	 * store's write role, transactions and span streams the spans role's writer; the
-	 * performance issues found in their segments are stored through the events' writer.
+	 * gets the narrow role it uses: retracing the debug files, grouping
+	 * {@code IssueGrouping}, the writer the event store's write role, transactions and
+	 * span streams the spans role's writer; the performance issues found in their
+	 * segments are stored through the events' writer.
 	 */
 	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
 			SpanWriter spanWriter, ProcessorProperties properties) {
 		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventWriter,
 				metadataStores.countedEvents());
 		Map<String, ItemProcessor> kinds = new LinkedHashMap<>();
-		kinds.put("event", new EventProcessor(properties.grouping().stage(), events));
+		List<SymbolicationStage> symbolication = List
+			.of(new ProguardStage(new ProguardMappings(metadataStores.debugFiles())));
+		kinds.put("event", new EventProcessor(symbolication, properties.grouping().stage(), events));
 		kinds.put("client_report", new ClientReportProcessor());
 		SpanBatchWriter spans = new SpanBatchWriter(spanWriter);
 		PerformanceIssueStage performance = new PerformanceIssueStage(new PerformanceIssueFinder(

@@ -1,5 +1,6 @@
 package dev.faultline.processor.event;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.faultline.core.filter.FilterReason;
@@ -20,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link JsonPayloads}), normalize the common fields and bound the size
  * ({@link NormalizationStage}), apply the project's inbound filters
  * ({@link InboundFilterStage}: a filtered event ends here), derive browser, OS and device
- * from the user agent ({@link UserAgentStage}), scrub ({@link ScrubbingStage}), add the
- * tags Sentry derives ({@link DerivedTagsStage}), then group ({@link GroupingStage}); the
+ * from the user agent ({@link UserAgentStage}), scrub ({@link ScrubbingStage}), resolve
+ * obfuscated or minified frames ({@link SymbolicationStage}s, in order), add the tags
+ * Sentry derives ({@link DerivedTagsStage}), then group ({@link GroupingStage}); the
  * event then waits for its batch's {@link EventWriter}, which filters duplicates and
  * discarded hashes, assigns the issue and stores it. Settles the envelope's event id for
  * the other items. Thread-safe.
@@ -40,6 +42,8 @@ public final class EventProcessor implements ItemProcessor {
 
 	private final DerivedTagsStage derivedTags = new DerivedTagsStage();
 
+	private final List<SymbolicationStage> symbolication;
+
 	private final GroupingStage grouping;
 
 	private final EventWriter writer;
@@ -51,7 +55,17 @@ public final class EventProcessor implements ItemProcessor {
 	 * @param writer stores the prepared events of a batch
 	 */
 	public EventProcessor(GroupingStage grouping, EventWriter writer) {
-		this(grouping, writer, (event) -> {
+		this(List.of(), grouping, writer);
+	}
+
+	/**
+	 * @param symbolication the stages that resolve obfuscated or minified frames, run in
+	 * this order before grouping
+	 * @param grouping the processor-wide grouping rules
+	 * @param writer stores the prepared events of a batch
+	 */
+	public EventProcessor(List<SymbolicationStage> symbolication, GroupingStage grouping, EventWriter writer) {
+		this(symbolication, grouping, writer, (event) -> {
 		});
 	}
 
@@ -60,6 +74,12 @@ public final class EventProcessor implements ItemProcessor {
 	 * artificially slow), a no-op otherwise
 	 */
 	public EventProcessor(GroupingStage grouping, EventWriter writer, Consumer<ObjectNode> afterNormalization) {
+		this(List.of(), grouping, writer, afterNormalization);
+	}
+
+	private EventProcessor(List<SymbolicationStage> symbolication, GroupingStage grouping, EventWriter writer,
+			Consumer<ObjectNode> afterNormalization) {
+		this.symbolication = List.copyOf(symbolication);
 		this.grouping = grouping;
 		this.writer = writer;
 		this.afterNormalization = afterNormalization;
@@ -96,6 +116,9 @@ public final class EventProcessor implements ItemProcessor {
 	private PreparedEvent finish(EnvelopeContext envelope, EnvelopeItem item, ObjectNode event) {
 		this.userAgents.enrich(event);
 		this.scrubbing.scrub(event, envelope);
+		for (SymbolicationStage stage : this.symbolication) {
+			stage.symbolicate(event, envelope);
+		}
 		// From here on the event is read through the typed model; the tree was for the
 		// stages that must see every field (trimming, scrubbing).
 		GroupingStage.Grouped grouped = this.grouping.group(this.derivedTags.derive(EventCodec.decode(event)),

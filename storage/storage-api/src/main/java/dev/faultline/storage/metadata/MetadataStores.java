@@ -1,7 +1,7 @@
 package dev.faultline.storage.metadata;
 
+import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.monitor.MonitorStore;
-
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.sourcemap.ArtifactBundleStore;
 
@@ -65,6 +65,11 @@ public interface MetadataStores extends AutoCloseable {
 	 * Cron monitors with their environments and check-ins.
 	 */
 	MonitorStore monitors();
+
+	/**
+	 * Debug information files (ProGuard mappings) by project.
+	 */
+	DebugFileStore debugFiles();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

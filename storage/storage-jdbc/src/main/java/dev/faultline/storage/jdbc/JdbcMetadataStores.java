@@ -2,7 +2,7 @@ package dev.faultline.storage.jdbc;
 
 import java.time.Clock;
 
-import dev.faultline.storage.monitor.MonitorStore;
+import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
@@ -15,6 +15,7 @@ import dev.faultline.storage.metadata.SavedSearchStore;
 import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.SessionStore;
 import dev.faultline.storage.metadata.UserStore;
+import dev.faultline.storage.monitor.MonitorStore;
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.sourcemap.ArtifactBundleStore;
 
@@ -55,6 +56,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final MonitorStore monitors;
 
+	private final DebugFileStore debugFiles;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -74,6 +77,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.releases = new JdbcReleaseStore(database, clock);
 		this.artifactBundles = new JdbcArtifactBundleStore(database, clock);
 		this.monitors = new JdbcMonitorStore(database, clock);
+		this.debugFiles = new JdbcDebugFileStore(database, clock);
 	}
 
 	@Override
@@ -139,6 +143,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public MonitorStore monitors() {
 		return this.monitors;
+	}
+
+	@Override
+	public DebugFileStore debugFiles() {
+		return this.debugFiles;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */
