@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +31,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Failures of the distributed shape under a steady SDK-like load: two ingest, two
- * processor and one API process (each its own JVM from its runnable jar) on a KRaft
- * broker, a PostgreSQL database and ClickHouse (libchdb); PostgreSQL and ClickHouse are
- * reached through {@link TcpProxy proxies} the test takes down for outages. In turn:
- * {@code kill -9} of an ingest, a processor and the API process (each started again); a
- * ClickHouse outage; a PostgreSQL outage (connections cut and refused); both processors
- * stopped while ingest goes on (a processor slower than ingest: a backlog), then started.
- * Afterwards every envelope answered 200 is stored and counted exactly once, the consumer
- * group's lag is zero and every process is healthy.
+ * processor and one API process (each its own JVM from its runnable jar) on a Kafka
+ * broker ({@link KafkaBrokerProcess}, a JVM of its own), a PostgreSQL server of the
+ * test's own ({@link PostgresServerProcess}) and ClickHouse (libchdb); PostgreSQL and
+ * ClickHouse are reached through {@link TcpProxy proxies} the test takes down for
+ * outages. In turn: {@code kill -9} of an ingest, a processor and the API process (each
+ * started again); {@code kill -9} of the Kafka broker, started again; a ClickHouse
+ * outage; a PostgreSQL outage (connections cut and refused); a PostgreSQL crash
+ * (immediate stop) and restart; both processors stopped while ingest goes on (a processor
+ * slower than ingest: a backlog), then started. Afterwards every envelope answered 200 is
+ * stored and counted exactly once (read back in pages of the project's event list), the
+ * consumer group's lag is zero and every process is healthy.
  *
  * <p>
  * Outages last {@code faultline.failure.outage} seconds (10 in the test command; run with
@@ -53,8 +55,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedFailureIT {
-
-	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
 	private static final String TOKEN = "failure-admin-token-0123456789";
 
@@ -76,7 +76,9 @@ class DistributedFailureIT {
 
 	private final List<String> table = new ArrayList<>();
 
-	private EmbeddedKafkaKraftBroker kafka;
+	private KafkaBrokerProcess kafka;
+
+	private PostgresServerProcess postgres;
 
 	private ChdbHttpServer clickhouse;
 
@@ -92,17 +94,17 @@ class DistributedFailureIT {
 
 	@BeforeAll
 	void start() throws SQLException {
-		this.kafka = new EmbeddedKafkaKraftBroker(1, 4);
-		this.kafka.afterPropertiesSet();
+		this.kafka = KafkaBrokerProcess.start(this.home, START);
+		this.postgres = PostgresServerProcess.create();
 		this.clickhouse = ChdbHttpServer.start(this.home.resolve("clickhouse"));
 		this.clickhouseProxy = TcpProxy.start("127.0.0.1", this.clickhouse.port());
-		this.postgresProxy = TcpProxy.start("127.0.0.1", 5432);
+		this.postgresProxy = TcpProxy.start("127.0.0.1", this.postgres.port());
 		execute("CREATE DATABASE " + this.database);
 
 		int ingestA = FreePort.find();
 		List<String> engines = List.of("--faultline.dead-letters.key=" + DEAD_LETTER_KEY,
 				"--faultline.queue.type=kafka",
-				"--faultline.queue.kafka.bootstrap-servers=" + this.kafka.getBrokersAsString(),
+				"--faultline.queue.kafka.bootstrap-servers=" + this.kafka.bootstrapServers(),
 				"--faultline.queue.kafka.partitions=4", "--faultline.metadata.type=postgres",
 				"--faultline.metadata.postgres.url=jdbc:postgresql://127.0.0.1:" + this.postgresProxy.port() + "/"
 						+ this.database,
@@ -126,7 +128,7 @@ class DistributedFailureIT {
 	}
 
 	@AfterAll
-	void stop() throws SQLException {
+	void stop() {
 		if (this.api != null) {
 			all().forEach(ServiceProcess::close);
 		}
@@ -140,9 +142,11 @@ class DistributedFailureIT {
 			this.clickhouse.close();
 		}
 		if (this.kafka != null) {
-			this.kafka.destroy();
+			this.kafka.close();
 		}
-		execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
 		System.out.println("| phase | acknowledged during it |\n|---|---|\n" + String.join("\n", this.table));
 	}
 
@@ -167,8 +171,17 @@ class DistributedFailureIT {
 			// A service opens its stores at start and exits when it cannot: the restarted
 			// ones are up before the stores go away.
 			all().forEach((service) -> service.awaitHealthy(START));
+			phase("kill -9 Kafka broker, restarted", () -> {
+				this.kafka.kill();
+				this.kafka.start();
+				this.kafka.awaitReady(START);
+			});
 			phase("ClickHouse unreachable " + OUTAGE.toSeconds() + " s", () -> outage(this.clickhouseProxy));
 			phase("PostgreSQL unreachable " + OUTAGE.toSeconds() + " s", () -> outage(this.postgresProxy));
+			phase("PostgreSQL crashed (immediate stop), restarted", () -> {
+				this.postgres.crash();
+				this.postgres.start();
+			});
 			phase("both processors down " + OUTAGE.toSeconds() + " s (backlog), restarted", () -> {
 				this.processors.forEach(ServiceProcess::kill);
 				pause(OUTAGE);
@@ -186,28 +199,28 @@ class DistributedFailureIT {
 			JsonNode status = api.get("/api/0/internal/system/status/?refresh=1");
 			return status.path("queue").path("error").isNull() && status.path("queue").path("lag").asLong() == 0;
 		});
-		String events = "/api/0/projects/faultline/" + project.slug() + "/events/";
-		List<String> lost = new ArrayList<>();
+		List<String> listed = new ArrayList<>();
+		Set<String> lost = new HashSet<>();
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			listed.clear();
+			listed.addAll(api.eventIds("faultline", project.slug()));
 			lost.clear();
-			for (String eventId : this.acknowledged) {
-				if (api.exchange(events + eventId + "/").statusCode() != 200) {
-					lost.add(eventId);
-				}
-			}
+			lost.addAll(this.acknowledged);
+			lost.removeAll(listed);
 			assertThat(lost).as("acknowledged envelopes not stored").isEmpty();
 		});
-		long stored = this.attempted.stream()
-			.filter((eventId) -> api.exchange(events + eventId + "/").statusCode() == 200)
-			.count();
+		Set<String> stored = new HashSet<>(listed);
 		long counted = api.issues("faultline", project.slug(), "")
 			.stream()
 			.mapToLong((issue) -> Long.parseLong(issue.get("count").asString()))
 			.sum();
 		this.table.add(String.format(
-				"| **total** | %d acknowledged of %d sent; %d stored, counted %d: %d lost, %d " + "duplicated |",
-				this.acknowledged.size(), this.attempted.size(), stored, counted, lost.size(), counted - stored));
-		assertThat(counted).as("every stored event counted once").isEqualTo(stored);
+				"| **total** | %d acknowledged of %d sent; %d stored (listed %d), counted %d: %d lost, %d duplicated |",
+				this.acknowledged.size(), this.attempted.size(), stored.size(), listed.size(), counted, lost.size(),
+				listed.size() - stored.size()));
+		assertThat(stored).as("only what was sent is stored").isSubsetOf(this.attempted);
+		assertThat(listed).as("every stored event listed once").hasSameSizeAs(stored);
+		assertThat(counted).as("every stored event counted once").isEqualTo(stored.size());
 		assertThat(all()).as("healthy again").allMatch(ServiceProcess::healthy);
 	}
 
@@ -345,8 +358,9 @@ class DistributedFailureIT {
 		pause(Duration.ofMillis(50));
 	}
 
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+	private void execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager
+			.getConnection("jdbc:postgresql://127.0.0.1:" + this.postgres.port() + "/postgres", "postgres", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}

@@ -156,6 +156,39 @@ final class FaultlineApi {
 	}
 
 	/**
+	 * The ids of every event of a project, read page by page through Sentry's project
+	 * event list (100 a request, following the {@code Link} header's next cursor), in the
+	 * order listed: an id that appears twice was listed twice.
+	 */
+	List<String> eventIds(String organization, String project) {
+		List<String> ids = new ArrayList<>();
+		String cursor = null;
+		do {
+			String path = "/api/0/projects/" + organization + "/" + project + "/events/?limit=100"
+					+ ((cursor != null) ? "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) : "");
+			HttpResponse<String> response = exchange(path);
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+			}
+			JSON.readTree(response.body()).forEach((event) -> ids.add(event.get("eventID").asString()));
+			cursor = nextCursor(response.headers().firstValue("Link").orElse(""));
+		}
+		while (cursor != null);
+		return ids;
+	}
+
+	/** The next page's cursor of a {@code Link} header, or null on the last page. */
+	private static @Nullable String nextCursor(String link) {
+		for (String part : link.split(",\\s*<")) {
+			if (part.contains("rel=\"next\"") && part.contains("results=\"true\"")) {
+				int start = part.indexOf("cursor=\"") + "cursor=\"".length();
+				return part.substring(start, part.indexOf('"', start));
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * The first 100 issues of one project through the organization's issue stream.
 	 */
 	List<JsonNode> organizationIssues(String organization, long projectId, String query) {
