@@ -13,6 +13,7 @@ import dev.faultline.storage.events.EventStorage;
 import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
+import dev.faultline.storage.sessions.SessionWriter;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -93,6 +94,12 @@ public class EventStoreConfiguration {
 	@Primary
 	SpanReader spanReader(EventStorage storage) {
 		return RoleViews.of(SpanReader.class, storage.spanReader());
+	}
+
+	@Bean(destroyMethod = "")
+	@Primary
+	SessionWriter sessionWriter(EventStorage storage) {
+		return RoleViews.of(SessionWriter.class, storage.sessionWriter());
 	}
 
 	@Bean(destroyMethod = "")

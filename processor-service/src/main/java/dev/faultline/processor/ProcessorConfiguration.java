@@ -26,6 +26,7 @@ import dev.faultline.processor.pipeline.ItemRouter;
 import dev.faultline.processor.pipeline.ProcessorLoop;
 import dev.faultline.processor.pipeline.ProcessorSettings;
 import dev.faultline.processor.pipeline.ProjectProcessingCache;
+import dev.faultline.processor.session.SessionProcessor;
 import dev.faultline.processor.span.SpanBatchWriter;
 import dev.faultline.processor.span.SpanStreamProcessor;
 import dev.faultline.processor.span.TransactionProcessor;
@@ -35,6 +36,7 @@ import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueWorkflow;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.queue.EnvelopeQueue;
+import dev.faultline.storage.sessions.SessionWriter;
 import dev.faultline.storage.spans.SpanWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,9 +61,9 @@ class ProcessorConfiguration {
 
 	@Bean
 	EnvelopePipeline envelopePipeline(MetadataStores metadataStores, DeadLetterStore deadLetters,
-			dev.faultline.storage.events.EventWriter eventWriter, SpanWriter spanWriter,
+			dev.faultline.storage.events.EventWriter eventWriter, SpanWriter spanWriter, SessionWriter sessionWriter,
 			ProcessorProperties properties) {
-		return new EnvelopePipeline(router(metadataStores, eventWriter, spanWriter, properties),
+		return new EnvelopePipeline(router(metadataStores, eventWriter, spanWriter, sessionWriter, properties),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL),
 				deadLetters, properties.processingBudget(), properties.threads());
@@ -72,10 +74,11 @@ class ProcessorConfiguration {
 	 * gets the narrow role it uses: retracing the debug files, grouping
 	 * {@code IssueGrouping}, the writer the event store's write role, transactions and
 	 * span streams the spans role's writer; the performance issues found in their
-	 * segments are stored through the events' writer.
+	 * segments are stored through the events' writer; session updates and aggregates the
+	 * sessions role's writer.
 	 */
 	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
-			SpanWriter spanWriter, ProcessorProperties properties) {
+			SpanWriter spanWriter, SessionWriter sessionWriter, ProcessorProperties properties) {
 		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventWriter,
 				metadataStores.countedEvents());
 		Map<String, ItemProcessor> kinds = new LinkedHashMap<>();
@@ -89,6 +92,9 @@ class ProcessorConfiguration {
 				new PerformanceIssueWriter(events));
 		kinds.put("transaction", new TransactionProcessor(spans, performance));
 		kinds.put("span", new SpanStreamProcessor(spans, performance));
+		SessionProcessor sessions = new SessionProcessor(sessionWriter);
+		kinds.put("session", sessions);
+		kinds.put("sessions", sessions);
 		return ItemRouter.of(kinds);
 	}
 

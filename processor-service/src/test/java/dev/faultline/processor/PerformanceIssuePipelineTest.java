@@ -69,7 +69,7 @@ class PerformanceIssuePipelineTest {
 				Duration.ofSeconds(3), Duration.ofMinutes(5), 1);
 		return new EnvelopePipeline(
 				ProcessorConfiguration.router(this.metadata, this.events.eventWriter(), this.events.spanWriter(),
-						properties),
+						this.events.sessionWriter(), properties),
 				TestPipelines.defaults(), this.metadata.deadLetters(), EnvelopePipeline.DEFAULT_BUDGET);
 	}
 

@@ -98,6 +98,34 @@ public final class Datasets {
 			Map.of("event.id", "id", "trace.id", "trace", "user.ip_address", "user.ip"),
 			List.of(Dataset.PROJECT, "id"));
 
+	/** The session statuses {@code session.status} reads, healthiest first. */
+	public static final List<String> SESSION_STATUSES = List.of("healthy", "errored", "unhandled", "abnormal",
+			"crashed");
+
+	/**
+	 * Sessions (release health): one row per session, every update of it merged in (the
+	 * sessions role), or per counted group of a session aggregate. {@code timestamp} is
+	 * when the session started (the aggregate's bucket); {@code id} the session id;
+	 * {@code user} the distinct id ({@code did}); {@code session.status} the session's
+	 * health by its latest update: {@code crashed}, {@code abnormal} or {@code unhandled}
+	 * when it said so, else {@code errored} when it had errors or said errored, else
+	 * {@code healthy} (an open {@code ok} session is healthy); {@code session.init} 1
+	 * when the update that started the session was received (a session counts once, by
+	 * it); {@code session.errors} the errors it had. {@code sample_weight} is how many
+	 * sessions the row stands for (1, or an aggregate group's count): an extrapolated
+	 * {@code count()} counts sessions.
+	 */
+	public static final Dataset SESSIONS = new Dataset("sessions",
+			List.of(Column.stored(Dataset.PROJECT, FieldType.INTEGER, false),
+					Column.stored(Dataset.TIMESTAMP, FieldType.DATE, false),
+					Column.stored("id", FieldType.STRING, false), Column.stored("release", FieldType.STRING, false),
+					Column.stored("environment", FieldType.STRING, true), Column.stored("user", FieldType.STRING, true),
+					Column.stored("session.status", FieldType.STRING, false),
+					Column.stored("session.init", FieldType.INTEGER, false),
+					Column.stored("session.errors", FieldType.INTEGER, false),
+					Column.stored(Dataset.SAMPLE_WEIGHT, FieldType.NUMBER, false)),
+			Map.of("session.id", "id", "user.id", "user"), List.of(Dataset.PROJECT, "id"));
+
 	private Datasets() {
 	}
 

@@ -133,7 +133,8 @@ public final class SpanThroughputBench {
 					new ProcessorProperties.Grouping("", ""), Duration.ofDays(90), Duration.ofSeconds(30),
 					Duration.ofSeconds(3), Duration.ofMinutes(5), Integer.getInteger("faultline.processor.threads", 2));
 			EnvelopePipeline pipeline = new EnvelopePipeline(
-					ProcessorConfiguration.router(metadata, storage.eventWriter(), storage.spanWriter(), properties),
+					ProcessorConfiguration.router(metadata, storage.eventWriter(), storage.spanWriter(),
+							storage.sessionWriter(), properties),
 					(projectId) -> processing, metadata.deadLetters(), EnvelopePipeline.DEFAULT_BUDGET,
 					properties.threads());
 			// The warm-up segments run through a first loop (the JIT compiles the

@@ -1,6 +1,7 @@
 package dev.faultline.storage.events;
 
 import dev.faultline.storage.metadata.SchemaVersion;
+import dev.faultline.storage.sessions.SessionWriter;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -34,6 +35,12 @@ public interface EventStorage extends AutoCloseable {
 
 	/** The spans role's read side (traces). */
 	SpanReader spanReader();
+
+	/**
+	 * The sessions role's write side (the processor); sessions are read through the query
+	 * role ({@code Datasets.SESSIONS}).
+	 */
+	SessionWriter sessionWriter();
 
 	/** The query role: the typed query model. */
 	QueryRunner queries();

@@ -8,6 +8,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
 import dev.faultline.storage.metadata.SchemaVersion;
+import dev.faultline.storage.sessions.SessionWriter;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -60,6 +61,11 @@ public final class ClickHouseEventStorage implements EventStorage {
 	@Override
 	public SpanReader spanReader() {
 		return this.store.spans();
+	}
+
+	@Override
+	public SessionWriter sessionWriter() {
+		return this.store.sessions();
 	}
 
 	@Override

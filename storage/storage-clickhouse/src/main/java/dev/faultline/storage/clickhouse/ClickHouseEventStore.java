@@ -76,10 +76,20 @@ public final class ClickHouseEventStore implements EventStore {
 
 	private final ClickHouseSpanStore spans;
 
+	private final ClickHouseSessionStore sessions;
+
 	private ClickHouseEventStore(Client client, ClickHouseSettings settings) {
 		this.client = client;
 		this.settings = settings;
 		this.spans = new ClickHouseSpanStore(client, this::failure);
+		this.sessions = new ClickHouseSessionStore(client, this::failure);
+	}
+
+	/**
+	 * The sessions role, on this store's client.
+	 */
+	ClickHouseSessionStore sessions() {
+		return this.sessions;
 	}
 
 	/**
@@ -352,6 +362,7 @@ public final class ClickHouseEventStore implements EventStore {
 			throw failure("Cannot delete events older than " + cutoff, ex);
 		}
 		this.spans.deleteOlderThan(cutoff);
+		this.sessions.deleteOlderThan(cutoff);
 	}
 
 	@Override

@@ -25,7 +25,7 @@ import dev.faultline.storage.metadata.SchemaVersion;
 final class ClickHouseSchema {
 
 	/** Every script, in order; append only. */
-	private static final List<String> SCRIPTS = List.of("V1__events.sql", "V2__spans.sql");
+	private static final List<String> SCRIPTS = List.of("V1__events.sql", "V2__spans.sql", "V3__sessions.sql");
 
 	private static final long DDL_TIMEOUT_SECONDS = 60;
 

@@ -62,6 +62,22 @@ final class ClickHouseSqlDialect implements SqlDialect {
 			Map.entry("transaction.status", "toString(status)"), Map.entry("transaction.duration", "duration_ms"),
 			Map.entry("trace.span", "span_id"), Map.entry("trace.parent_span", "parent_span_id"));
 
+	/**
+	 * The sessions dataset's columns in the {@code sessions} table
+	 * ({@code V3__sessions.sql}), read with FINAL: the status is the code in the low bits
+	 * of the merged version.
+	 */
+	private static final Map<String, String> SESSIONS = Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"),
+			Map.entry(Dataset.TIMESTAMP, "started"), Map.entry("id", "session_id"),
+			Map.entry("release", "toString(release)"), Map.entry("environment", "nullIf(toString(environment), '')"),
+			Map.entry("user", "nullIf(distinct_id, '')"),
+			Map.entry("session.status",
+					"multiIf(toUInt8(version % 8) = 5, 'crashed', toUInt8(version % 8) = 4, 'abnormal', "
+							+ "toUInt8(version % 8) = 3, 'unhandled', toUInt8(version % 8) = 2 OR errors > 0, 'errored', "
+							+ "'healthy')"),
+			Map.entry("session.init", "toInt64(init)"), Map.entry("session.errors", "toInt64(errors)"),
+			Map.entry(Dataset.SAMPLE_WEIGHT, "quantity"));
+
 	private static Map<String, String> spanCommon() {
 		Map<String, String> columns = new HashMap<>(
 				Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"), Map.entry(Dataset.TIMESTAMP, "end_timestamp"),
@@ -108,6 +124,11 @@ final class ClickHouseSqlDialect implements SqlDialect {
 		if (dataset == Datasets.TRANSACTIONS) {
 			return "(SELECT * FROM " + spans + " WHERE is_segment) AS transactions";
 		}
+		if (dataset == Datasets.SESSIONS) {
+			// The updates of a session are rows until a merge combines them; every
+			// column but the key is only right after it, so FINAL always.
+			return "sessions FINAL";
+		}
 		checkErrors(dataset);
 		// A replayed event is a second row until a merge collapses it; FINAL collapses
 		// at read time, which costs, so only where a copy could change the answer.
@@ -123,6 +144,9 @@ final class ClickHouseSqlDialect implements SqlDialect {
 				sql = SPAN_COMMON.get(column.name());
 			}
 		}
+		else if (dataset == Datasets.SESSIONS) {
+			sql = SESSIONS.get(column.name());
+		}
 		else {
 			checkErrors(dataset);
 			sql = ERRORS.get(column.name());
@@ -137,6 +161,9 @@ final class ClickHouseSqlDialect implements SqlDialect {
 	public String tagPairs(Dataset dataset) {
 		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
 			return "ARRAY JOIN arrayZip(mapKeys(tags), mapValues(tags)) AS pair";
+		}
+		if (dataset == Datasets.SESSIONS) {
+			throw new IllegalArgumentException("sessions have no tags");
 		}
 		checkErrors(dataset);
 		return "ARRAY JOIN arrayConcat(arrayZip(mapKeys(tags), mapValues(tags)), "

@@ -11,6 +11,7 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventWriter;
 import dev.faultline.storage.events.QueryRunner;
 import dev.faultline.storage.metadata.SchemaVersion;
+import dev.faultline.storage.sessions.SessionWriter;
 import dev.faultline.storage.spans.SpanReader;
 import dev.faultline.storage.spans.SpanWriter;
 
@@ -65,6 +66,11 @@ public final class DuckDbEventStorage implements EventStorage, OnlineBackup {
 	@Override
 	public SpanReader spanReader() {
 		return this.store.spans();
+	}
+
+	@Override
+	public SessionWriter sessionWriter() {
+		return this.store.sessions();
 	}
 
 	@Override

@@ -82,6 +82,8 @@ public final class DuckDbEventStore implements EventStore {
 
 	private final DuckDbSpanStore spans = new DuckDbSpanStore(this);
 
+	private final DuckDbSessionStore sessions = new DuckDbSessionStore(this);
+
 	private boolean closed;
 
 	private DuckDbEventStore(Path databaseFile, DuckDBConnection connection) {
@@ -107,6 +109,7 @@ public final class DuckDbEventStore implements EventStore {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE TEMP TABLE events_staging AS SELECT " + COLUMNS + " FROM events LIMIT 0");
 					DuckDbSpanStore.createStaging(statement);
+					DuckDbSessionStore.createStaging(statement);
 				}
 				return new DuckDbEventStore(file, connection);
 			}
@@ -329,6 +332,7 @@ public final class DuckDbEventStore implements EventStore {
 				statement.executeUpdate();
 			}
 			DuckDbSpanStore.deleteOlderThan(this.connection, cutoff);
+			DuckDbSessionStore.deleteOlderThan(this.connection, cutoff);
 		}
 		catch (SQLException ex) {
 			throw new DuckDbAccessException("Cannot delete events older than " + cutoff, ex);
@@ -459,6 +463,13 @@ public final class DuckDbEventStore implements EventStore {
 	 */
 	DuckDbSpanStore spans() {
 		return this.spans;
+	}
+
+	/**
+	 * The sessions role, on this store's connection and lock.
+	 */
+	DuckDbSessionStore sessions() {
+		return this.sessions;
 	}
 
 	/**

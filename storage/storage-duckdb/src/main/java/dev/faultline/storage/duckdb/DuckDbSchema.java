@@ -26,7 +26,7 @@ import dev.faultline.storage.metadata.SchemaVersion;
 final class DuckDbSchema {
 
 	/** Every migration, in order; append only. */
-	private static final List<String> MIGRATIONS = List.of("V1__events.sql", "V2__spans.sql");
+	private static final List<String> MIGRATIONS = List.of("V1__events.sql", "V2__spans.sql", "V3__sessions.sql");
 
 	private DuckDbSchema() {
 	}

@@ -55,6 +55,20 @@ final class DuckDbSqlDialect implements SqlDialect {
 			Map.entry("transaction.status", "status"), Map.entry("transaction.duration", "duration_ms"),
 			Map.entry("trace.span", "span_id"), Map.entry("trace.parent_span", "parent_span_id"));
 
+	/**
+	 * The sessions dataset's columns in the {@code sessions} table
+	 * ({@code V3__sessions.sql}): the status is the code in the low bits of the version.
+	 */
+	private static final Map<String, String> SESSIONS = Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"),
+			Map.entry(Dataset.TIMESTAMP, "started"), Map.entry("id", "session_id"), Map.entry("release", "release"),
+			Map.entry("environment", "nullif(environment, '')"), Map.entry("user", "nullif(distinct_id, '')"),
+			Map.entry("session.status",
+					"CASE CAST(version % 8 AS INTEGER) WHEN 5 THEN 'crashed' WHEN 4 THEN 'abnormal' "
+							+ "WHEN 3 THEN 'unhandled' WHEN 2 THEN 'errored' "
+							+ "ELSE CASE WHEN errors > 0 THEN 'errored' ELSE 'healthy' END END"),
+			Map.entry("session.init", "CAST(init AS BIGINT)"), Map.entry("session.errors", "errors"),
+			Map.entry(Dataset.SAMPLE_WEIGHT, "quantity"));
+
 	private static Map<String, String> spanCommon() {
 		Map<String, String> columns = new HashMap<>(
 				Map.ofEntries(Map.entry(Dataset.PROJECT, "project_id"), Map.entry(Dataset.TIMESTAMP, "end_timestamp"),
@@ -94,6 +108,10 @@ final class DuckDbSqlDialect implements SqlDialect {
 		if (dataset == Datasets.TRANSACTIONS) {
 			return "(SELECT * FROM spans WHERE is_segment) AS transactions";
 		}
+		if (dataset == Datasets.SESSIONS) {
+			// One row per session: the upsert merges its updates.
+			return "sessions";
+		}
 		checkErrors(dataset);
 		return "events";
 	}
@@ -106,6 +124,9 @@ final class DuckDbSqlDialect implements SqlDialect {
 			if (sql == null) {
 				sql = SPAN_COMMON.get(column.name());
 			}
+		}
+		else if (dataset == Datasets.SESSIONS) {
+			sql = SESSIONS.get(column.name());
 		}
 		else {
 			checkErrors(dataset);
@@ -121,6 +142,9 @@ final class DuckDbSqlDialect implements SqlDialect {
 	public String tagPairs(Dataset dataset) {
 		if (dataset == Datasets.SPANS || dataset == Datasets.TRANSACTIONS) {
 			return ", unnest(map_entries(tags)) AS pairs(pair)";
+		}
+		if (dataset == Datasets.SESSIONS) {
+			throw new IllegalArgumentException("sessions have no tags");
 		}
 		checkErrors(dataset);
 		return ", unnest(map_entries(map_concat(map_from_entries(list_filter([{'key': 'level', 'value': level}, "
