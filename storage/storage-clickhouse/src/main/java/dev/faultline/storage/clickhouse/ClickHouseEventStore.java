@@ -30,10 +30,11 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.events.QueryEventAggregates;
+import dev.faultline.storage.events.QueryLimits;
+import dev.faultline.storage.events.QueryRowSink;
 import dev.faultline.storage.events.TagFacet;
 import dev.faultline.storage.events.TagKeyCount;
 import dev.faultline.storage.events.TagValueCount;
-import dev.faultline.storage.sql.CompiledQuery;
 import dev.faultline.storage.sql.QueryCompiler;
 import dev.faultline.storage.sql.SqlFragment;
 import org.jspecify.annotations.Nullable;
@@ -78,8 +79,15 @@ public final class ClickHouseEventStore implements EventStore {
 
 	private final ClickHouseSessionStore sessions;
 
-	private ClickHouseEventStore(Client client, ClickHouseSettings settings) {
+	/** The query role's own client: its HTTP connections are not the writer's. */
+	private final Client queryClient;
+
+	private final ClickHouseQueries queries;
+
+	private ClickHouseEventStore(Client client, Client queryClient, ClickHouseSettings settings) {
 		this.client = client;
+		this.queryClient = queryClient;
+		this.queries = new ClickHouseQueries(queryClient, COMPILER);
 		this.settings = settings;
 		this.spans = new ClickHouseSpanStore(client, this::failure);
 		this.sessions = new ClickHouseSessionStore(client, this::failure);
@@ -105,14 +113,10 @@ public final class ClickHouseEventStore implements EventStore {
 	 * schema
 	 */
 	public static ClickHouseEventStore open(ClickHouseSettings settings) {
-		Client client = new Client.Builder().addEndpoint(settings.endpoint())
-			.setUsername(settings.username())
-			.setPassword(settings.password())
-			.setDefaultDatabase(settings.database())
-			.build();
+		Client client = client(settings);
 		try {
 			ClickHouseSchema.apply(client, settings.database());
-			return new ClickHouseEventStore(client, settings);
+			return new ClickHouseEventStore(client, client(settings), settings);
 		}
 		catch (Exception ex) {
 			client.close();
@@ -121,6 +125,14 @@ public final class ClickHouseEventStore implements EventStore {
 			}
 			throw new ClickHouseAccessException("Cannot open the ClickHouse event store at " + settings, ex);
 		}
+	}
+
+	private static Client client(ClickHouseSettings settings) {
+		return new Client.Builder().addEndpoint(settings.endpoint())
+			.setUsername(settings.username())
+			.setPassword(settings.password())
+			.setDefaultDatabase(settings.database())
+			.build();
 	}
 
 	@Override
@@ -260,36 +272,13 @@ public final class ClickHouseEventStore implements EventStore {
 	}
 
 	@Override
-	public QueryResult run(Query query) {
-		CompiledQuery compiled = COMPILER.compile(query);
-		List<CompiledQuery.Output> outputs = compiled.outputs();
-		List<List<@Nullable Object>> rows = new ArrayList<>();
-		try {
-			for (GenericRecord row : this.client.queryAll(compiled.statement().sql(),
-					compiled.statement().namedParameters())) {
-				List<@Nullable Object> raw = new ArrayList<>(outputs.size());
-				for (CompiledQuery.Output output : outputs) {
-					raw.add(value(row, output));
-				}
-				rows.add(compiled.row(raw));
-			}
-		}
-		catch (RuntimeException ex) {
-			throw failure("Cannot run a " + query.dataset() + " query", ex);
-		}
-		return compiled.result(rows);
+	public QueryResult run(Query query, QueryLimits limits) {
+		return this.queries.run(query, limits);
 	}
 
-	private static @Nullable Object value(GenericRecord row, CompiledQuery.Output output) {
-		String alias = output.alias();
-		if (!row.hasValue(alias)) {
-			return null;
-		}
-		return switch (output.kind()) {
-			case STRING -> row.getString(alias);
-			case DOUBLE -> row.getDouble(alias);
-			default -> row.getLong(alias);
-		};
+	@Override
+	public @Nullable Cursor stream(Query query, QueryLimits limits, QueryRowSink sink) {
+		return this.queries.stream(query, limits, sink);
 	}
 
 	/**
@@ -367,6 +356,7 @@ public final class ClickHouseEventStore implements EventStore {
 
 	@Override
 	public void close() {
+		this.queryClient.close();
 		this.client.close();
 	}
 

@@ -35,10 +35,11 @@ import dev.faultline.storage.events.EventStore;
 import dev.faultline.storage.events.EventUser;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.events.QueryEventAggregates;
+import dev.faultline.storage.events.QueryLimits;
+import dev.faultline.storage.events.QueryRowSink;
 import dev.faultline.storage.events.TagFacet;
 import dev.faultline.storage.events.TagKeyCount;
 import dev.faultline.storage.events.TagValueCount;
-import dev.faultline.storage.sql.CompiledQuery;
 import dev.faultline.storage.sql.QueryCompiler;
 import dev.faultline.storage.sql.SqlFragment;
 import org.duckdb.DuckDBAppender;
@@ -53,9 +54,11 @@ import org.jspecify.annotations.Nullable;
  * Writes go through DuckDB's Appender into a per-connection staging table and are then
  * moved with {@code INSERT OR IGNORE} in one transaction, which keeps bulk writes fast
  * and makes them idempotent on the primary key {@code (project_id, event_id)}; the first
- * stored copy of an event wins. Thread-safe: the single connection is used under one lock
- * (DuckDB connections are not safe for concurrent use, and the event store's work is
- * short). Failures surface as {@link DuckDbAccessException}.
+ * stored copy of an event wins. Thread-safe: the writing connection is used under one
+ * lock (DuckDB connections are not safe for concurrent use, and the event store's work is
+ * short); the query role reads on connections of its own ({@link DuckDbReaders}), so a
+ * Discover question never waits for, or holds up, a write. Failures surface as
+ * {@link DuckDbAccessException}.
  */
 public final class DuckDbEventStore implements EventStore {
 
@@ -69,6 +72,9 @@ public final class DuckDbEventStore implements EventStore {
 			+ "primary_hash, grouping_variant, payload FROM events ";
 
 	private static final QueryCompiler COMPILER = new QueryCompiler(new DuckDbSqlDialect());
+
+	/** Queries that may run at once, each on a connection of its own. */
+	private static final int READERS = 4;
 
 	private static final String NEWEST_FIRST = " ORDER BY timestamp DESC, event_id DESC";
 
@@ -86,9 +92,13 @@ public final class DuckDbEventStore implements EventStore {
 
 	private boolean closed;
 
-	private DuckDbEventStore(Path databaseFile, DuckDBConnection connection) {
+	/** The connections Discover and every other query read on; see DuckDbReaders. */
+	private final DuckDbReaders readers;
+
+	private DuckDbEventStore(Path databaseFile, DuckDBConnection connection) throws SQLException {
 		this.databaseFile = databaseFile;
 		this.connection = connection;
+		this.readers = new DuckDbReaders(connection, READERS, COMPILER);
 	}
 
 	/**
@@ -275,28 +285,15 @@ public final class DuckDbEventStore implements EventStore {
 	}
 
 	@Override
-	public QueryResult run(Query query) {
-		CompiledQuery compiled = COMPILER.compile(query);
-		List<CompiledQuery.Output> outputs = compiled.outputs();
-		List<List<@Nullable Object>> rows = new ArrayList<>();
-		run(compiled.statement().sql(), (row) -> {
-			List<@Nullable Object> raw = new ArrayList<>(outputs.size());
-			for (int i = 0; i < outputs.size(); i++) {
-				raw.add(value(row, i + 1, outputs.get(i).kind()));
-			}
-			rows.add(compiled.row(raw));
-		}, compiled.statement().parameters().toArray());
-		return compiled.result(rows);
+	public QueryResult run(Query query, QueryLimits limits) {
+		ensureOpen();
+		return this.readers.run(query, limits);
 	}
 
-	private static @Nullable Object value(ResultSet row, int index, CompiledQuery.Output.Kind kind)
-			throws SQLException {
-		Object value = switch (kind) {
-			case STRING -> row.getString(index);
-			case DOUBLE -> row.getDouble(index);
-			default -> row.getLong(index);
-		};
-		return row.wasNull() ? null : value;
+	@Override
+	public @Nullable Cursor stream(Query query, QueryLimits limits, QueryRowSink sink) {
+		ensureOpen();
+		return this.readers.stream(query, limits, sink);
 	}
 
 	@Override
@@ -416,6 +413,7 @@ public final class DuckDbEventStore implements EventStore {
 				return;
 			}
 			this.closed = true;
+			this.readers.close();
 			// Fold the WAL into the file so the next open does not replay it.
 			try (Statement statement = this.connection.createStatement()) {
 				statement.execute("CHECKPOINT");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.faultline.query.Cursor;
 import dev.faultline.query.Page;
 import dev.faultline.query.Query;
 import dev.faultline.query.QueryResult;
@@ -99,6 +100,65 @@ public record CompiledQuery(Query query, SqlFragment statement, List<Output> out
 			results.add(values);
 		}
 		return new QueryResult(this.query.resultColumns(), results, page.paging());
+	}
+
+	/**
+	 * Starts reading the rows of a forward page one at a time, keeping only the last
+	 * row's sort key (for the next page's cursor): what a streaming adapter uses instead
+	 * of {@link #result(List)}.
+	 * @return a fresh reader of this statement's rows
+	 * @throws IllegalArgumentException for a backward key cursor (its rows come reversed)
+	 */
+	public Streamer streamer() {
+		if (this.query.cursor().keyed() && this.query.cursor().previous()) {
+			throw new IllegalArgumentException("a streamed query reads forward pages only");
+		}
+		return new Streamer();
+	}
+
+	/**
+	 * Reads the rows of one forward page in the statement's order. Not thread-safe.
+	 */
+	public final class Streamer {
+
+		private int read;
+
+		private @Nullable List<@Nullable Object> lastKey;
+
+		private Streamer() {
+		}
+
+		/**
+		 * Takes the next row the statement returned.
+		 * @param row the row from {@link CompiledQuery#row(List)}
+		 * @return its result values to hand on, or null for the extra row past the page
+		 * (which only tells that a next page exists)
+		 */
+		public @Nullable List<@Nullable Object> next(List<@Nullable Object> row) {
+			this.read++;
+			if (this.read > CompiledQuery.this.query.limit()) {
+				return null;
+			}
+			this.lastKey = key(row);
+			List<@Nullable Object> values = new ArrayList<>(CompiledQuery.this.resultColumns.size());
+			CompiledQuery.this.resultColumns.forEach((index) -> values.add(row.get(index)));
+			return values;
+		}
+
+		/**
+		 * The cursor of the page after the rows read, once the statement is exhausted.
+		 * @return the cursor, or null when there is no next page
+		 */
+		public @Nullable Cursor nextCursor() {
+			Query query = CompiledQuery.this.query;
+			List<@Nullable Object> key = this.lastKey;
+			if (this.read <= query.limit() || key == null) {
+				return null;
+			}
+			return query.seekable() ? Cursor.ofKey(key, false)
+					: Cursor.ofOffset(query.cursor().offset() + query.limit());
+		}
+
 	}
 
 	private List<@Nullable Object> key(List<@Nullable Object> row) {

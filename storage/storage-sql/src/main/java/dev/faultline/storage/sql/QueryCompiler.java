@@ -82,6 +82,38 @@ public final class QueryCompiler {
 		return new SqlFragment(sql, binder.values);
 	}
 
+	/**
+	 * Compiles the count of the rows a query's scope holds (its projects and time range,
+	 * before any other condition): what an adapter checks against a budget of rows to
+	 * read when its engine cannot count them while reading.
+	 * @param query the query
+	 * @return {@code SELECT count(*) …} and its parameters
+	 */
+	public SqlFragment rowsInScope(Query query) {
+		Binder binder = new Binder(this.dialect, query);
+		String sql = "SELECT count(*) FROM " + this.dialect.table(query.dataset(), false) + " WHERE "
+				+ scope(query, binder);
+		return new SqlFragment(sql, binder.values);
+	}
+
+	/** The rows of the query's projects and time range. */
+	private String scope(Query query, Binder binder) {
+		Dataset dataset = query.dataset();
+		String timestamp = this.dialect.column(dataset, dataset.column(Dataset.TIMESTAMP));
+		String project = this.dialect.column(dataset, dataset.column(Dataset.PROJECT));
+		List<String> ids = new ArrayList<>();
+		for (Long projectId : query.projectIds()) {
+			ids.add(binder.bind(projectId));
+		}
+		String scope = project + " IN (" + String.join(", ", ids) + ")";
+		TimeRange range = query.range();
+		if (!range.equals(TimeRange.ALL)) {
+			scope += " AND " + timestamp + " >= " + this.dialect.timestamp(binder.bind(range.from().toEpochMilli()))
+					+ " AND " + timestamp + " < " + this.dialect.timestamp(binder.bind(range.to().toEpochMilli()));
+		}
+		return scope;
+	}
+
 	private String condition(Dataset dataset, Condition condition, Binder binder) {
 		if (condition instanceof Condition.Compare compare) {
 			return operand(dataset, compare.expression(), binder) + " " + symbol(compare.operator()) + " "
@@ -561,7 +593,6 @@ public final class QueryCompiler {
 		String sql() {
 			SqlDialect dialect = QueryCompiler.this.dialect;
 			boolean aggregated = this.query.aggregated();
-			String timestamp = dialect.column(this.dataset, this.dataset.column(Dataset.TIMESTAMP));
 			Cursor cursor = this.query.cursor();
 			boolean backward = cursor.keyed() && cursor.previous();
 			List<Query.SortKey> sortKeys = this.query.sortKeys();
@@ -585,7 +616,7 @@ public final class QueryCompiler {
 			if (readsTagPairs(this.query)) {
 				sql.append(' ').append(dialect.tagPairs(this.dataset));
 			}
-			sql.append(" WHERE ").append(scope(timestamp));
+			sql.append(" WHERE ").append(scope(this.query, this.binder));
 			List<Condition> rowConditions = this.query.where().stream().filter((c) -> !c.onAggregate()).toList();
 			List<Condition> groupConditions = this.query.where().stream().filter(Condition::onAggregate).toList();
 			if (!rowConditions.isEmpty()) {
@@ -655,22 +686,6 @@ public final class QueryCompiler {
 
 		private String keyAlias(Query.SortKey key) {
 			return key.bucket() ? "t" : alias(Objects.requireNonNull(key.expression()));
-		}
-
-		private String scope(String timestamp) {
-			SqlDialect dialect = QueryCompiler.this.dialect;
-			String project = dialect.column(this.dataset, this.dataset.column(Dataset.PROJECT));
-			List<String> ids = new ArrayList<>();
-			for (Long projectId : this.query.projectIds()) {
-				ids.add(this.binder.bind(projectId));
-			}
-			String scope = project + " IN (" + String.join(", ", ids) + ")";
-			TimeRange range = this.query.range();
-			if (!range.equals(TimeRange.ALL)) {
-				scope += " AND " + timestamp + " >= " + dialect.timestamp(this.binder.bind(range.from().toEpochMilli()))
-						+ " AND " + timestamp + " < " + dialect.timestamp(this.binder.bind(range.to().toEpochMilli()));
-			}
-			return scope;
 		}
 
 		/**
