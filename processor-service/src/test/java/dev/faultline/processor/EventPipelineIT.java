@@ -123,8 +123,11 @@ class EventPipelineIT {
 	}
 
 	private void publish(byte[] body) {
-		this.queue
-			.publish(new QueuedEnvelope(this.projectId, "publickey", Samples.RECEIVED, "203.0.113.7", "test", body));
+		publish(body, Samples.RECEIVED);
+	}
+
+	private void publish(byte[] body, Instant received) {
+		this.queue.publish(new QueuedEnvelope(this.projectId, "publickey", received, "203.0.113.7", "test", body));
 	}
 
 	/** The sample with another event id (same grouping). */
@@ -187,6 +190,25 @@ class EventPipelineIT {
 		Issue issue = this.metadata.issues().findById(event.issueId()).orElseThrow();
 		assertThat(issue.timesSeen()).isEqualTo(1);
 		assertThat(this.events.listByIssue(this.projectId, issue.id(), 0, 10)).hasSize(1);
+	}
+
+	@Test
+	void anEventSentAgainLaterIsAcceptedWithoutBeingWrittenAgain() {
+		String id = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+		byte[] body = ("{}\n{\"type\":\"event\"}\n{\"event_id\":\"" + id
+				+ "\",\"message\":\"no timestamp of its own\"}\n")
+			.getBytes(StandardCharsets.UTF_8);
+		publish(body, Samples.RECEIVED);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 1);
+		publish(body, Samples.RECEIVED.plusSeconds(30));
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("event", ACCEPTED) == 2);
+
+		// A second write would carry the later receive time as the event's timestamp: a
+		// second row where the sorting key holds the timestamp (ClickHouse).
+		assertThat(this.faults.writtenEventIds()).containsOnlyOnce(id);
+		StoredEvent event = find(id).orElseThrow();
+		assertThat(event.timestamp()).isEqualTo(Samples.RECEIVED);
+		assertThat(this.metadata.issues().findById(event.issueId()).orElseThrow().timesSeen()).isEqualTo(1);
 	}
 
 	@Test

@@ -4,9 +4,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faultline.storage.events.EventStore;
+import dev.faultline.storage.events.StoredEvent;
 
 /**
  * A fault injector around a real {@link EventStore}: writes fail a given number of times
@@ -22,6 +25,8 @@ final class EventStoreFaults implements InvocationHandler {
 	private volatile boolean down;
 
 	private final AtomicInteger failedCalls = new AtomicInteger();
+
+	private final List<String> writtenEventIds = new CopyOnWriteArrayList<>();
 
 	private final Object hangLock = new Object();
 
@@ -70,6 +75,11 @@ final class EventStoreFaults implements InvocationHandler {
 		return this.failedCalls.get();
 	}
 
+	/** The ids of the events of every successful write, in order, repeats included. */
+	List<String> writtenEventIds() {
+		return List.copyOf(this.writtenEventIds);
+	}
+
 	@Override
 	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 		String name = method.getName();
@@ -92,7 +102,13 @@ final class EventStoreFaults implements InvocationHandler {
 			throw new IllegalStateException("event store unavailable (simulated)");
 		}
 		try {
-			return method.invoke(this.delegate, args);
+			Object result = method.invoke(this.delegate, args);
+			if ("write".equals(name) && args[0] instanceof List<?> written) {
+				written.stream()
+					.filter(StoredEvent.class::isInstance)
+					.forEach((event) -> this.writtenEventIds.add(((StoredEvent) event).eventId()));
+			}
+			return result;
 		}
 		catch (InvocationTargetException ex) {
 			throw ex.getCause();

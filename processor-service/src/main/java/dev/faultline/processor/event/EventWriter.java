@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * with different content) are dropped as {@code invalid}/{@code duplicate}. Without this
  * the second copy would create a second issue that its count, refused as a repeat, leaves
  * at zero — a phantom a "new issue" alert would fire for. An id counted with the same
- * hash goes on: a replay of this very batch after a crash (or an identical resend)
- * changes nothing below.</li>
+ * hash (a replay of this very batch after a crash between counting and committing, or the
+ * same event sent again) is accepted without being written again: it is counted, so it is
+ * stored (storing comes first, below), and a second write could add a second row where
+ * the copy differs in a sorting column — an event without its own timestamp takes the
+ * time its envelope was received, and a resend is received later.</li>
  * <li>Issues: one {@code findOrCreate} per grouping hash; an event of a discarded hash is
  * dropped as {@code filtered}/{@code discarded-hash}.</li>
  * <li>One {@link dev.faultline.storage.events.EventWriter#write} (idempotent per event
@@ -58,7 +61,7 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 
 	@Override
 	public void write(List<PreparedEvent> values, Consumer<ItemOutcome> outcomes) {
-		List<PreparedEvent> fresh = withoutDuplicates(values, outcomes);
+		List<PreparedEvent> fresh = uncounted(values, outcomes);
 		List<StoredEvent> rows = new ArrayList<>(fresh.size());
 		List<EventOccurrence> occurrences = new ArrayList<>(fresh.size());
 		List<PreparedEvent> accepted = new ArrayList<>(fresh.size());
@@ -85,7 +88,10 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 		}
 	}
 
-	private List<PreparedEvent> withoutDuplicates(List<PreparedEvent> values, Consumer<ItemOutcome> outcomes) {
+	/**
+	 * The events of the batch not counted yet; the others get their outcome here.
+	 */
+	private List<PreparedEvent> uncounted(List<PreparedEvent> values, Consumer<ItemOutcome> outcomes) {
 		Map<String, PreparedEvent> first = new LinkedHashMap<>();
 		Map<Long, List<String>> idsByProject = new LinkedHashMap<>();
 		for (PreparedEvent event : values) {
@@ -100,13 +106,17 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 		List<PreparedEvent> fresh = new ArrayList<>(first.size());
 		for (PreparedEvent event : first.values()) {
 			String countedHash = countedHashes.get(event.projectId()).get(event.eventId());
-			if (countedHash != null && !countedHash.equals(event.grouping().hash())) {
+			if (countedHash == null) {
+				fresh.add(event);
+			}
+			else if (countedHash.equals(event.grouping().hash())) {
+				outcomes.accept(outcome(event, Outcome.ACCEPTED, OutcomeReasons.NONE));
+			}
+			else {
 				logger.debug("Dropping event {} of project {}: its id was already processed", event.eventId(),
 						event.projectId());
 				outcomes.accept(outcome(event, Outcome.INVALID, OutcomeReasons.DUPLICATE));
-				continue;
 			}
-			fresh.add(event);
 		}
 		return fresh;
 	}
