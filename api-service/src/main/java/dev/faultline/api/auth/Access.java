@@ -73,6 +73,22 @@ public class Access {
 	}
 
 	/**
+	 * The project by organization and project slug, for endpoints that accept any one of
+	 * several scopes (Sentry's debug file endpoints take {@code project:releases} as well
+	 * as {@code project:write}).
+	 * @throws ApiException 404 when missing or the caller is no member, 403 without any
+	 * of the scopes
+	 */
+	public OrganizationProject project(Caller caller, String organizationSlug, String projectSlug,
+			Collection<String> anyOfScopes) {
+		Organization organization = this.organizations.findBySlug(organizationSlug).orElseThrow(ApiException::notFound);
+		String role = role(caller, organization.id());
+		Project project = this.projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
+		caller.requireAnyScope(anyOfScopes, role);
+		return new OrganizationProject(organization, project);
+	}
+
+	/**
 	 * The project by id, for objects that carry one (issues, events).
 	 * @throws ApiException 404 when missing or the caller is no member, 403 without the
 	 * scope

@@ -96,13 +96,23 @@ final class EventEntries {
 			else {
 				rendered.putNull("stacktrace");
 			}
-			rendered.putNull("rawStacktrace");
+			rendered.set("rawStacktrace", rawStacktrace(value.other()));
 		}
 		ObjectNode data = NODES.objectNode();
 		data.set("values", values);
 		data.put("hasSystemFrames", hasSystemFrames);
 		data.putNull("excOmitted");
 		return data;
+	}
+
+	/**
+	 * The frames as sent ({@code raw_stacktrace}), where symbolication (ProGuard
+	 * retracing, source maps) changed them; null otherwise.
+	 */
+	private static JsonNode rawStacktrace(Map<String, JsonNode> other) {
+		JsonNode raw = other.get("raw_stacktrace");
+		Stacktrace stacktrace = (raw != null) ? EventCodec.decodeStacktrace(raw) : null;
+		return (stacktrace != null) ? stacktrace(stacktrace) : NullNode.getInstance();
 	}
 
 	/**
@@ -329,7 +339,7 @@ final class EventEntries {
 			rendered.set("heldLocks", Json.orNull(thread.other().get("held_locks")));
 			rendered.set("stacktrace",
 					(thread.stacktrace() != null) ? stacktrace(thread.stacktrace()) : NullNode.getInstance());
-			rendered.putNull("rawStacktrace");
+			rendered.set("rawStacktrace", rawStacktrace(thread.other()));
 		}
 		ObjectNode data = NODES.objectNode();
 		data.set("values", values);

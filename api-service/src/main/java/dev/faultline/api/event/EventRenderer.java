@@ -63,8 +63,7 @@ class EventRenderer {
 		json.set("dist", Json.textNode(payload.dist()));
 		json.putArray("fingerprints").add(event.primaryHash());
 		json.set("entries", EventEntries.of(payload));
-		JsonNode errors = payload.other().get("errors");
-		json.set("errors", (errors != null && errors.isArray()) ? errors : NODES.arrayNode());
+		json.set("errors", EventErrors.render(payload.other().get("errors")));
 		ObjectNode packages = json.putObject("packages");
 		if (payload.modules() != null) {
 			payload.modules().forEach(packages::put);

@@ -66,7 +66,7 @@ class ChunkUploadController {
 		this.access.organization(caller, organizationSlug, WRITE);
 		String url = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
 		return new ChunkUploadOptions(url, CHUNK_SIZE, CHUNKS_PER_REQUEST, MAX_FILE_SIZE, MAX_REQUEST_SIZE, 2, "sha1",
-				List.of("gzip"), List.of("artifact_bundles", "artifact_bundles_v2"));
+				List.of("gzip"), List.of("artifact_bundles", "artifact_bundles_v2", "debug_files", "proguard"));
 	}
 
 	/**

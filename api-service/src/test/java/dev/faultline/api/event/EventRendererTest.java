@@ -72,6 +72,35 @@ class EventRendererTest {
 	}
 
 	@Test
+	void rendersProcessingErrorsAndTheFramesAsSent() {
+		ObjectNode payload = normalizedJavaError();
+		payload.putArray("errors")
+			.addObject()
+			.put("type", "proguard_missing_mapping")
+			.put("mapping_uuid", "ad205de4-89ac-57ef-9124-1246b863e94b");
+		ObjectNode exception = (ObjectNode) payload.path("exception").path("values").get(0);
+		exception.putObject("raw_stacktrace")
+			.putArray("frames")
+			.addObject()
+			.put("module", "a.b")
+			.put("function", "c")
+			.put("lineno", 3);
+
+		ObjectNode json = this.renderer.full(stored(payload));
+
+		JsonNode error = json.path("errors").get(0);
+		assertThat(error.path("type").asString()).isEqualTo("proguard_missing_mapping");
+		assertThat(error.path("message").asString()).isEqualTo("A proguard mapping file was missing.");
+		assertThat(error.path("data").path("mapping_uuid").asString())
+			.isEqualTo("ad205de4-89ac-57ef-9124-1246b863e94b");
+		JsonNode values = json.path("entries").get(0).path("data").path("values");
+		assertThat(values.get(0).path("rawStacktrace").path("frames").get(0).path("module").asString())
+			.isEqualTo("a.b");
+		assertThat(values.get(0).path("rawStacktrace").path("frames").get(0).path("lineNo").asInt()).isEqualTo(3);
+		assertThat(values.get(1).path("rawStacktrace").isNull()).isTrue();
+	}
+
+	@Test
 	void passesThroughContextsSdkPackagesAndExtra() {
 		ObjectNode json = this.renderer.full(stored(normalizedJavaError()));
 		assertThat(json.path("contexts").path("order").path("id").asString()).isEqualTo("ord-1234");

@@ -1,5 +1,6 @@
 package dev.faultline.protocol.event;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -61,6 +62,15 @@ public final class EventCodec {
 			throw new EventDecodeException(EventDecodeException.Reason.NOT_AN_OBJECT);
 		}
 		return decode(object);
+	}
+
+	/**
+	 * Reads a stack trace kept beside an event's own, such as an exception's
+	 * {@code raw_stacktrace} (the frames as sent, before symbolication); null when the
+	 * value is not a stack trace.
+	 */
+	public static @Nullable Stacktrace decodeStacktrace(JsonNode json) {
+		return EventReader.stacktrace(json);
 	}
 
 	/**

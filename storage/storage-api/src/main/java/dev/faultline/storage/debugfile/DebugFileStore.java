@@ -26,6 +26,11 @@ public interface DebugFileStore {
 	DebugFile save(long organizationId, long projectId, NewDebugFile file, List<String> chunks);
 
 	/**
+	 * The project's file of that id.
+	 */
+	Optional<DebugFile> find(long projectId, long fileId);
+
+	/**
 	 * The project's file of that checksum.
 	 */
 	Optional<DebugFile> findByChecksum(long projectId, String checksum);

@@ -58,6 +58,12 @@ final class JdbcDebugFileStore implements DebugFileStore {
 	}
 
 	@Override
+	public Optional<DebugFile> find(long projectId, long fileId) {
+		return this.database.read((connection) -> Queries.first(connection, SELECT + "WHERE project_id = ? AND id = ?",
+				JdbcDebugFileStore::file, projectId, fileId));
+	}
+
+	@Override
 	public Optional<DebugFile> findByChecksum(long projectId, String checksum) {
 		return this.database.read((connection) -> Queries.first(connection,
 				SELECT + "WHERE project_id = ? AND checksum = ?", JdbcDebugFileStore::file, projectId, checksum));

@@ -86,11 +86,14 @@ public abstract class DebugFileContract extends IssueWorkflowFixture {
 		Project other = this.stores.projects().create(this.org.id(), this.team.id(), "web", "Web", "javascript");
 		DebugFile stored = files().save(this.org.id(), this.project.id(), mapping("sum1", UUID_A, "one"), List.of());
 
+		assertThat(files().find(this.project.id(), stored.id())).contains(stored);
+		assertThat(files().find(other.id(), stored.id())).isEmpty();
 		assertThat(files().delete(other.id(), stored.id())).isFalse();
 		assertThat(files().delete(this.project.id(), stored.id())).isTrue();
 		assertThat(files().delete(this.project.id(), stored.id())).isFalse();
 		assertThat(files().findByDebugId(this.project.id(), UUID_A, DebugFile.PROGUARD)).isEmpty();
 		assertThat(files().data(stored.id())).isEmpty();
+		assertThat(files().find(this.project.id(), stored.id())).isEmpty();
 	}
 
 	@Test
