@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { AcceptInvitePage } from '../features/settings/AcceptInvitePage';
 import { Layout } from './Layout';
 import { EmptyState } from '../ui/states/StateViews';
 import { SECTIONS } from './sections';
@@ -25,6 +26,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/accept/:org/:memberId/:token" element={<AcceptInvitePage />} />
       <Route
         element={
           <RequireAuth>

@@ -71,9 +71,11 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 		// The API bootstraps the organization and admin; ingest and processing need no
 		// order.
+		// Organization tokens name the API's own address: here ingest and the API have
+		// one each, where a deployment puts both behind one public URL.
 		start(ApiServiceApplication.class, engines, "--server.port=" + apiPort,
-				"--faultline.admin.email=admin@example.com", "--faultline.admin.password=e2e-password",
-				"--faultline.admin.token=" + TOKEN);
+				"--faultline.tokens.url=http://127.0.0.1:" + apiPort, "--faultline.admin.email=admin@example.com",
+				"--faultline.admin.password=e2e-password", "--faultline.admin.token=" + TOKEN);
 		start(IngestServiceApplication.class, engines, "--server.port=" + ingestPort);
 		start(ProcessorServiceApplication.class, engines, "--server.port=0");
 		this.api = new FaultlineApi("http://127.0.0.1:" + apiPort, TOKEN);
@@ -200,6 +202,19 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 		@Override
 		List<String> deadLetters(long projectId) {
 			return DeadLetters.read(POSTGRES + DistributedShapeIT.this.database, "postgres", projectId);
+		}
+
+	}
+
+	/**
+	 * Organizations, invitations, roles and teams, on the same running shape.
+	 */
+	@Nested
+	class People extends PeopleContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
 		}
 
 	}

@@ -130,6 +130,19 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * Organizations, invitations, roles and teams, on the same running shape.
+	 */
+	@Nested
+	class People extends PeopleContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * sentry-cli's release commands, on the same running shape.
 	 */
 	@Nested

@@ -132,6 +132,45 @@ abstract class SentryCliContract {
 		assertThat(api().get(bundles)).hasSize(1);
 	}
 
+	/**
+	 * A CI pipeline on an organization token (Sentry's {@code sntrys_} format, which
+	 * names the organization itself): releases and source maps work, and the same
+	 * commands are refused once the token is revoked.
+	 */
+	@Test
+	void anOrganizationTokenDrivesTheCliUntilRevoked() throws Exception {
+		Project project = api().createProject(ORGANIZATION, ORGANIZATION, "Cli Token", "javascript");
+		String tokens = "/api/0/organizations/" + ORGANIZATION + "/org-auth-tokens/";
+		JsonNode created = api().post(tokens, Map.of("name", "ci pipeline"));
+		String token = created.path("token").asString();
+		assertThat(token).startsWith("sntrys_");
+		SentryCli cli = new SentryCli(api().baseUrl(), token, ORGANIZATION, project.slug());
+		Path work = Temporary.directory("sentry-cli-org-token");
+		String releases = "/api/0/organizations/" + ORGANIZATION + "/releases/";
+
+		assertThat(cli.run(work, "info")).contains("org:ci");
+		assertThat(cli.run(work, "releases", "new", "ci@1.0.0")).contains("Created release ci@1.0.0");
+		Path dist = Files.createDirectories(work.resolve("dist"));
+		Files.writeString(dist.resolve("app.min.js"), "function a(){}a();\n//# sourceMappingURL=app.min.js.map\n");
+		Files.writeString(dist.resolve("app.min.js.map"),
+				"{\"version\":3,\"file\":\"app.min.js\",\"sources\":[\"app.js\"],\"names\":[],\"mappings\":\"AAAA\"}");
+		cli.run(work, "sourcemaps", "inject", "dist");
+		cli.run(work, "sourcemaps", "upload", "--release", "ci@1.0.0", "dist");
+		cli.run(work, "releases", "finalize", "ci@1.0.0");
+		assertThat(api().get(releases + "ci@1.0.0/").path("dateReleased").asString()).endsWith("Z");
+		assertThat(api().get("/api/0/projects/" + ORGANIZATION + "/" + project.slug() + "/files/artifact-bundles/"))
+			.hasSize(1);
+		JsonNode listed = api().get(tokens + created.path("id").asString() + "/");
+		assertThat(listed.path("dateLastUsed").asString()).endsWith("Z");
+		assertThat(listed.has("token") && !listed.path("token").isNull()).isFalse();
+
+		api().send("DELETE", tokens + created.path("id").asString() + "/", null, 204);
+		SentryCli.Result refused = cli.attempt(work, "releases", "new", "ci@2.0.0");
+		assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+		assertThat(refused.output()).containsIgnoringCase("invalid token");
+		api().send("GET", releases + "ci@2.0.0/", null, 404);
+	}
+
 	private static List<String> messages(JsonNode commits) {
 		List<String> messages = new ArrayList<>();
 		for (JsonNode commit : commits) {

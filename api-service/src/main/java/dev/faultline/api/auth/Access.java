@@ -124,10 +124,19 @@ public class Access {
 	}
 
 	/**
-	 * The caller's role in the organization.
-	 * @throws ApiException 404 when the caller is no member
+	 * The caller's role in the organization; for an organization token in its own
+	 * organization, the least role (its scopes are its own, {@link Caller#scopesIn}).
+	 * @throws ApiException 404 when the caller is no member, or is an organization token
+	 * of another organization
 	 */
-	private String role(Caller caller, long organizationId) {
+	public String role(Caller caller, long organizationId) {
+		Long tokenOrganization = caller.tokenOrganizationId();
+		if (tokenOrganization != null) {
+			if (tokenOrganization != organizationId) {
+				throw ApiException.notFound();
+			}
+			return Scopes.MEMBER_ROLE;
+		}
 		return this.organizations.findMemberRole(organizationId, caller.user().id())
 			.orElseThrow(ApiException::notFound);
 	}

@@ -17,12 +17,13 @@ class AuthInfoController {
 	@GetMapping({ "/api/0/", "/api/0" })
 	IndexResponse index(Caller caller) {
 		List<String> scopes = caller.scopes().stream().sorted().toList();
-		UserJson user = new UserJson(Long.toString(caller.user().id()), caller.user().email(), caller.user().name(),
-				caller.user().email());
+		// An organization token acts for no user (Sentry answers its user as null).
+		UserJson user = caller.isOrganizationToken() ? null : new UserJson(Long.toString(caller.user().id()),
+				caller.user().email(), caller.user().name(), caller.user().email());
 		return new IndexResponse("0", new AuthJson(scopes), user);
 	}
 
-	record IndexResponse(String version, AuthJson auth, UserJson user) {
+	record IndexResponse(String version, AuthJson auth, @Nullable UserJson user) {
 
 	}
 

@@ -1,11 +1,15 @@
 package dev.faultline.api.auth;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.faultline.api.web.ApiException;
 import dev.faultline.storage.metadata.ApiToken;
 import dev.faultline.storage.metadata.Session;
+import dev.faultline.storage.metadata.TokenStore;
 import dev.faultline.storage.metadata.User;
 import dev.faultline.storage.metadata.UserStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +25,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Authenticates every Web API request and leaves the {@link Caller} in a request
  * attribute: by {@code Authorization: Bearer <token>} when that header is present (tools,
- * scripts; no CSRF check, since another site cannot make a browser send that header),
- * otherwise by the {@code faultline_session} cookie of the web UI. With the cookie,
- * unsafe methods must carry the session's CSRF token in {@code X-CSRFToken}.
- * {@code OPTIONS} needs no credentials and is answered {@code 204} with {@code Allow}.
- * Failures become 401 (403 for CSRF) through the service's exception handler, with
- * Sentry's messages.
+ * scripts; no CSRF check, since another site cannot make a browser send that header; a
+ * personal or an organization token, found by its hash, its last use recorded), otherwise
+ * by the {@code faultline_session} cookie of the web UI. With the cookie, unsafe methods
+ * must carry the session's CSRF token in {@code X-CSRFToken}. {@code OPTIONS} needs no
+ * credentials and is answered {@code 204} with {@code Allow}. Failures become 401 (403
+ * for CSRF) through the service's exception handler, with Sentry's messages.
  */
 class AuthenticationInterceptor implements HandlerInterceptor {
 
@@ -34,13 +38,25 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+	/**
+	 * How stale a token's recorded last use may get: a token used continuously writes its
+	 * last-used time at most once per this interval, not once per request.
+	 */
+	static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
 	private final UserStore users;
+
+	private final TokenStore tokens;
 
 	private final Sessions sessions;
 
-	AuthenticationInterceptor(UserStore users, Sessions sessions) {
+	private final Clock clock;
+
+	AuthenticationInterceptor(UserStore users, TokenStore tokens, Sessions sessions, Clock clock) {
 		this.users = users;
+		this.tokens = tokens;
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	@Override
@@ -67,12 +83,21 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 		if (token == null) {
 			throw ApiException.unauthorized("Authentication credentials were not provided.");
 		}
-		Optional<ApiToken> apiToken = this.users.findTokenByHash(ApiTokens.hash(token));
+		Optional<ApiToken> apiToken = this.tokens.findByHash(ApiTokens.hash(token));
 		Optional<User> user = apiToken.flatMap((found) -> this.users.findById(found.userId()));
 		if (user.isEmpty()) {
 			throw ApiException.unauthorized("Invalid token");
 		}
+		recordUse(apiToken.get());
 		return new Caller(user.get(), apiToken.get());
+	}
+
+	private void recordUse(ApiToken token) {
+		Instant now = this.clock.instant();
+		Instant last = token.dateLastUsed();
+		if (last == null || !last.plus(LAST_USED_GRANULARITY).isAfter(now)) {
+			this.tokens.recordUse(token.id(), now);
+		}
 	}
 
 	private Caller bySession(HttpServletRequest request) {

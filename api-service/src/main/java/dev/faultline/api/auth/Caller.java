@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * session (then {@code token} is null). Controllers receive it as a parameter.
  *
  * <p>
- * A token grants its own scopes everywhere. A session grants, in each organization, the
- * scopes of the user's role there ({@link Scopes#forRole}); where no organization is
- * involved, the scopes every member holds.
+ * A session grants, in each organization, the scopes of the user's role there
+ * ({@link Scopes#forRole}); where no organization is involved, the scopes every member
+ * holds. A personal token grants its scopes as far as its user's role allows them
+ * ({@link Scopes#limitedTo}). An organization token grants its scopes in its organization
+ * and reaches no other ({@link Access}); {@code user} is then the member who created it,
+ * for the record only.
  */
 public record Caller(User user, @Nullable ApiToken token) {
 
@@ -27,6 +30,20 @@ public record Caller(User user, @Nullable ApiToken token) {
 	}
 
 	/**
+	 * Whether the caller is an organization token (which acts for no user).
+	 */
+	public boolean isOrganizationToken() {
+		return this.token != null && this.token.isOrganizationToken();
+	}
+
+	/**
+	 * The organization an organization token belongs to; null for users.
+	 */
+	public @Nullable Long tokenOrganizationId() {
+		return (this.token != null) ? this.token.organizationId() : null;
+	}
+
+	/**
 	 * The scopes outside any one organization.
 	 */
 	public Set<String> scopes() {
@@ -34,10 +51,14 @@ public record Caller(User user, @Nullable ApiToken token) {
 	}
 
 	/**
-	 * The scopes inside an organization where the user has {@code role}.
+	 * The scopes inside an organization where the user has {@code role} (ignored for an
+	 * organization token).
 	 */
 	public Set<String> scopesIn(String role) {
-		return (this.token != null) ? this.token.scopes() : Scopes.forRole(role);
+		if (this.token == null) {
+			return Scopes.forRole(role);
+		}
+		return this.token.isOrganizationToken() ? this.token.scopes() : Scopes.limitedTo(this.token.scopes(), role);
 	}
 
 	/**

@@ -7,8 +7,11 @@ import dev.faultline.api.auth.ApiTokens;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.boot.FaultlineProperties;
 import dev.faultline.storage.metadata.DuplicateException;
+import dev.faultline.storage.metadata.MembershipStore;
+import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.Organization;
 import dev.faultline.storage.metadata.OrganizationStore;
+import dev.faultline.storage.metadata.Team;
 import dev.faultline.storage.metadata.User;
 import dev.faultline.storage.metadata.UserStore;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +32,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * With no organization yet: creates the organization {@code faultline.admin.organization}
  * with a team of the same slug (Sentry's default team), the administrator
- * {@code faultline.admin.email} as its owner, with {@code faultline.admin.password} or,
- * when unset, a generated password logged once at WARN. On every start: registers
- * {@code faultline.admin.token} (only its hash) for the administrator with every scope,
- * unless already registered, so that a token can be added to an existing installation.
- * Then, on every start, logs where the web UI is and how to sign in
- * ({@link SignInNotice}).
+ * {@code faultline.admin.email} as its owner and the team's admin, with
+ * {@code faultline.admin.password} or, when unset, a generated password logged once at
+ * WARN. On every start: registers {@code faultline.admin.token} (only its hash) for the
+ * administrator with every scope, unless already registered, so that a token can be added
+ * to an existing installation. Then, on every start, logs where the web UI is and how to
+ * sign in ({@link SignInNotice}).
  *
  * <p>
  * Every step tolerates a concurrent replica doing the same: a {@link DuplicateException}
@@ -51,6 +54,8 @@ class FirstStartBootstrap implements ApplicationRunner {
 
 	private final UserStore users;
 
+	private final MembershipStore memberships;
+
 	private final FaultlineProperties.Admin admin;
 
 	private final PasswordEncoder passwordEncoder;
@@ -60,16 +65,16 @@ class FirstStartBootstrap implements ApplicationRunner {
 	private boolean passwordGenerated;
 
 	@Autowired
-	FirstStartBootstrap(OrganizationStore organizations, UserStore users, FaultlineProperties properties,
-			Environment environment) {
-		this(organizations, users, properties.admin(), Passwords.encoder(),
+	FirstStartBootstrap(MetadataStores stores, FaultlineProperties properties, Environment environment) {
+		this(stores.organizations(), stores.users(), stores.memberships(), properties.admin(), Passwords.encoder(),
 				new SignInNotice(properties.publicUrl(), environment.getProperty("local.server.port", Integer.class)));
 	}
 
-	FirstStartBootstrap(OrganizationStore organizations, UserStore users, FaultlineProperties.Admin admin,
-			PasswordEncoder passwordEncoder, SignInNotice notice) {
+	FirstStartBootstrap(OrganizationStore organizations, UserStore users, MembershipStore memberships,
+			FaultlineProperties.Admin admin, PasswordEncoder passwordEncoder, SignInNotice notice) {
 		this.organizations = organizations;
 		this.users = users;
+		this.memberships = memberships;
 		this.admin = admin;
 		this.passwordEncoder = passwordEncoder;
 		this.notice = notice;
@@ -100,14 +105,17 @@ class FirstStartBootstrap implements ApplicationRunner {
 		catch (DuplicateException ex) {
 			organization = this.organizations.findBySlug(slug).orElseThrow(() -> ex);
 		}
+		Team team;
 		try {
-			this.organizations.createTeam(organization.id(), slug, slug);
+			team = this.organizations.createTeam(organization.id(), slug, slug);
 		}
 		catch (DuplicateException ex) {
 			// Another replica created it.
+			team = this.organizations.findTeam(organization.id(), slug).orElseThrow(() -> ex);
 		}
 		User user = findOrCreateAdmin();
 		this.organizations.addMember(organization.id(), user.id(), "owner");
+		this.memberships.addTeamMember(organization.id(), team.id(), user.id(), "admin");
 	}
 
 	private User findOrCreateAdmin() {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code _}, at most 50 characters, not only digits (a numeric slug would be mistaken for
  * an id).
  */
-final class Slugs {
+public final class Slugs {
 
 	static final int MAX_LENGTH = 50;
 
@@ -30,7 +30,7 @@ final class Slugs {
 	 * trimmed, cut to {@link #MAX_LENGTH}.
 	 * @throws ApiException 400 when no valid slug results
 	 */
-	static String choose(@Nullable String slug, String name) {
+	public static String choose(@Nullable String slug, String name) {
 		String candidate = (slug != null && !slug.isBlank()) ? slug.trim() : fromName(name);
 		if (!isValid(candidate)) {
 			throw ApiException.badRequest("Enter a valid slug consisting of lowercase letters, numbers, "
@@ -48,7 +48,7 @@ final class Slugs {
 		return slug;
 	}
 
-	static boolean isValid(String slug) {
+	public static boolean isValid(String slug) {
 		return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches()
 				&& !slug.chars().allMatch(Character::isDigit);
 	}

@@ -47,8 +47,8 @@ class FirstStartBootstrapTest {
 	}
 
 	private void run(FaultlineProperties.Admin admin) {
-		new FirstStartBootstrap(this.stores.organizations(), this.stores.users(), admin, ENCODER,
-				new SignInNotice("http://localhost:8080", 18080))
+		new FirstStartBootstrap(this.stores.organizations(), this.stores.users(), this.stores.memberships(), admin,
+				ENCODER, new SignInNotice("http://localhost:8080", 18080))
 			.run(new DefaultApplicationArguments());
 	}
 

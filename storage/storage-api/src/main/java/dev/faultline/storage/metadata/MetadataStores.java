@@ -19,6 +19,16 @@ public interface MetadataStores extends AutoCloseable {
 
 	UserStore users();
 
+	/**
+	 * Personal and organization API tokens.
+	 */
+	TokenStore tokens();
+
+	/**
+	 * Roles, team membership, invitations and membership settings of organizations.
+	 */
+	MembershipStore memberships();
+
 	IssueStore issues();
 
 	/**

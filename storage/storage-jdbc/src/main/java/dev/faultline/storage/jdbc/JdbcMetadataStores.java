@@ -6,6 +6,7 @@ import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
+import dev.faultline.storage.metadata.MembershipStore;
 import dev.faultline.storage.metadata.MetadataStores;
 import dev.faultline.storage.metadata.OrganizationStore;
 import dev.faultline.storage.metadata.OutcomeStore;
@@ -14,6 +15,7 @@ import dev.faultline.storage.metadata.ProjectStore;
 import dev.faultline.storage.metadata.SavedSearchStore;
 import dev.faultline.storage.metadata.SchemaVersion;
 import dev.faultline.storage.metadata.SessionStore;
+import dev.faultline.storage.metadata.TokenStore;
 import dev.faultline.storage.metadata.UserStore;
 import dev.faultline.storage.monitor.MonitorStore;
 import dev.faultline.storage.release.ReleaseStore;
@@ -35,6 +37,10 @@ public class JdbcMetadataStores implements MetadataStores {
 	private final ProjectStore projects;
 
 	private final UserStore users;
+
+	private final TokenStore tokens;
+
+	private final MembershipStore memberships;
 
 	private final IssueStore issues;
 
@@ -67,6 +73,8 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.organizations = new JdbcOrganizationStore(database, clock);
 		this.projects = new JdbcProjectStore(database, clock);
 		this.users = new JdbcUserStore(database, clock);
+		this.tokens = new JdbcTokenStore(database, clock);
+		this.memberships = new JdbcMembershipStore(database, clock);
 		this.issues = new JdbcIssueStore(database, clock);
 		this.deadLetters = new JdbcDeadLetterStore(database);
 		this.sessions = new JdbcSessionStore(database, clock);
@@ -93,6 +101,16 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public UserStore users() {
 		return this.users;
+	}
+
+	@Override
+	public TokenStore tokens() {
+		return this.tokens;
+	}
+
+	@Override
+	public MembershipStore memberships() {
+		return this.memberships;
 	}
 
 	@Override

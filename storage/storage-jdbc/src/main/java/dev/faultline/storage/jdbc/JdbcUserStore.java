@@ -4,11 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import dev.faultline.storage.metadata.ApiToken;
 import dev.faultline.storage.metadata.User;
@@ -31,9 +29,12 @@ final class JdbcUserStore implements UserStore {
 
 	private final Clock clock;
 
+	private final JdbcTokenStore tokens;
+
 	JdbcUserStore(JdbcDatabase database, Clock clock) {
 		this.database = database;
 		this.clock = clock;
+		this.tokens = new JdbcTokenStore(database, clock);
 	}
 
 	@Override
@@ -60,24 +61,12 @@ final class JdbcUserStore implements UserStore {
 
 	@Override
 	public ApiToken createToken(long userId, String name, String tokenHash, Set<String> scopes) {
-		for (String scope : scopes) {
-			if (scope.isEmpty() || scope.chars().anyMatch(Character::isWhitespace)) {
-				throw new IllegalArgumentException("invalid scope name: '" + scope + "'");
-			}
-		}
-		Instant now = Columns.now(this.clock);
-		long id = this.database.write((connection) -> Queries.insert(connection,
-				"INSERT INTO api_tokens (user_id, name, token_hash, scopes, date_created) VALUES (?, ?, ?, ?, ?) "
-						+ "ON CONFLICT DO NOTHING RETURNING id",
-				"a token has this hash", userId, name, tokenHash, String.join(" ", new TreeSet<>(scopes)), now));
-		return new ApiToken(id, userId, name, tokenHash, scopes, now);
+		return this.tokens.insert(userId, null, name, tokenHash, "", scopes);
 	}
 
 	@Override
 	public Optional<ApiToken> findTokenByHash(String tokenHash) {
-		return this.database.read((connection) -> Queries.first(connection,
-				"SELECT id, user_id, name, token_hash, scopes, date_created FROM api_tokens WHERE token_hash = ?",
-				JdbcUserStore::token, tokenHash));
+		return this.tokens.findByHash(tokenHash);
 	}
 
 	private static String emailKey(String email) {
@@ -87,13 +76,6 @@ final class JdbcUserStore implements UserStore {
 	private static User user(ResultSet row) throws SQLException {
 		return new User(row.getLong("id"), row.getString("email"), row.getString("name"),
 				row.getString("password_hash"), Columns.instant(row, "date_created"));
-	}
-
-	private static ApiToken token(ResultSet row) throws SQLException {
-		String scopes = row.getString("scopes");
-		Set<String> scopeSet = scopes.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ")));
-		return new ApiToken(row.getLong("id"), row.getLong("user_id"), row.getString("name"),
-				row.getString("token_hash"), scopeSet, Columns.instant(row, "date_created"));
 	}
 
 }
