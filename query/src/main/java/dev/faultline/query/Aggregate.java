@@ -47,7 +47,7 @@ public record Aggregate(Function function, @Nullable Expression argument, double
 			throw new IllegalArgumentException(function.sentryName()
 					+ (function.takesArgument() ? "() needs an argument" : "() takes no argument"));
 		}
-		if (argument instanceof Aggregate) {
+		if (argument instanceof Aggregate || argument instanceof Equation) {
 			throw new IllegalArgumentException("aggregates do not nest: " + argument.name());
 		}
 		if (argument != null) {
@@ -226,6 +226,11 @@ public record Aggregate(Function function, @Nullable Expression argument, double
 	public static Aggregate countWebVitals(Expression vital, String vitalName, String quality) {
 		return new Aggregate(Function.COUNT_WEB_VITALS, vital, 0, 0, WebVitals.condition(vital, vitalName, quality),
 				vital.name() + "," + quality);
+	}
+
+	@Override
+	public boolean overGroup() {
+		return true;
 	}
 
 	@Override

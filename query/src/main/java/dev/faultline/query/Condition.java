@@ -173,13 +173,13 @@ public sealed interface Condition permits Condition.Compare, Condition.In, Condi
 	 */
 	default boolean onAggregate() {
 		if (this instanceof Compare compare) {
-			return compare.expression() instanceof Aggregate;
+			return compare.expression().overGroup();
 		}
 		if (this instanceof In in) {
-			return in.expression() instanceof Aggregate;
+			return in.expression().overGroup();
 		}
 		if (this instanceof Like like) {
-			return like.expression() instanceof Aggregate;
+			return like.expression().overGroup();
 		}
 		if (this instanceof Not not) {
 			return not.condition().onAggregate();

@@ -4,9 +4,19 @@ import java.util.Objects;
 
 /**
  * What a query selects, groups by, orders by or filters on: a dataset {@link Field}, one
- * {@link Tag} of each row, or an {@link Aggregate} over the rows of a group.
+ * {@link Tag} of each row, an {@link Aggregate} over the rows of a group, or an
+ * {@link Equation} between fields or between aggregates.
  */
-public sealed interface Expression permits Expression.Field, Expression.Tag, Aggregate {
+public sealed interface Expression permits Expression.Field, Expression.Tag, Aggregate, Equation {
+
+	/**
+	 * Returns whether the expression's value is computed over the rows of a group (an
+	 * aggregate, or an equation between aggregates) rather than per row.
+	 * @return whether it needs an aggregated query
+	 */
+	default boolean overGroup() {
+		return false;
+	}
 
 	/**
 	 * Returns the type of the expression's values.

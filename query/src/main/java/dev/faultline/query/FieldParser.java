@@ -73,6 +73,12 @@ public final class FieldParser {
 		if (part.isEmpty()) {
 			throw new FieldSyntaxException(FieldSyntaxException.Reason.MALFORMED, whole, offset, "empty field");
 		}
+		if (part.startsWith(Equation.PREFIX)) {
+			int start = offset + Equation.PREFIX.length();
+			return new EquationParser(whole, part.substring(Equation.PREFIX.length()), start,
+					(operand, at) -> operand(whole, operand, at))
+				.parse();
+		}
 		if (part.startsWith("tags[")) {
 			return tag(whole, part, offset);
 		}
@@ -81,6 +87,15 @@ public final class FieldParser {
 			return plain(whole, part, offset);
 		}
 		return call(whole, part, offset, open);
+	}
+
+	/** An equation's operand: a field string that is no equation itself. */
+	private Expression operand(String whole, String part, int offset) {
+		if (part.startsWith(Equation.PREFIX)) {
+			throw new FieldSyntaxException(FieldSyntaxException.Reason.MALFORMED, whole, offset,
+					"equations do not nest");
+		}
+		return expression(whole, part, offset);
 	}
 
 	private static Expression tag(String whole, String part, int offset) {

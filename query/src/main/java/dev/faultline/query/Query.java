@@ -83,21 +83,20 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 				throw new IllegalArgumentException("too many buckets: " + range + " by " + interval);
 			}
 		}
-		boolean aggregated = select.stream().anyMatch(Aggregate.class::isInstance) || !groupBy.isEmpty()
-				|| interval != null;
+		boolean aggregated = select.stream().anyMatch(Expression::overGroup) || !groupBy.isEmpty() || interval != null;
 		for (Expression group : groupBy) {
-			if (group instanceof Aggregate) {
+			if (group.overGroup()) {
 				throw new IllegalArgumentException("cannot group by an aggregate: " + group.name());
 			}
 		}
 		for (Expression selected : select) {
-			if (aggregated && !(selected instanceof Aggregate) && !groupBy.contains(selected)) {
+			if (aggregated && !selected.overGroup() && !groupBy.contains(selected)) {
 				throw new IllegalArgumentException("selected but neither grouped nor aggregated: " + selected.name());
 			}
 		}
 		for (Order order : orderBy) {
 			Expression key = order.expression();
-			if (aggregated ? !(key instanceof Aggregate) && !groupBy.contains(key) : key instanceof Aggregate) {
+			if (aggregated ? !key.overGroup() && !groupBy.contains(key) : key.overGroup()) {
 				throw new IllegalArgumentException("cannot order by " + key.name() + " here");
 			}
 		}
@@ -242,10 +241,13 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 					default -> true;
 				};
 			}
-			return this.expression instanceof Expression.Tag;
+			return this.expression instanceof Expression.Tag || this.expression instanceof Equation;
 		}
 
 		boolean exact() {
+			if (this.expression instanceof Equation) {
+				return false;
+			}
 			if (this.expression instanceof Aggregate aggregate) {
 				return switch (aggregate.function()) {
 					case AVG, PERCENTILE, ANY, EPM, TPM, EPS, TPS, FAILURE_RATE, APDEX, USER_MISERY -> false;
@@ -275,8 +277,7 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 	 * @return whether the query aggregates
 	 */
 	public boolean aggregated() {
-		return this.select.stream().anyMatch(Aggregate.class::isInstance) || !this.groupBy.isEmpty()
-				|| this.interval != null;
+		return this.select.stream().anyMatch(Expression::overGroup) || !this.groupBy.isEmpty() || this.interval != null;
 	}
 
 	/**
@@ -309,6 +310,9 @@ public record Query(Dataset dataset, List<Long> projectIds, TimeRange range, Lis
 		}
 		if (expression instanceof Aggregate aggregate && aggregate.argument() != null) {
 			checkDataset(dataset, aggregate.argument());
+		}
+		if (expression instanceof Equation equation) {
+			equation.operands().forEach((operand) -> checkDataset(dataset, operand));
 		}
 	}
 

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.faultline.api.web.ApiException;
-import dev.faultline.query.Aggregate;
 import dev.faultline.query.Dataset;
+import dev.faultline.query.Equation;
 import dev.faultline.query.Expression;
 import dev.faultline.query.FieldParser;
 import dev.faultline.query.Order;
@@ -26,6 +28,9 @@ record DiscoverFields(List<RequestedField> fields, List<String> projectSlugs) {
 
 	/** Sentry's limit on the columns of one request. */
 	static final int MAX_FIELDS = 20;
+
+	/** Sentry's name of the n-th requested equation in a sort. */
+	private static final Pattern EQUATION_INDEX = Pattern.compile("equation\\[([0-9]{1,2})]");
 
 	/** Field strings that name the project by slug. */
 	private static final List<String> PROJECT_FIELDS = List.of("project", "project.name");
@@ -65,7 +70,7 @@ record DiscoverFields(List<RequestedField> fields, List<String> projectSlugs) {
 
 	/** Whether any field is a function. */
 	boolean aggregated() {
-		return this.fields.stream().anyMatch((field) -> field.expression() instanceof Aggregate);
+		return this.fields.stream().anyMatch((field) -> field.expression().overGroup());
 	}
 
 	/** The distinct expressions, in request order. */
@@ -78,12 +83,12 @@ record DiscoverFields(List<RequestedField> fields, List<String> projectSlugs) {
 	 * query.
 	 */
 	List<Expression> plain() {
-		return expressions().stream().filter((expression) -> !(expression instanceof Aggregate)).toList();
+		return expressions().stream().filter((expression) -> !expression.overGroup()).toList();
 	}
 
 	/** The distinct functions. */
 	List<Expression> aggregates() {
-		return expressions().stream().filter(Aggregate.class::isInstance).toList();
+		return expressions().stream().filter(Expression::overGroup).toList();
 	}
 
 	/**
@@ -98,6 +103,18 @@ record DiscoverFields(List<RequestedField> fields, List<String> projectSlugs) {
 		String text = sort.trim();
 		boolean descending = text.startsWith("-");
 		String field = descending ? text.substring(1) : text;
+		Matcher indexed = EQUATION_INDEX.matcher(field);
+		if (indexed.matches()) {
+			// Sentry's sort by the n-th requested equation: equation[0].
+			List<RequestedField> equations = this.fields.stream()
+				.filter((requested) -> requested.expression() instanceof Equation)
+				.toList();
+			int index = Integer.parseInt(indexed.group(1));
+			if (index >= equations.size()) {
+				throw ApiException.badRequest("orderby must also be in the selected columns or groupby: " + field);
+			}
+			return new Order(equations.get(index).expression(), descending);
+		}
 		for (RequestedField requested : this.fields) {
 			if (requested.text().equals(field)) {
 				return new Order(requested.expression(), descending);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.faultline.api.web.ApiException;
-import dev.faultline.query.Aggregate;
 import dev.faultline.query.Condition;
 import dev.faultline.query.Expression;
 import dev.faultline.query.FieldType;
@@ -79,7 +78,7 @@ final class EventsStats {
 			@Nullable String intervalText, @Nullable String topEventsText, boolean excludeOther) {
 		DiscoverFields axes = DiscoverFields.parse(scope.dataset(), yAxis.stream().distinct().toList(), "yAxis");
 		for (RequestedField axis : axes.fields()) {
-			if (!(axis.expression() instanceof Aggregate)) {
+			if (!axis.expression().overGroup()) {
 				throw ApiException.badRequest("yAxis must be a function, such as count(): " + axis.text());
 			}
 		}
@@ -267,7 +266,7 @@ final class EventsStats {
 	 */
 	private static String groupName(DiscoverFields groups, List<Expression> keys, List<@Nullable Object> values,
 			Map<Long, String> slugs) {
-		return groups.fields().stream().filter((field) -> !(field.expression() instanceof Aggregate)).map((field) -> {
+		return groups.fields().stream().filter((field) -> !field.expression().overGroup()).map((field) -> {
 			Object value = values.get(keys.indexOf(field.expression()));
 			if (groups.projectSlugs().contains(field.text()) && value instanceof Long id) {
 				return slugs.getOrDefault(id, String.valueOf(id));

@@ -153,6 +153,46 @@ class DiscoverApiIT extends EmbeddedApplicationTest {
 	}
 
 	@Test
+	void equationsBetweenFunctionsWithTheirMetaAndSortedByEquationIndex() throws Exception {
+		String equation = "equation|count() / count_unique(user.email) * 100";
+		JsonNode body = ok("/api/0/organizations/faultline/events/?statsPeriod=24h&field=level&field=count()"
+				+ "&field=" + encode(equation) + "&field=" + encode("equation|count() - 1") + "&sort="
+				+ encode("-equation[0]") + "&project=" + shop.id() + "&project=" + other.id());
+
+		Map<String, List<StoredEvent>> byLevel = ours().stream().collect(Collectors.groupingBy(StoredEvent::level));
+		Map<String, Double> expected = new TreeMap<>();
+		byLevel.forEach((level, events) -> expected.put(level, events.size() * 100.0
+				/ events.stream().filter((e) -> e.user() != null).map((e) -> e.user().email()).distinct().count()));
+		List<JsonNode> rows = list(body.path("data"));
+		assertThat(rows).extracting((row) -> row.path("level").asString())
+			.containsExactlyElementsOf(expected.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.map(Map.Entry::getKey)
+				.toList());
+		for (JsonNode row : rows) {
+			String level = row.path("level").asString();
+			assertThat(row.path(equation).asDouble()).isCloseTo(expected.get(level), within(1e-9));
+			assertThat(row.path("equation|count() - 1").asDouble()).isEqualTo(byLevel.get(level).size() - 1.0);
+		}
+		assertThat(body.path("meta").path("fields").path(equation).asString()).isEqualTo("number");
+
+		String ascending = ok("/api/0/organizations/faultline/events/?statsPeriod=24h&field=level&field="
+				+ encode(equation) + "&sort=" + encode(equation) + "&project=" + shop.id() + "&project=" + other.id())
+			.path("data")
+			.get(0)
+			.path("level")
+			.asString();
+		assertThat(ascending).isEqualTo(rows.get(rows.size() - 1).path("level").asString());
+		assertThat(detail("/api/0/organizations/faultline/events/?statsPeriod=24h&field=level&field="
+				+ encode("equation|count() + ") + "&project=" + shop.id(), 400))
+			.contains("operand is missing");
+		assertThat(detail("/api/0/organizations/faultline/events/?statsPeriod=24h&field=level&field=count()" + "&sort="
+				+ encode("equation[0]") + "&project=" + shop.id(), 400))
+			.contains("equation[0]");
+	}
+
+	@Test
 	void rowsPageByCursorNewestFirstWithProjectSlugs() throws Exception {
 		String base = "/api/0/organizations/faultline/events/?statsPeriod=24h&field=id&field=timestamp"
 				+ "&field=project&field=title&per_page=7&query=" + encode("environment:prod");

@@ -13,6 +13,7 @@ import dev.faultline.query.Column;
 import dev.faultline.query.Condition;
 import dev.faultline.query.Cursor;
 import dev.faultline.query.Dataset;
+import dev.faultline.query.Equation;
 import dev.faultline.query.Expression;
 import dev.faultline.query.FieldType;
 import dev.faultline.query.Function;
@@ -170,7 +171,34 @@ public final class QueryCompiler {
 			return (field.column().nullable() && field.type() == FieldType.STRING) ? this.dialect.emptyIfNull(column)
 					: column;
 		}
+		if (expression instanceof Equation equation) {
+			return equation(dataset, equation.term(), binder);
+		}
 		return aggregate(dataset, (Aggregate) expression, binder);
+	}
+
+	/**
+	 * An equation as portable arithmetic on floats: every operand cast to DOUBLE, every
+	 * operation parenthesized, a divisor of 0 made NULL (Sentry's answer to a division by
+	 * zero), so every dialect computes it alike.
+	 */
+	private String equation(Dataset dataset, Equation.Term term, Binder binder) {
+		if (term instanceof Equation.Operand operand) {
+			Expression expression = operand.expression();
+			String sql = (expression instanceof Aggregate aggregate) ? aggregate(dataset, aggregate, binder)
+					: column(dataset, ((Expression.Field) expression).column());
+			return "CAST(" + sql + " AS DOUBLE)";
+		}
+		if (term instanceof Equation.Number number) {
+			return binder.bind(number.value());
+		}
+		Equation.Binary binary = (Equation.Binary) term;
+		String left = equation(dataset, binary.left(), binder);
+		String right = equation(dataset, binary.right(), binder);
+		if (binary.operator() == Equation.Operator.DIVIDE) {
+			return "(" + left + " / nullif(" + right + ", 0))";
+		}
+		return "(" + left + " " + binary.operator().symbol() + " " + right + ")";
 	}
 
 	private String value(Expression expression, Object value, Binder binder) {
@@ -350,6 +378,9 @@ public final class QueryCompiler {
 		else if (expression instanceof Expression.Field field) {
 			sql = column(dataset, field.column());
 		}
+		else if (expression instanceof Equation equation) {
+			sql = equation(dataset, equation.term(), binder);
+		}
 		else {
 			sql = aggregate(dataset, (Aggregate) expression, binder);
 		}
@@ -373,13 +404,27 @@ public final class QueryCompiler {
 		expressions.addAll(query.groupBy());
 		query.orderBy().forEach((order) -> expressions.add(order.expression()));
 		collect(query.where(), expressions);
-		for (Expression expression : expressions) {
+		for (Expression expression : expandEquations(expressions)) {
 			Expression read = (expression instanceof Aggregate aggregate) ? aggregate.argument() : expression;
 			if (read instanceof Expression.Field field && field.column().tagPair()) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The expressions with every equation replaced by its operands. */
+	private static List<Expression> expandEquations(List<Expression> expressions) {
+		List<Expression> expanded = new ArrayList<>();
+		for (Expression expression : expressions) {
+			if (expression instanceof Equation equation) {
+				expanded.addAll(equation.operands());
+			}
+			else {
+				expanded.add(expression);
+			}
+		}
+		return expanded;
 	}
 
 	private static void collect(List<Condition> conditions, List<Expression> into) {
@@ -416,7 +461,7 @@ public final class QueryCompiler {
 		List<Expression> expressions = new ArrayList<>(query.select());
 		query.orderBy().forEach((order) -> expressions.add(order.expression()));
 		collect(query.where(), expressions);
-		for (Expression expression : expressions) {
+		for (Expression expression : expandEquations(expressions)) {
 			if (expression instanceof Aggregate aggregate && aggregate.function().countsDuplicates()) {
 				return true;
 			}
@@ -624,7 +669,8 @@ public final class QueryCompiler {
 			}
 			// A seek on keys a row holds goes before grouping, so the engine skips rows;
 			// one on an aggregate filters the finished groups.
-			boolean seekGroups = sortKeys.stream().anyMatch((key) -> key.expression() instanceof Aggregate);
+			boolean seekGroups = sortKeys.stream()
+				.anyMatch((key) -> key.expression() != null && key.expression().overGroup());
 			if (cursor.keyed() && !seekGroups) {
 				sql.append(" AND ")
 					.append(seek(sortKeys, cursor.key(), backward,

@@ -24,6 +24,7 @@ import dev.faultline.query.Condition;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Datasets;
 import dev.faultline.query.Expression;
+import dev.faultline.query.FieldParser;
 import dev.faultline.query.Function;
 import dev.faultline.query.Order;
 import dev.faultline.query.Query;
@@ -152,6 +153,78 @@ public abstract class QueryContract {
 			}
 			index++;
 		}
+	}
+
+	@Test
+	void equationsBetweenFunctionsPerGroupSortedByAnEquation() {
+		FieldParser parser = new FieldParser(ERRORS);
+		Expression ratio = parser.parse("equation|count() / count_unique(user.email) * 100").expression();
+		Expression shifted = parser.parse("equation|(max(issue.id) - min(issue.id)) * 2 + 0.5").expression();
+		Expression byZero = parser.parse("equation|count() / (count() - count())").expression();
+		QueryResult result = run(query().select(LEVEL, ratio, shifted, byZero)
+			.groupBy(LEVEL)
+			.orderBy(Order.desc(ratio))
+			.page(0, 100)
+			.build());
+
+		Map<String, List<StoredEvent>> groups = project(PROJECT).stream()
+			.collect(Collectors.groupingBy(StoredEvent::level));
+		List<Map.Entry<String, Double>> expected = new ArrayList<>();
+		for (Map.Entry<String, List<StoredEvent>> group : groups.entrySet()) {
+			long users = group.getValue()
+				.stream()
+				.map(QueryContract::email)
+				.filter(Objects::nonNull)
+				.distinct()
+				.count();
+			assertThat(users).isPositive();
+			expected.add(Map.entry(group.getKey(), group.getValue().size() * 100.0 / users));
+		}
+		// Ties go to the group key, ascending: the query's total order.
+		expected
+			.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+		assertThat(result.rows()).extracting((row) -> row.get(0))
+			.containsExactlyElementsOf(expected.stream().map(Map.Entry::getKey).toList());
+		for (int i = 0; i < result.rows().size(); i++) {
+			List<StoredEvent> group = groups.get((String) result.value(i, 0));
+			assertThat((Double) result.value(i, 1)).isCloseTo(expected.get(i).getValue(), within(1e-9));
+			long max = group.stream().mapToLong(StoredEvent::issueId).max().orElseThrow();
+			long min = group.stream().mapToLong(StoredEvent::issueId).min().orElseThrow();
+			assertThat((Double) result.value(i, 2)).isCloseTo((max - min) * 2 + 0.5, within(1e-9));
+			assertThat(result.value(i, 3)).as("a division by zero is missing").isNull();
+		}
+		assertThat(result.columns().get(1).name()).isEqualTo("equation|count() / count_unique(user.email) * 100");
+		assertThat(result.metaFields()).containsEntry("equation|count() / count_unique(user.email) * 100", "number");
+	}
+
+	@Test
+	void equationsBetweenColumnsPerRowAndAsAConditionOnGroups() {
+		FieldParser parser = new FieldParser(ERRORS);
+		Expression doubled = parser.parse("equation|issue.id * 2 - 1").expression();
+		QueryResult rows = run(query().select(ID, doubled).page(0, Query.MAX_LIMIT).build());
+		Map<String, Long> issues = project(PROJECT).stream()
+			.collect(Collectors.toMap(StoredEvent::eventId, StoredEvent::issueId, (a, b) -> a));
+		assertThat(rows.rows()).hasSize(issues.size());
+		for (List<@Nullable Object> row : rows.rows()) {
+			assertThat((Double) row.get(1)).isEqualTo(issues.get((String) row.get(0)) * 2.0 - 1);
+		}
+
+		Expression share = parser.parse("equation|count() * 1.0 / 10").expression();
+		QueryResult groups = run(query().select(ISSUE, share)
+			.groupBy(ISSUE)
+			.where(new Condition.Compare(share, Condition.Operator.GREATER, 3.5))
+			.orderBy(Order.asc(ISSUE))
+			.page(0, 100)
+			.build());
+		Map<Long, Long> counts = new TreeMap<>(
+				project(PROJECT).stream().collect(Collectors.groupingBy(StoredEvent::issueId, Collectors.counting())));
+		List<Long> kept = counts.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() / 10.0 > 3.5)
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(kept).isNotEmpty().hasSizeLessThan(counts.size());
+		assertThat(groups.rows()).extracting((row) -> row.get(0)).containsExactlyElementsOf(kept);
 	}
 
 	@Test
