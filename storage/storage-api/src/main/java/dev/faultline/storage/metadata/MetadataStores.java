@@ -1,6 +1,8 @@
 package dev.faultline.storage.metadata;
 
 import dev.faultline.storage.debugfile.DebugFileStore;
+import dev.faultline.storage.discover.DashboardStore;
+import dev.faultline.storage.discover.SavedQueryStore;
 import dev.faultline.storage.monitor.MonitorStore;
 import dev.faultline.storage.release.ReleaseStore;
 import dev.faultline.storage.sourcemap.ArtifactBundleStore;
@@ -80,6 +82,16 @@ public interface MetadataStores extends AutoCloseable {
 	 * Debug information files (ProGuard mappings) by project.
 	 */
 	DebugFileStore debugFiles();
+
+	/**
+	 * Saved Discover queries.
+	 */
+	SavedQueryStore savedQueries();
+
+	/**
+	 * Dashboards.
+	 */
+	DashboardStore dashboards();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

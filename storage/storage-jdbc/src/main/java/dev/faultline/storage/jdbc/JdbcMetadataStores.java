@@ -3,6 +3,8 @@ package dev.faultline.storage.jdbc;
 import java.time.Clock;
 
 import dev.faultline.storage.debugfile.DebugFileStore;
+import dev.faultline.storage.discover.DashboardStore;
+import dev.faultline.storage.discover.SavedQueryStore;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.DeadLetterStore;
 import dev.faultline.storage.metadata.IssueStore;
@@ -64,6 +66,10 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final DebugFileStore debugFiles;
 
+	private final SavedQueryStore savedQueries;
+
+	private final DashboardStore dashboards;
+
 	/**
 	 * @param clock stamps {@code dateCreated} of new rows, activities, status changes and
 	 * the first sighting of releases
@@ -86,6 +92,8 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.artifactBundles = new JdbcArtifactBundleStore(database, clock);
 		this.monitors = new JdbcMonitorStore(database, clock);
 		this.debugFiles = new JdbcDebugFileStore(database, clock);
+		this.savedQueries = new JdbcSavedQueryStore(database, clock);
+		this.dashboards = new JdbcDashboardStore(database, clock);
 	}
 
 	@Override
@@ -166,6 +174,16 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public DebugFileStore debugFiles() {
 		return this.debugFiles;
+	}
+
+	@Override
+	public SavedQueryStore savedQueries() {
+		return this.savedQueries;
+	}
+
+	@Override
+	public DashboardStore dashboards() {
+		return this.dashboards;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */
