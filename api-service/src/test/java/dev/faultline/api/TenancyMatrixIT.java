@@ -126,7 +126,7 @@ class TenancyMatrixIT extends EmbeddedApplicationTest {
 
 		StringBuilder table = new StringBuilder(
 				"\nTenancy matrix: route | no token | bad token | other organization's owner"
-						+ " (every scope) | verdict\n");
+						+ " (every scope) | its CI token (org:ci) | verdict\n");
 		rows.forEach((route, result) -> table.append(String.format("%-95s %s%n", route, result)));
 		table.append(rows.size())
 			.append(" routes, ")
@@ -137,6 +137,9 @@ class TenancyMatrixIT extends EmbeddedApplicationTest {
 		findings.forEach((finding) -> table.append("  finding: ").append(finding).append('\n'));
 		System.out.println(table);
 		assertThat(rows).as("routes found").hasSizeGreaterThan(50);
+		assertThat(send("GET", "/api/0/organizations/outsider/releases/", OUTSIDER_CI_TOKEN).statusCode())
+			.as("the CI token works in its own organization")
+			.isEqualTo(200);
 		assertThat(failures).as("enforced routes that fail").isEmpty();
 	}
 
@@ -189,6 +192,9 @@ class TenancyMatrixIT extends EmbeddedApplicationTest {
 		this.stores.organizations().addMember(organization.id(), outsider.id(), "owner");
 		this.stores.memberships().addTeamMember(organization.id(), team.id(), outsider.id(), "admin");
 		this.stores.tokens().createPersonal(outsider.id(), "all", ApiTokens.hash(OUTSIDER_TOKEN), "6789", Scopes.ALL);
+		this.stores.tokens()
+			.createForOrganization(organization.id(), outsider.id(), "ci", ApiTokens.hash(OUTSIDER_CI_TOKEN), "6789",
+					Set.of(Scopes.ORG_CI));
 	}
 
 	/**
