@@ -1,5 +1,7 @@
 package dev.faultline.api.auth;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.faultline.api.bootstrap.Passwords;
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * A wrong email and a wrong password get the same answer, and an unknown email still runs
  * the (slow) password check against a throwaway hash, so neither the body nor the
- * response time tells whether an account exists.
+ * response time tells whether an account exists. Failed sign-ins are throttled per email
+ * and per address ({@link LoginThrottle}): 429 with {@code Retry-After}, decided before
+ * the account is looked up.
  */
 @RestController
 class SessionController {
@@ -42,30 +46,43 @@ class SessionController {
 
 	private final Sessions sessions;
 
+	private final LoginThrottle throttle;
+
 	private final PasswordEncoder passwords = Passwords.encoder();
 
 	private final boolean httpsUrl;
 
 	private volatile @Nullable String throwawayHash;
 
-	SessionController(UserStore users, Sessions sessions, FaultlineProperties properties) {
+	SessionController(UserStore users, Sessions sessions, LoginThrottle throttle, FaultlineProperties properties) {
 		this.users = users;
 		this.sessions = sessions;
+		this.throttle = throttle;
 		this.httpsUrl = properties.publicUrl().regionMatches(true, 0, "https:", 0, 6);
 	}
 
 	@PostMapping({ "/api/0/auth/login/", "/api/0/auth/login" })
-	ResponseEntity<SessionResponse> login(@RequestBody(required = false) @Nullable LoginRequest body,
-			HttpServletRequest request) {
+	ResponseEntity<?> login(@RequestBody(required = false) @Nullable LoginRequest body, HttpServletRequest request) {
 		if (body == null || body.email() == null || body.password() == null) {
 			throw ApiException.badRequest("email and password are required");
+		}
+		String address = String.valueOf(request.getRemoteAddr());
+		Duration wait = this.throttle.retryAfter(body.email(), address);
+		if (!wait.isZero()) {
+			// Decided before any lookup, for existing and unknown emails alike.
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+				.body(Map.of("detail", "Too many failed sign-ins. Try again in " + seconds + " seconds."));
 		}
 		Optional<User> user = this.users.findByEmail(body.email().trim());
 		String hash = user.map(User::passwordHash).orElseGet(this::throwawayHash);
 		boolean matches = this.passwords.matches(body.password(), hash);
 		if (user.isEmpty() || !matches) {
+			this.throttle.failed(body.email(), address);
 			throw ApiException.unauthorized(INVALID);
 		}
+		this.throttle.succeeded(body.email());
 		Sessions.NewSession session = this.sessions.create(user.get().id());
 		boolean secure = secure(request);
 		logger.info("User {} signed in", user.get().id());
