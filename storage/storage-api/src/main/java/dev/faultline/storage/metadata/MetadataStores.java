@@ -1,5 +1,6 @@
 package dev.faultline.storage.metadata;
 
+import dev.faultline.storage.alert.AlertStores;
 import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.discover.DashboardStore;
 import dev.faultline.storage.discover.SavedQueryStore;
@@ -92,6 +93,11 @@ public interface MetadataStores extends AutoCloseable {
 	 * Dashboards.
 	 */
 	DashboardStore dashboards();
+
+	/**
+	 * Alert rules, integrations, the notification outbox and incidents.
+	 */
+	AlertStores alerts();
 
 	/**
 	 * The newest migration applied to the schema, for the system status page.

@@ -2,6 +2,7 @@ package dev.faultline.storage.jdbc;
 
 import java.time.Clock;
 
+import dev.faultline.storage.alert.AlertStores;
 import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.discover.DashboardStore;
 import dev.faultline.storage.discover.SavedQueryStore;
@@ -64,6 +65,8 @@ public class JdbcMetadataStores implements MetadataStores {
 
 	private final MonitorStore monitors;
 
+	private final AlertStores alerts;
+
 	private final DebugFileStore debugFiles;
 
 	private final SavedQueryStore savedQueries;
@@ -94,6 +97,7 @@ public class JdbcMetadataStores implements MetadataStores {
 		this.debugFiles = new JdbcDebugFileStore(database, clock);
 		this.savedQueries = new JdbcSavedQueryStore(database, clock);
 		this.dashboards = new JdbcDashboardStore(database, clock);
+		this.alerts = new JdbcAlertStores(database, clock);
 	}
 
 	@Override
@@ -184,6 +188,11 @@ public class JdbcMetadataStores implements MetadataStores {
 	@Override
 	public DashboardStore dashboards() {
 		return this.dashboards;
+	}
+
+	@Override
+	public AlertStores alerts() {
+		return this.alerts;
 	}
 
 	/** Read from Flyway's history table, which both adapters' migrations fill. */
