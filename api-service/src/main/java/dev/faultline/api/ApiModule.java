@@ -4,6 +4,7 @@ import dev.faultline.boot.ManagementAccessConfiguration;
 import dev.faultline.boot.MetadataConfiguration;
 import dev.faultline.boot.QueueConfiguration;
 import dev.faultline.boot.DeadLetterConfiguration;
+import dev.faultline.boot.AlertConfiguration;
 import dev.faultline.boot.EventStoreConfiguration;
 
 import dev.faultline.boot.backup.BackupConfiguration;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(excludeFilters = @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @Import({ MetadataConfiguration.class, EventStoreConfiguration.class, ManagementAccessConfiguration.class,
 		DeadLetterConfiguration.class, QueueConfiguration.class, SystemProbeConfiguration.class,
-		BackupConfiguration.class })
+		BackupConfiguration.class, AlertConfiguration.class })
 public class ApiModule {
 
 }

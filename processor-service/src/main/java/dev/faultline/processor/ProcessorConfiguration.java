@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.faultline.alerts.AlertCandidate;
 import dev.faultline.boot.outcome.OutcomeRecorder;
+import dev.faultline.processor.alert.IssueAlertQueue;
 import dev.faultline.processor.clientreport.ClientReportProcessor;
 import dev.faultline.processor.event.EventProcessor;
 import dev.faultline.processor.event.EventWriter;
@@ -62,8 +65,9 @@ class ProcessorConfiguration {
 	@Bean
 	EnvelopePipeline envelopePipeline(MetadataStores metadataStores, DeadLetterStore deadLetters,
 			dev.faultline.storage.events.EventWriter eventWriter, SpanWriter spanWriter, SessionWriter sessionWriter,
-			ProcessorProperties properties) {
-		return new EnvelopePipeline(router(metadataStores, eventWriter, spanWriter, sessionWriter, properties),
+			ProcessorProperties properties, IssueAlertQueue issueAlerts) {
+		return new EnvelopePipeline(
+				router(metadataStores, eventWriter, spanWriter, sessionWriter, properties, issueAlerts),
 				new ProjectProcessingCache(metadataStores.projectSettings(), properties.scrubbing().settings(),
 						ProjectProcessingCache.DEFAULT_TTL),
 				deadLetters, properties.processingBudget(), properties.threads());
@@ -79,8 +83,18 @@ class ProcessorConfiguration {
 	 */
 	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
 			SpanWriter spanWriter, SessionWriter sessionWriter, ProcessorProperties properties) {
+		return router(metadataStores, eventWriter, spanWriter, sessionWriter, properties, (candidates) -> {
+		});
+	}
+
+	/**
+	 * The kinds with the stored events of each batch handed to {@code issueAlerts}.
+	 */
+	static ItemRouter router(MetadataStores metadataStores, dev.faultline.storage.events.EventWriter eventWriter,
+			SpanWriter spanWriter, SessionWriter sessionWriter, ProcessorProperties properties,
+			Consumer<List<AlertCandidate>> issueAlerts) {
 		EventWriter events = new EventWriter(new IssueAssignmentStage(metadataStores.issues()), eventWriter,
-				metadataStores.countedEvents());
+				metadataStores.countedEvents(), issueAlerts);
 		Map<String, ItemProcessor> kinds = new LinkedHashMap<>();
 		List<SymbolicationStage> symbolication = List
 			.of(new ProguardStage(new ProguardMappings(metadataStores.debugFiles())));

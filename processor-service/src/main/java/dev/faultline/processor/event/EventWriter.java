@@ -5,14 +5,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.faultline.alerts.AlertCandidate;
 import dev.faultline.processor.pipeline.BatchWriter;
 import dev.faultline.processor.pipeline.ItemOutcome;
 import dev.faultline.storage.events.StoredEvent;
 import dev.faultline.storage.metadata.CountedEvents;
 import dev.faultline.storage.metadata.EventOccurrence;
+import dev.faultline.storage.metadata.Issue;
+import dev.faultline.storage.metadata.IssueStatus;
 import dev.faultline.storage.metadata.Outcome;
 import dev.faultline.storage.metadata.OutcomeReasons;
 import org.slf4j.Logger;
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * id), then the occurrences in one metadata transaction (exactly once per event id).
  * Writing first keeps replay exact: an event is counted only once it is stored, so a
  * crash in between leaves it uncounted and the replay counts it.</li>
+ * <li>The stored events go to the issue alerts with what only this step saw: whether the
+ * event's issue was new (seen 0 times when looked up; the first event of its group in the
+ * batch) and the issue's status before the event (resolved: the event may be a
+ * regression). The alerts' consumer takes them off the hot path.</li>
  * </ol>
  * Thread-safe.
  */
@@ -52,11 +59,24 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 
 	private final StoredEventMapper mapper = new StoredEventMapper();
 
+	private final Consumer<List<AlertCandidate>> alerts;
+
 	public EventWriter(IssueAssignmentStage issues, dev.faultline.storage.events.EventWriter events,
 			CountedEvents counted) {
+		this(issues, events, counted, (candidates) -> {
+		});
+	}
+
+	/**
+	 * @param alerts receives the stored events of each batch (after they are stored and
+	 * counted); must not block
+	 */
+	public EventWriter(IssueAssignmentStage issues, dev.faultline.storage.events.EventWriter events,
+			CountedEvents counted, Consumer<List<AlertCandidate>> alerts) {
 		this.issues = issues;
 		this.events = events;
 		this.counted = counted;
+		this.alerts = alerts;
 	}
 
 	@Override
@@ -65,23 +85,30 @@ public final class EventWriter implements BatchWriter<PreparedEvent> {
 		List<StoredEvent> rows = new ArrayList<>(fresh.size());
 		List<EventOccurrence> occurrences = new ArrayList<>(fresh.size());
 		List<PreparedEvent> accepted = new ArrayList<>(fresh.size());
-		Map<String, OptionalLong> issueIds = new HashMap<>();
+		List<AlertCandidate> candidates = new ArrayList<>(fresh.size());
+		Map<String, Optional<Issue>> issuesByHash = new HashMap<>();
 		for (PreparedEvent event : fresh) {
-			OptionalLong issueId = issueIds.computeIfAbsent(event.projectId() + ":" + event.grouping().hash(),
-					(key) -> this.issues.findOrCreate(event));
-			if (issueId.isEmpty()) {
+			String key = event.projectId() + ":" + event.grouping().hash();
+			boolean firstOfGroup = !issuesByHash.containsKey(key);
+			Optional<Issue> issue = issuesByHash.computeIfAbsent(key, (ignored) -> this.issues.findOrCreate(event));
+			if (issue.isEmpty()) {
 				logger.debug("Dropping event {} of project {}: its grouping hash was discarded", event.eventId(),
 						event.projectId());
 				outcomes.accept(outcome(event, Outcome.FILTERED, OutcomeReasons.DISCARDED_HASH));
 				continue;
 			}
-			occurrences.add(this.issues.occurrence(event, issueId.getAsLong()));
-			rows.add(this.mapper.map(event, issueId.getAsLong()));
+			long issueId = issue.get().id();
+			occurrences.add(this.issues.occurrence(event, issueId));
+			StoredEvent row = this.mapper.map(event, issueId);
+			rows.add(row);
 			accepted.add(event);
+			candidates.add(firstOfGroup ? new AlertCandidate(row, issue.get().timesSeen() == 0, issue.get().status())
+					: new AlertCandidate(row, false, IssueStatus.UNRESOLVED));
 		}
 		if (!rows.isEmpty()) {
 			this.events.write(rows);
 			this.issues.record(occurrences);
+			this.alerts.accept(candidates);
 		}
 		for (PreparedEvent event : accepted) {
 			outcomes.accept(outcome(event, Outcome.ACCEPTED, OutcomeReasons.NONE));

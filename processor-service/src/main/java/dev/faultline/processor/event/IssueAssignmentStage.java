@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import dev.faultline.core.normalize.Timestamps;
 import dev.faultline.protocol.event.Event;
@@ -34,16 +33,15 @@ public final class IssueAssignmentStage {
 	}
 
 	/**
-	 * Returns the id of the event's issue, creating the issue from the event when it is
-	 * the first of its group; empty when the project discarded the event's grouping hash
-	 * (the event is to be dropped).
+	 * Returns the event's issue as it was before the event, creating the issue from the
+	 * event when it is the first of its group (then seen 0 times); empty when the project
+	 * discarded the event's grouping hash (the event is to be dropped).
 	 */
-	OptionalLong findOrCreate(PreparedEvent prepared) {
+	Optional<Issue> findOrCreate(PreparedEvent prepared) {
 		Event event = prepared.event();
-		Optional<Issue> issue = this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
+		return this.issues.findOrCreate(new NewIssue(prepared.projectId(), prepared.grouping().hash(),
 				Objects.requireNonNullElse(event.title(), ""), Objects.requireNonNullElse(event.culprit(), ""),
 				level(event), prepared.issueType(), metadata(event), timestamp(event)));
-		return issue.map((found) -> OptionalLong.of(found.id())).orElseGet(OptionalLong::empty);
 	}
 
 	/**

@@ -46,7 +46,10 @@ public interface IssueAlertRuleStore {
 	 * Claims a firing of the rule for the issue: true, recording the firing (history and
 	 * the rule's last triggered time), when the rule has not fired for that issue within
 	 * {@code interval} before {@code at}; false otherwise. Atomic across processes: of
-	 * concurrent claims within one interval exactly one succeeds.
+	 * concurrent claims within one interval exactly one succeeds. A claim for an event
+	 * that already made a firing of the rule for the issue succeeds again without
+	 * recording anything (a replay of that event), so work done after a claim can be
+	 * redone.
 	 */
 	boolean claimFire(long ruleId, long issueId, String eventId, Instant at, Duration interval);
 

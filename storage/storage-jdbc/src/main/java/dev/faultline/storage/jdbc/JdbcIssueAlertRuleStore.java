@@ -123,13 +123,20 @@ final class JdbcIssueAlertRuleStore implements IssueAlertRuleStore {
 								+ "WHERE alert_rule_issues.last_fired <= ? RETURNING rule_id",
 						(row) -> row.getLong(1), ruleId, issueId, fired, ruleId, issueId, before)
 				.isPresent();
-			if (claimed) {
-				Queries.update(connection,
-						"INSERT INTO alert_rule_fires (rule_id, issue_id, event_id, date_fired) VALUES (?, ?, ?, ?)",
-						ruleId, issueId, eventId, fired);
-				Queries.update(connection, "UPDATE alert_rules SET last_triggered = ? WHERE id = ?", fired, ruleId);
+			if (!claimed) {
+				// the same event again (a replayed batch): its firing stands, so that the
+				// caller enqueues its notifications again, which their keys deduplicate
+				return Queries
+					.first(connection,
+							"SELECT id FROM alert_rule_fires WHERE rule_id = ? AND issue_id = ? AND event_id = ?",
+							(row) -> row.getLong(1), ruleId, issueId, eventId)
+					.isPresent();
 			}
-			return claimed;
+			Queries.update(connection,
+					"INSERT INTO alert_rule_fires (rule_id, issue_id, event_id, date_fired) VALUES (?, ?, ?, ?)",
+					ruleId, issueId, eventId, fired);
+			Queries.update(connection, "UPDATE alert_rules SET last_triggered = ? WHERE id = ?", fired, ruleId);
+			return true;
 		});
 	}
 

@@ -119,6 +119,9 @@ public abstract class AlertStoreContract extends IssueWorkflowFixture {
 		Duration interval = Duration.ofMinutes(30);
 		assertThat(rules().claimFire(rule.id(), first.id(), "e1", T0, interval)).isTrue();
 		assertThat(rules().claimFire(rule.id(), first.id(), "e2", T0.plus(Duration.ofMinutes(29)), interval)).isFalse();
+		assertThat(rules().claimFire(rule.id(), first.id(), "e1", T0.plus(Duration.ofMinutes(2)), interval))
+			.as("a replay of the firing event")
+			.isTrue();
 		assertThat(rules().claimFire(rule.id(), second.id(), "e3", T0.plus(Duration.ofMinutes(1)), interval)).isTrue();
 		assertThat(rules().claimFire(rule.id(), first.id(), "e4", T0.plus(Duration.ofMinutes(30)), interval)).isTrue();
 		assertThat(rules().fires(rule.id(), 10)).extracting("eventId").containsExactly("e4", "e3", "e1");
@@ -147,7 +150,9 @@ public abstract class AlertStoreContract extends IssueWorkflowFixture {
 						for (Issue issue : issues) {
 							if (replica.alerts()
 								.issueRules()
-								.claimFire(rule.id(), issue.id(), "e-" + issue.id(), T0, Duration.ofHours(1))) {
+								.claimFire(rule.id(), issue.id(),
+										"e-" + issue.id() + "-" + System.identityHashCode(replica), T0,
+										Duration.ofHours(1))) {
 								won++;
 							}
 						}
