@@ -21,6 +21,7 @@ import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.core.proguard.MappingUuid;
 import dev.faultline.core.proguard.ProguardMapping;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.debugfile.DebugFile;
 import dev.faultline.storage.debugfile.DebugFileStore;
 import dev.faultline.storage.debugfile.NewDebugFile;
@@ -73,11 +74,9 @@ class DebugFileController {
 
 	static final List<String> READ = List.of(Scopes.PROJECT_READ, "project:releases");
 
-	private static final Pattern PROGUARD_NAME = Pattern
-		.compile("(?:^|/)(?:proguard/|mapping-)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-				+ "[0-9a-fA-F]{12})\\.txt$");
+	private static final Pattern PROGUARD_NAME = ClientPatterns.PROGUARD_FILE_NAME.jdk();
 
-	private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+	private static final Pattern SHA1 = ClientPatterns.SHA1_HEX.jdk();
 
 	private final Access access;
 

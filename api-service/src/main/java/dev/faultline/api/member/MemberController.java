@@ -12,6 +12,7 @@ import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.metadata.DuplicateException;
 import dev.faultline.storage.metadata.Invite;
 import dev.faultline.storage.metadata.Member;
@@ -108,7 +109,7 @@ class MemberController {
 		requireUser(caller);
 		JsonNode request = object(body);
 		String email = request.path("email").asString("").trim();
-		if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+		if (!ClientPatterns.EMAIL_ADDRESS.re2j().matcher(email).matches()) {
 			throw ApiException.badRequest("email: Enter a valid email address.");
 		}
 		String callerRole = this.access.role(caller, organization.id());

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringTokenizer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +77,13 @@ public final class CronExpression {
 		}
 		String trimmed = expression.trim();
 		String expanded = ALIASES.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
-		String[] fields = expanded.split("\\s+");
+		// Whitespace-separated, without a regular expression (the text comes from
+		// clients).
+		StringTokenizer tokens = new StringTokenizer(expanded);
+		String[] fields = new String[tokens.countTokens()];
+		for (int i = 0; i < fields.length; i++) {
+			fields[i] = tokens.nextToken();
+		}
 		if (fields.length != 5) {
 			throw new CronSyntaxException("a crontab expression has 5 fields, this one has " + fields.length);
 		}

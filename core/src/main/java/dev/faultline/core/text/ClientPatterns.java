@@ -239,6 +239,23 @@ public final class ClientPatterns {
 
 	public static final ClientPattern SLUG_NOT_ALLOWED = ClientPattern.jdk("api.slug-not-allowed", "[^a-z0-9_]+");
 
+	/**
+	 * An e-mail address as an invitation accepts it: one {@code @}, no whitespace (RE2/J:
+	 * on the JDK engine a search is quadratic in a run without {@code @}).
+	 */
+	public static final ClientPattern EMAIL_ADDRESS = ClientPattern.re2j("api.email-address", "[^@\\s]+@[^@\\s]+");
+
+	/** A SHA-1 checksum of chunk upload, lower-case hex. */
+	public static final ClientPattern SHA1_HEX = ClientPattern.jdk("api.sha1-hex", "[0-9a-f]{40}");
+
+	/**
+	 * The debug id in the name sentry-cli gives an uploaded ProGuard mapping
+	 * ({@code proguard/<uuid>.txt}).
+	 */
+	public static final ClientPattern PROGUARD_FILE_NAME = ClientPattern.jdk("api.proguard-file-name",
+			"(?:^|/)(?:proguard/|mapping-)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+					+ "[0-9a-fA-F]{12})\\.txt$");
+
 	private static final List<ClientPattern> ALL = List.copyOf(collect());
 
 	private ClientPatterns() {
