@@ -36,6 +36,20 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * Release health from the Java, Node and Browser SDKs' sessions, on the same running
+	 * shape.
+	 */
+	@Nested
+	class ReleaseHealth extends ReleaseHealthContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * Tracing with the Java and Node SDKs, read back through the trace endpoint, on the
 	 * same running shape.
 	 */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +44,12 @@ abstract class EnvelopeOutcomesContract {
 			"span", "session", "session", "check_in", "monitor", "log", "log_item", "feedback", "feedback",
 			"user_report", "user_report_v2", "attachment", "attachment", "trace_metric", "trace_metric");
 
-	/** The item types processed so far; the others are filtered as unsupported. */
-	private static final Set<String> ACCEPTED = Set.of("event", "transaction", "span");
+	/**
+	 * The item types processed so far; the others are filtered as unsupported. Sessions
+	 * are accepted unless they started more than five days before they arrive (Relay's
+	 * limit: {@code invalid}).
+	 */
+	private static final Set<String> ACCEPTED = Set.of("event", "transaction", "span", "session");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,13 +94,14 @@ abstract class EnvelopeOutcomesContract {
 				+ "\",\"message\":\"Checkout failed with a mixed envelope\",\"level\":\"error\"}\n"
 				+ "{\"type\":\"attachment\",\"filename\":\"dump.txt\",\"length\":" + attachment.length() + "}\n"
 				+ attachment + "\n" + "{\"type\":\"session\"}\n{\"sid\":\"7c3e1f0ad6b14b5c9f3b2a1d0e9c8b7a\","
-				+ "\"status\":\"errored\",\"errors\":1,\"started\":\"2026-11-25T00:00:00Z\",\"attrs\":{\"release\":\"1.0\"}}\n";
+				+ "\"status\":\"errored\",\"errors\":1,\"started\":\"" + Instant.now()
+				+ "\",\"attrs\":{\"release\":\"1.0\"}}\n";
 
 		assertThat(post(project, envelope.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
 
 		Map<String, Long> quantities = Map.of("accepted/error", 1L, "filtered/attachment", (long) attachment.length(),
-				"filtered/session", 1L);
-		Map<String, Long> items = Map.of("accepted/error", 1L, "filtered/attachment", 1L, "filtered/session", 1L);
+				"accepted/session", 1L);
+		Map<String, Long> items = Map.of("accepted/error", 1L, "filtered/attachment", 1L, "accepted/session", 1L);
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(stats(project, "sum(quantity)")).isEqualTo(quantities));
@@ -123,6 +129,13 @@ abstract class EnvelopeOutcomesContract {
 			}
 			else {
 				String outcome = ACCEPTED.contains(type) ? "accepted" : "filtered";
+				if (type.equals("session")) {
+					JsonNode session = JSON.readTree(new String(envelope, start, end - start, StandardCharsets.UTF_8));
+					Instant started = Instant.parse(session.get("started").asString());
+					if (started.isBefore(Instant.now().minus(Duration.ofDays(5)))) {
+						outcome = "invalid";
+					}
+				}
 				long quantity = type.equals("attachment") ? end - start
 						: header.has("item_count") ? header.get("item_count").asLong() : 1;
 				expected.merge(outcome + "/" + CATEGORIES.get(type), quantity, Long::sum);

@@ -1,13 +1,16 @@
 package dev.faultline.api.release;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
+import dev.faultline.api.releasehealth.ReleaseHealth;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.Pagination;
 import dev.faultline.storage.metadata.MetadataStores;
@@ -61,18 +64,25 @@ class ReleaseController {
 
 	private final ReleaseRenderer renderer;
 
-	ReleaseController(Access access, ProjectStore projects, MetadataStores stores, ReleaseRenderer renderer) {
+	private final ReleaseHealth health;
+
+	ReleaseController(Access access, ProjectStore projects, MetadataStores stores, ReleaseRenderer renderer,
+			ReleaseHealth health) {
 		this.access = access;
 		this.projects = projects;
 		this.releases = stores.releases();
 		this.renderer = renderer;
+		this.health = health;
 	}
 
 	/**
-	 * Newest first ({@code sort=date}, the only order without session data), filtered by
-	 * {@code project} ids ({@code -1} = all), {@code query} (text in the version) and
-	 * {@code status} ({@code open}, {@code archived}); {@code health=1} adds each
-	 * project's {@code healthData}.
+	 * Newest first ({@code sort=date}), or by release health ({@code sort=sessions},
+	 * {@code users}, {@code crash_free_sessions}, {@code crash_free_users},
+	 * {@code adoption}, {@code sessions_24h}, {@code users_24h}: only releases with
+	 * sessions, best first); filtered by {@code project} ids ({@code -1} = all),
+	 * {@code query} (text in the version) and {@code status} ({@code open},
+	 * {@code archived}); {@code health=1} adds each project's {@code healthData}
+	 * ({@link HealthParameters}).
 	 */
 	@GetMapping("/api/0/organizations/{organizationSlug}/releases/")
 	ResponseEntity<List<ReleaseJson>> list(Caller caller, @PathVariable String organizationSlug,
@@ -81,10 +91,16 @@ class ReleaseController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String health,
+			@RequestParam(name = "environment", required = false) @Nullable List<String> environments,
+			@RequestParam(required = false) @Nullable String summaryStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStat,
 			@RequestParam(name = "per_page", required = false) @Nullable String perPage,
 			@RequestParam(required = false) @Nullable String cursor) {
 		Organization organization = this.access.organization(caller, organizationSlug, READ);
-		return page(organization, projectIds(project), query, status, sort, health, perPage, cursor);
+		return page(organization, projectIds(project), query, status, sort,
+				HealthParameters.of(health, environments, summaryStatsPeriod, healthStatsPeriod, healthStat), perPage,
+				cursor);
 	}
 
 	@GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/releases/")
@@ -93,11 +109,17 @@ class ReleaseController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String health,
+			@RequestParam(name = "environment", required = false) @Nullable List<String> environments,
+			@RequestParam(required = false) @Nullable String summaryStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStat,
 			@RequestParam(name = "per_page", required = false) @Nullable String perPage,
 			@RequestParam(required = false) @Nullable String cursor) {
 		Organization organization = this.access.organization(caller, organizationSlug, READ);
 		Project project = this.projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
-		return page(organization, List.of(project.id()), query, status, sort, health, perPage, cursor);
+		return page(organization, List.of(project.id()), query, status, sort,
+				HealthParameters.of(health, environments, summaryStatsPeriod, healthStatsPeriod, healthStat), perPage,
+				cursor);
 	}
 
 	/**
@@ -130,7 +152,11 @@ class ReleaseController {
 			"/api/0/projects/{organizationSlug}/{projectSlug}/releases/{version}/" })
 	ReleaseJson detail(Caller caller, @PathVariable String organizationSlug,
 			@PathVariable(required = false) @Nullable String projectSlug, @PathVariable String version,
-			@RequestParam(required = false) @Nullable String health) {
+			@RequestParam(required = false) @Nullable String health,
+			@RequestParam(name = "environment", required = false) @Nullable List<String> environments,
+			@RequestParam(required = false) @Nullable String summaryStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStatsPeriod,
+			@RequestParam(required = false) @Nullable String healthStat) {
 		Organization organization = this.access.organization(caller, organizationSlug, READ);
 		Release release = this.releases.find(organization.id(), version).orElseThrow(ApiException::notFound);
 		if (projectSlug != null) {
@@ -140,7 +166,8 @@ class ReleaseController {
 				throw ApiException.notFound();
 			}
 		}
-		return this.renderer.render(organization.id(), release, "1".equals(health));
+		return this.renderer.render(organization.id(), release,
+				HealthParameters.of(health, environments, summaryStatsPeriod, healthStatsPeriod, healthStat));
 	}
 
 	/**
@@ -176,23 +203,73 @@ class ReleaseController {
 	}
 
 	private ResponseEntity<List<ReleaseJson>> page(Organization organization, List<Long> projectIds,
-			@Nullable String query, @Nullable String status, @Nullable String sort, @Nullable String health,
+			@Nullable String query, @Nullable String status, @Nullable String sort, HealthParameters health,
 			@Nullable String perPage, @Nullable String cursor) {
-		if (sort != null && !sort.isEmpty() && !sort.equals("date")) {
-			throw ApiException.badRequest("sort: " + ReleaseBodies.quoted(sort)
-					+ " needs release health (sessions), which is not stored yet; use sort=date");
-		}
+		ReleaseHealth.Order order = order(sort);
 		Boolean archived = (status == null || status.isEmpty()) ? Boolean.FALSE : archived(status);
 		int offset = Pagination.offset(cursor);
 		int limit = Pagination.limit(perPage);
-		List<Release> rows = this.releases.list(new ReleaseQuery(organization.id(), projectIds,
-				(query != null && !query.isBlank()) ? query.trim() : null, archived, offset, limit + 1));
+		String text = (query != null && !query.isBlank()) ? query.trim() : null;
+		List<Release> rows = (order == null)
+				? this.releases.list(new ReleaseQuery(organization.id(), projectIds, text, archived, offset, limit + 1))
+				: byHealth(organization, projectIds, text, archived, health, order, offset, limit + 1);
 		boolean hasNext = rows.size() > limit;
 		List<Release> page = hasNext ? rows.subList(0, limit) : rows;
 		return ResponseEntity.ok()
 			.header(HttpHeaders.LINK,
 					Pagination.linkHeader(ServletUriComponentsBuilder.fromCurrentRequest(), offset, limit, hasNext))
-			.body(this.renderer.render(organization.id(), page, "1".equals(health)));
+			.body(this.renderer.render(organization.id(), page, health));
+	}
+
+	/**
+	 * Sentry's health orders of the release list; null for {@code date} (the default).
+	 */
+	private static ReleaseHealth.@Nullable Order order(@Nullable String sort) {
+		if (sort == null || sort.isEmpty() || sort.equals("date")) {
+			return null;
+		}
+		return switch (sort) {
+			case "sessions" -> ReleaseHealth.Order.SESSIONS;
+			case "users" -> ReleaseHealth.Order.USERS;
+			case "crash_free_sessions" -> ReleaseHealth.Order.CRASH_FREE_SESSIONS;
+			case "crash_free_users" -> ReleaseHealth.Order.CRASH_FREE_USERS;
+			case "adoption" -> ReleaseHealth.Order.ADOPTION;
+			case "sessions_24h" -> ReleaseHealth.Order.SESSIONS_24H;
+			case "users_24h" -> ReleaseHealth.Order.USERS_24H;
+			default -> throw ApiException.badRequest("sort: " + ReleaseBodies.quoted(sort)
+					+ " is not a valid choice (date, sessions, users, crash_free_sessions, crash_free_users, "
+					+ "adoption, sessions_24h, users_24h)");
+		};
+	}
+
+	/**
+	 * The releases with sessions in the summary period (24 hours for adoption and the
+	 * {@code _24h} orders), best first, as Sentry lists them sorted by health: releases
+	 * without sessions are not listed.
+	 */
+	private List<Release> byHealth(Organization organization, List<Long> projectIds, @Nullable String text,
+			@Nullable Boolean archived, HealthParameters health, ReleaseHealth.Order order, int offset, int limit) {
+		Set<Long> organizationProjects = this.projects.listByOrganization(organization.id())
+			.stream()
+			.map(Project::id)
+			.collect(Collectors.toSet());
+		List<Long> scope = projectIds.isEmpty() ? organizationProjects.stream().sorted().toList()
+				: projectIds.stream().filter(organizationProjects::contains).toList();
+		List<Release> matching = new ArrayList<>();
+		for (String version : this.health.order(scope, health.environments(), Instant.now(), health.summary(), order)) {
+			Release release = this.releases.find(organization.id(), version).orElse(null);
+			if (release == null || (archived != null && release.archived() != archived)
+					|| (text != null
+							&& !release.version().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
+					|| release.projectIds().stream().noneMatch(scope::contains)) {
+				continue;
+			}
+			matching.add(release);
+			if (matching.size() >= offset + limit) {
+				break;
+			}
+		}
+		return matching.subList(Math.min(offset, matching.size()), matching.size());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.faultline.api.releasehealth.ReleaseHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,9 +43,8 @@ record ReleaseJson(long id, String version, String shortVersion, String status, 
 	}
 
 	/**
-	 * Release health of a project's release. Sessions are not stored yet, so every
-	 * release has none: rates are null and counts zero, as Sentry answers a release
-	 * without sessions.
+	 * Release health of a project's release (rates in percent); a release without
+	 * sessions has null rates and zero counts, as Sentry answers it.
 	 */
 	record HealthJson(@Nullable Double crashFreeSessions, @Nullable Double crashFreeUsers, @Nullable Double adoption,
 			@Nullable Double sessionsAdoption, long totalSessions, long totalUsers, long totalSessions24h,
@@ -54,6 +54,14 @@ record ReleaseJson(long id, String version, String shortVersion, String status, 
 
 		static final HealthJson NO_SESSIONS = new HealthJson(null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
 				false, Map.of());
+
+		static HealthJson of(ReleaseHealth.Health health) {
+			return new HealthJson(health.crashFreeSessions(), health.crashFreeUsers(), health.adoption(),
+					health.sessionsAdoption(), health.totalSessions(), health.totalUsers(), health.totalSessions24h(),
+					health.totalUsers24h(), health.totalProjectSessions24h(), health.totalProjectUsers24h(),
+					health.sessionsCrashed(), health.sessionsErrored(), null, null, health.hasHealthData(),
+					health.stats());
+		}
 
 	}
 

@@ -278,7 +278,7 @@ class ReleaseApiIT extends EmbeddedApplicationTest {
 		assertThat(badRequest(send("POST", RELEASES, TOKEN, """
 				{"version": "1.0", "projects": ["shop"], "dateStarted": "soon"}"""))).startsWith("dateStarted:");
 		assertThat(badRequest(send("POST", RELEASES, TOKEN, "[1]"))).startsWith("Malformed");
-		assertThat(badRequest(send("GET", RELEASES + "?sort=sessions", TOKEN, null))).startsWith("sort:");
+		assertThat(badRequest(send("GET", RELEASES + "?sort=stability", TOKEN, null))).startsWith("sort:");
 		assertThat(badRequest(send("GET", RELEASES + "?status=gone", TOKEN, null))).startsWith("status:");
 		assertThat(badRequest(send("GET", RELEASES + "?project=shop", TOKEN, null))).startsWith("project:");
 		assertThat(badRequest(send("GET", RELEASES + "?cursor=x", TOKEN, null))).contains("cursor");
