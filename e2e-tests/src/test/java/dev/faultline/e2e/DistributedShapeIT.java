@@ -247,6 +247,19 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * A ProGuard-shrunk Java program's crash, retraced, on the same running shape.
+	 */
+	@Nested
+	class ProguardRetracing extends ProguardContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * Performance issues from a real program traced by the Node SDK, on the same running
 	 * shape.
 	 */

@@ -170,6 +170,19 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 	}
 
 	/**
+	 * A ProGuard-shrunk Java program's crash, retraced, on the same running shape.
+	 */
+	@Nested
+	class ProguardRetracing extends ProguardContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
 	 * Performance issues from a real program traced by the Node SDK, on the same running
 	 * shape.
 	 */

@@ -76,16 +76,20 @@ public final class ProguardStage implements SymbolicationStage {
 			return;
 		}
 		String platform = event.path("platform").asString("java");
+		boolean changed = false;
 		for (JsonNode exception : values(event, "exception")) {
 			if (exception instanceof ObjectNode value) {
-				retraceType(value, found);
-				retraceStacktrace(value, platform, found);
+				changed |= retraceType(value, found);
+				changed |= retraceStacktrace(value, platform, found);
 			}
 		}
 		for (JsonNode thread : values(event, "threads")) {
 			if (thread instanceof ObjectNode value) {
-				retraceStacktrace(value, platform, found);
+				changed |= retraceStacktrace(value, platform, found);
 			}
+		}
+		if (changed) {
+			SymbolicationStage.retitle(event);
 		}
 	}
 
@@ -115,10 +119,10 @@ public final class ProguardStage implements SymbolicationStage {
 		}
 	}
 
-	private static void retraceType(ObjectNode exception, List<ProguardMapping> mappings) {
+	private static boolean retraceType(ObjectNode exception, List<ProguardMapping> mappings) {
 		String type = textOrNull(exception.get("type"));
 		if (type == null) {
-			return;
+			return false;
 		}
 		String module = textOrNull(exception.get("module"));
 		String obfuscated = (module != null && !module.isEmpty()) ? module + "." + type : type;
@@ -133,15 +137,16 @@ public final class ProguardStage implements SymbolicationStage {
 				else {
 					exception.remove("module");
 				}
-				return;
+				return true;
 			}
 		}
+		return false;
 	}
 
-	private static void retraceStacktrace(ObjectNode holder, String platform, List<ProguardMapping> mappings) {
+	private static boolean retraceStacktrace(ObjectNode holder, String platform, List<ProguardMapping> mappings) {
 		if (!(holder.get("stacktrace") instanceof ObjectNode stacktrace)
 				|| !(stacktrace.get("frames") instanceof ArrayNode frames)) {
-			return;
+			return false;
 		}
 		ArrayNode raw = frames.deepCopy();
 		List<JsonNode> retraced = new ArrayList<>();
@@ -158,7 +163,7 @@ public final class ProguardStage implements SymbolicationStage {
 			}
 		}
 		if (!changed) {
-			return;
+			return false;
 		}
 		frames.removeAll();
 		retraced.forEach(frames::add);
@@ -167,6 +172,7 @@ public final class ProguardStage implements SymbolicationStage {
 			rawStacktrace.set("frames", raw);
 			holder.set("raw_stacktrace", rawStacktrace);
 		}
+		return true;
 	}
 
 	/**

@@ -88,6 +88,9 @@ class ProguardStageTest {
 		assertThat(frames(event.path("threads").path("values").path(0).path("stacktrace")))
 			.contains("com.example.shop.Checkout.run:Checkout.java:14:true");
 		assertThat(event.has("errors")).isFalse();
+		assertThat(event.path("title").asString()).isEqualTo("InvalidCartException: the cart is empty");
+		assertThat(event.path("culprit").asString()).isEqualTo("com.example.shop.PriceCalculator in total");
+		assertThat(event.path("metadata").path("type").asString()).isEqualTo("InvalidCartException");
 	}
 
 	@Test
