@@ -17,9 +17,11 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 
 	private StandaloneFaultline faultline;
 
+	private final int mailPort = FreePort.find();
+
 	@BeforeAll
 	void start() {
-		this.faultline = StandaloneFaultline.start();
+		this.faultline = StandaloneFaultline.start(AlertsContract.environment(this.mailPort));
 		System.out.printf("faultline.jar ready in %d ms%n", this.faultline.startupMillis());
 	}
 
@@ -206,6 +208,25 @@ class EmbeddedShapeIT extends SdkAcceptanceContract {
 		@Override
 		FaultlineApi api() {
 			return EmbeddedShapeIT.this.api();
+		}
+
+	}
+
+	/**
+	 * Issue and metric alerts with their webhook and mail deliveries, on the same running
+	 * shape.
+	 */
+	@Nested
+	class Alerts extends AlertsContract {
+
+		@Override
+		FaultlineApi api() {
+			return EmbeddedShapeIT.this.api();
+		}
+
+		@Override
+		int mailPort() {
+			return EmbeddedShapeIT.this.mailPort;
 		}
 
 	}

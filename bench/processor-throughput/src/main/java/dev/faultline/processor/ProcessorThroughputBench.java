@@ -22,8 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.faultline.alerts.IssueAlertEvaluator;
+import dev.faultline.alerts.NotificationPlanner;
+import dev.faultline.alerts.QueryEventCounts;
 import dev.faultline.boot.outcome.OutcomeRecorder;
 import dev.faultline.core.scrub.ScrubbingSettings;
+import dev.faultline.processor.alert.IssueAlertQueue;
 import dev.faultline.processor.clientreport.ClientReportProcessor;
 import dev.faultline.processor.event.EventProcessor;
 import dev.faultline.processor.event.EventWriter;
@@ -36,6 +40,7 @@ import dev.faultline.processor.pipeline.ProcessorLoop;
 import dev.faultline.processor.pipeline.ProcessorSettings;
 import dev.faultline.processor.pipeline.ProjectProcessing;
 import dev.faultline.queue.embedded.SqliteEnvelopeQueue;
+import dev.faultline.storage.alert.IssueAlertRuleSpec;
 import dev.faultline.storage.clickhouse.ClickHouseEventStore;
 import dev.faultline.storage.clickhouse.ClickHouseSettings;
 import dev.faultline.storage.duckdb.DuckDbEventStore;
@@ -123,8 +128,12 @@ public final class ProcessorThroughputBench {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			ProjectProcessing processing = ProjectProcessing.compile(ProjectSettings.DEFAULTS,
 					ScrubbingSettings.defaultSettings());
-			EventWriter writer = new EventWriter(new IssueAssignmentStage(metadata.issues()), store,
-					metadata.countedEvents());
+			int rules = Integer.getInteger("faultline.bench.alert-rules", -1);
+			IssueAlertQueue alerts = (rules < 0) ? null : alertQueue(metadata, store, project, rules, meters);
+			EventWriter writer = (alerts == null)
+					? new EventWriter(new IssueAssignmentStage(metadata.issues()), store, metadata.countedEvents())
+					: new EventWriter(new IssueAssignmentStage(metadata.issues()), store, metadata.countedEvents(),
+							alerts);
 			EnvelopePipeline pipeline = new EnvelopePipeline(
 					ItemRouter.of(Map.of("event", new EventProcessor(new GroupingStage(), writer), "client_report",
 							new ClientReportProcessor())),
@@ -137,14 +146,14 @@ public final class ProcessorThroughputBench {
 			loop.start();
 			// The warm-up events (processed first, not measured) let the JIT compile the
 			// pipeline, as it has in a server that runs for a while.
-			while (accepted(meters) < warmUp) {
+			while (accepted(meters) < warmUp || (alerts != null && alerts.done() < warmUp)) {
 				Thread.sleep(1);
 			}
 			Map<String, Long> threadsBefore = cpuByThread();
 			Map<String, Long> tasksBefore = cpuByTask();
 			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
-			while (accepted(meters) < warmUp + events) {
+			while (accepted(meters) < warmUp + events || (alerts != null && alerts.done() < warmUp + events)) {
 				Thread.sleep(5);
 			}
 			long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -152,10 +161,18 @@ public final class ProcessorThroughputBench {
 			Map<String, Long> threadsAfter = cpuByThread();
 			Map<String, Long> tasksAfter = cpuByTask();
 			loop.stop();
+			String shown = label;
+			if (alerts != null) {
+				alerts.stop();
+				shown = label + ", " + rules + " issue alert rules evaluated (" + metadata.alerts()
+					.outbox()
+					.listForOrganization(organization.id(), 100_000)
+					.size() + " notifications)";
+			}
 			System.out.printf(
 					"%s: %d events processed in %d ms = %.0f events/s, process CPU %d ms = %.0f us/event"
 							+ " (queued beforehand in %d ms)%n",
-					label, events, millis, events * 1000.0 / millis, TimeUnit.NANOSECONDS.toMillis(cpuNanos),
+					shown, events, millis, events * 1000.0 / millis, TimeUnit.NANOSECONDS.toMillis(cpuNanos),
 					cpuNanos / 1000.0 / events, publishMillis);
 			tasksAfter.forEach((name, taskMillis) -> {
 				long used = taskMillis - tasksBefore.getOrDefault(name, 0L);
@@ -171,6 +188,45 @@ public final class ProcessorThroughputBench {
 				}
 			});
 		}
+	}
+
+	/**
+	 * The issue alert evaluator on its queue with {@code count} rules on the project, four
+	 * kinds in turn: a new issue (fires once per group), every event of level fatal (the
+	 * filter never passes: the events are errors), more than 1,000 events of the issue in an
+	 * hour (a count query of the event store per batch) and a regression with a tag filter.
+	 * Each rule posts to the WebHooks plugin; notifications are written to the outbox (no
+	 * dispatcher runs).
+	 */
+	private static IssueAlertQueue alertQueue(MetadataStores metadata, EventStore store, Project project, int count,
+			SimpleMeterRegistry meters) {
+		String webhooks = "[{\"id\":\"sentry.rules.actions.notify_event_service.NotifyEventServiceAction\","
+				+ "\"service\":\"webhooks\"}]";
+		String[][] kinds = {
+				{ "[{\"id\":\"sentry.rules.conditions.first_seen_event.FirstSeenEventCondition\"}]", "[]" },
+				{ "[{\"id\":\"sentry.rules.conditions.every_event.EveryEventCondition\"}]",
+						"[{\"id\":\"sentry.rules.filters.level.LevelFilter\",\"match\":\"gte\",\"level\":\"50\"}]" },
+				{ "[{\"id\":\"sentry.rules.conditions.event_frequency.EventFrequencyCondition\",\"value\":1000,"
+						+ "\"interval\":\"1h\"}]", "[]" },
+				{ "[{\"id\":\"sentry.rules.conditions.regression_event.RegressionEventCondition\"}]",
+						"[{\"id\":\"sentry.rules.filters.tagged_event.TaggedEventFilter\",\"key\":\"browser\","
+								+ "\"match\":\"co\",\"value\":\"Firefox\"}]" } };
+		for (int i = 0; i < count; i++) {
+			String[] kind = kinds[i % kinds.length];
+			metadata.alerts()
+				.issueRules()
+				.create(project.id(), new IssueAlertRuleSpec("Rule " + i, null, "all", "all", 30, kind[0], kind[1],
+						webhooks, null, "active"), null);
+		}
+		metadata.alerts().webhookPlugins().save(project.id(), true, List.of("http://127.0.0.1:9/hook"));
+		IssueAlertEvaluator evaluator = new IssueAlertEvaluator(metadata.alerts().issueRules(), metadata.issues(),
+				metadata.projects(), metadata.organizations(), metadata.releases(), new QueryEventCounts(store),
+				new NotificationPlanner(metadata.alerts().webhookPlugins(), metadata.alerts().integrations(),
+						metadata.organizations()),
+				metadata.alerts().outbox(), "http://localhost:8080", Clock.systemUTC(), Duration.ofSeconds(10));
+		IssueAlertQueue queue = new IssueAlertQueue(evaluator, 100_000, meters);
+		queue.start();
+		return queue;
 	}
 
 	private static void publish(SqliteEnvelopeQueue queue, long projectId, int events, int groups) throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.faultline.alerts.AlertCandidate;
@@ -41,6 +42,8 @@ public final class IssueAlertQueue implements Consumer<List<AlertCandidate>>, Sm
 
 	private final Counter failed;
 
+	private final AtomicLong done = new AtomicLong();
+
 	private volatile @Nullable Thread worker;
 
 	public IssueAlertQueue(IssueAlertEvaluator evaluator, int capacity, MeterRegistry registry) {
@@ -61,8 +64,17 @@ public final class IssueAlertQueue implements Consumer<List<AlertCandidate>>, Sm
 		}
 		if (!this.queue.offer(List.copyOf(candidates))) {
 			this.queueFull.increment(candidates.size());
+			this.done.addAndGet(candidates.size());
 			logger.warn("Issue alert queue full: {} stored events not evaluated", candidates.size());
 		}
+	}
+
+	/**
+	 * How many stored events were taken off the queue so far (evaluated, or dropped after
+	 * failing), for benchmarks and tests that wait for the evaluator to catch up.
+	 */
+	public long done() {
+		return this.done.get();
 	}
 
 	/**
@@ -97,6 +109,15 @@ public final class IssueAlertQueue implements Consumer<List<AlertCandidate>>, Sm
 	private void evaluate(List<List<AlertCandidate>> batches) {
 		List<AlertCandidate> all = new ArrayList<>();
 		batches.forEach(all::addAll);
+		try {
+			evaluateWithRetries(all);
+		}
+		finally {
+			this.done.addAndGet(all.size());
+		}
+	}
+
+	private void evaluateWithRetries(List<AlertCandidate> all) {
 		Duration wait = Duration.ofMillis(200);
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			try {
