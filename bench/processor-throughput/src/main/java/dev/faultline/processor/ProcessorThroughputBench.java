@@ -164,10 +164,9 @@ public final class ProcessorThroughputBench {
 			String shown = label;
 			if (alerts != null) {
 				alerts.stop();
-				shown = label + ", " + rules + " issue alert rules evaluated (" + metadata.alerts()
-					.outbox()
-					.listForOrganization(organization.id(), 100_000)
-					.size() + " notifications)";
+				shown = label + ", " + rules + " issue alert rules evaluated ("
+						+ metadata.alerts().outbox().listForOrganization(organization.id(), 100_000).size()
+						+ " notifications)";
 			}
 			System.out.printf(
 					"%s: %d events processed in %d ms = %.0f events/s, process CPU %d ms = %.0f us/event"
@@ -191,12 +190,12 @@ public final class ProcessorThroughputBench {
 	}
 
 	/**
-	 * The issue alert evaluator on its queue with {@code count} rules on the project, four
-	 * kinds in turn: a new issue (fires once per group), every event of level fatal (the
-	 * filter never passes: the events are errors), more than 1,000 events of the issue in an
-	 * hour (a count query of the event store per batch) and a regression with a tag filter.
-	 * Each rule posts to the WebHooks plugin; notifications are written to the outbox (no
-	 * dispatcher runs).
+	 * The issue alert evaluator on its queue with {@code count} rules on the project,
+	 * four kinds in turn: a new issue (fires once per group), every event of level fatal
+	 * (the filter never passes: the events are errors), more than 1,000 events of the
+	 * issue in an hour (a count query of the event store per batch) and a regression with
+	 * a tag filter. Each rule posts to the WebHooks plugin; notifications are written to
+	 * the outbox (no dispatcher runs).
 	 */
 	private static IssueAlertQueue alertQueue(MetadataStores metadata, EventStore store, Project project, int count,
 			SimpleMeterRegistry meters) {
