@@ -72,6 +72,7 @@ test('shows the health, new issues, commits with files, deploys and bundles of a
   expect(await screen.findByText(/8 sessions · 5 users/)).toBeInTheDocument();
   const issues = calls.find((call) => call.url.pathname.endsWith('/issues/'))!.url.searchParams;
   expect(issues.get('query')).toBe('firstRelease:shop@2.0.0');
+  expect(issues.get('statsPeriod')).toBeNull();
   const sessions = calls.find((call) => call.url.pathname.endsWith('/sessions/'))!.url.searchParams;
   expect(sessions.get('query')).toBe('release:shop@2.0.0');
   expect(sessions.get('interval')).toBe('1h');

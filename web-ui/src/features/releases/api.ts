@@ -183,7 +183,8 @@ export function searchValue(value: string): string {
 
 /** The issues first seen in the release. */
 export function useNewIssues(org: string | undefined, projects: string[], version: string | undefined) {
-  const search = new URLSearchParams({ query: `firstRelease:${searchValue(version ?? '')}`, statsPeriod: '90d', limit: '25' });
+  // No statsPeriod: the issue list's is the period of its count graphs ('', 24h or 14d), not a range.
+  const search = new URLSearchParams({ query: `firstRelease:${searchValue(version ?? '')}`, limit: '25' });
   projects.forEach((project) => search.append('project', project));
   return useQuery({
     queryKey: ['release', org, version, 'new-issues', projects],
