@@ -1,5 +1,5 @@
 -- Organizations' people (issue 19): team membership, invitations, open membership. Keep in
--- step with db/migration/sqlite/V18_1__people.sql in storage-sqlite.
+-- step with db/migration/sqlite/V19__people.sql in storage-sqlite.
 
 -- Sentry's "open membership": members may join and leave any team by themselves.
 ALTER TABLE organizations ADD COLUMN open_membership BOOLEAN NOT NULL DEFAULT TRUE;
@@ -15,7 +15,7 @@ CREATE TABLE team_members (
 
 CREATE INDEX team_members_user ON team_members (user_id);
 
--- Before V18.1 every member counted as a member of every team of their organization;
+-- Before V19 every member counted as a member of every team of their organization;
 -- keep it so.
 INSERT INTO team_members (team_id, user_id, role, date_created)
 SELECT t.id, m.user_id, 'contributor', m.date_created
