@@ -14,6 +14,7 @@ import dev.faultline.api.auth.Access.OrganizationProject;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.alert.IssueAlertRule;
 import dev.faultline.storage.alert.IssueAlertRuleSpec;
 import dev.faultline.storage.alert.IssueAlertRuleStore;
@@ -222,7 +223,7 @@ class IssueRuleController {
 				: (current != null) ? current.environment() : null;
 		String owner = given.containsKey("owner") ? AlertJson.optionalText(given, "owner")
 				: (current != null) ? current.owner() : null;
-		if (owner != null && !owner.matches("(user|team):\\d{1,18}")) {
+		if (owner != null && !ClientPatterns.ACTOR.jdk().matcher(owner).matches()) {
 			throw ApiException.badRequest("owner must be user:ID or team:ID");
 		}
 		String status = text(given, "status", (current != null) ? current.status() : "active");

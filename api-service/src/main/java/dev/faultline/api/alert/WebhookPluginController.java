@@ -12,6 +12,7 @@ import dev.faultline.api.auth.Access.OrganizationProject;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.storage.alert.WebhookPluginStore;
 import dev.faultline.storage.alert.WebhookPluginStore.WebhookPlugin;
 import dev.faultline.storage.metadata.MetadataStores;
@@ -87,7 +88,7 @@ class WebhookPluginController {
 	private static List<String> urls(@Nullable Object value) {
 		List<String> raw = new ArrayList<>();
 		if (value instanceof String text) {
-			raw.addAll(Arrays.asList(text.split("[\\r\\n]+")));
+			raw.addAll(Arrays.asList(ClientPatterns.LINE_BREAKS.jdk().split(text)));
 		}
 		else if (value instanceof List<?> list) {
 			list.forEach((item) -> raw.add(String.valueOf(item)));

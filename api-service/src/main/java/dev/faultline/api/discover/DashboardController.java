@@ -13,6 +13,7 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.member.UserJson;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Datasets;
 import dev.faultline.query.FieldParser;
@@ -271,7 +272,7 @@ class DashboardController {
 		long nextId = 1;
 		for (JsonNode widget : given) {
 			JsonNode id = widget.get("id");
-			if (id != null && id.isString() && id.stringValue().matches("[0-9]{1,9}")) {
+			if (id != null && id.isString() && ClientPatterns.SMALL_ID.jdk().matcher(id.stringValue()).matches()) {
 				nextId = Math.max(nextId, Long.parseLong(id.stringValue()) + 1);
 			}
 		}
@@ -288,8 +289,9 @@ class DashboardController {
 		}
 		ObjectNode widget = JSON.createObjectNode();
 		JsonNode id = given.get("id");
-		widget.put("id", (id != null && id.isString() && id.stringValue().matches("[0-9]{1,9}")) ? id.stringValue()
-				: Long.toString(newId));
+		widget.put("id",
+				(id != null && id.isString() && ClientPatterns.SMALL_ID.jdk().matcher(id.stringValue()).matches())
+						? id.stringValue() : Long.toString(newId));
 		String title = text(given, "title");
 		if (title == null || title.isBlank()) {
 			throw ApiException.badRequest(where + ".title: This field is required.");

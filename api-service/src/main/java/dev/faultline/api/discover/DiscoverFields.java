@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Equation;
 import dev.faultline.query.Expression;
@@ -30,7 +31,7 @@ record DiscoverFields(List<RequestedField> fields, List<String> projectSlugs) {
 	static final int MAX_FIELDS = 20;
 
 	/** Sentry's name of the n-th requested equation in a sort. */
-	private static final Pattern EQUATION_INDEX = Pattern.compile("equation\\[([0-9]{1,2})]");
+	private static final Pattern EQUATION_INDEX = ClientPatterns.EQUATION_INDEX.jdk();
 
 	/** Field strings that name the project by slug. */
 	private static final List<String> PROJECT_FIELDS = List.of("project", "project.name");

@@ -14,6 +14,7 @@ import dev.faultline.api.auth.Scopes;
 import dev.faultline.api.member.UserJson;
 import dev.faultline.api.web.ApiDates;
 import dev.faultline.api.web.ApiException;
+import dev.faultline.core.text.ClientPatterns;
 import dev.faultline.query.Dataset;
 import dev.faultline.query.Datasets;
 import dev.faultline.storage.discover.SavedQuery;
@@ -269,7 +270,7 @@ class SavedQueryController {
 			if (item.isIntegralNumber()) {
 				id = item.longValue();
 			}
-			else if (item.isString() && item.stringValue().matches("-?[0-9]{1,18}")) {
+			else if (item.isString() && ClientPatterns.SIGNED_ID.jdk().matcher(item.stringValue()).matches()) {
 				id = Long.parseLong(item.stringValue());
 			}
 			else {

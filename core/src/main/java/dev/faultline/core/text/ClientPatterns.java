@@ -256,6 +256,22 @@ public final class ClientPatterns {
 			"(?:^|/)(?:proguard/|mapping-)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
 					+ "[0-9a-fA-F]{12})\\.txt$");
 
+	/** The breaks between the lines of a list typed in a text area (webhook URLs). */
+	public static final ClientPattern LINE_BREAKS = ClientPattern.jdk("api.line-breaks", "[\\r\\n]+");
+
+	/** An alert rule's owner: {@code user:<id>} or {@code team:<id>}. */
+	public static final ClientPattern ACTOR = ClientPattern.jdk("api.actor", "(user|team):\\d{1,18}");
+
+	/** A small positive id a client echoes back (dashboard widgets). */
+	public static final ClientPattern SMALL_ID = ClientPattern.jdk("api.small-id", "[0-9]{1,9}");
+
+	/** A project id in a saved query, where -1 means all projects. */
+	public static final ClientPattern SIGNED_ID = ClientPattern.jdk("api.signed-id", "-?[0-9]{1,18}");
+
+	/** Sentry's name of the n-th requested equation in a sort: {@code equation[n]}. */
+	public static final ClientPattern EQUATION_INDEX = ClientPattern.jdk("discover.equation-index",
+			"equation\\[([0-9]{1,2})]");
+
 	private static final List<ClientPattern> ALL = List.copyOf(collect());
 
 	private ClientPatterns() {

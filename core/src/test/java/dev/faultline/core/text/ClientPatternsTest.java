@@ -26,7 +26,7 @@ class ClientPatternsTest {
 
 	/** The modules that read what clients send (payloads, headers, URLs, search text). */
 	private static final List<String> MODULES = List.of("protocol", "core", "ingest-service", "processor-service",
-			"api-service");
+			"alerts", "api-service");
 
 	/** Files allowed to compile patterns, each for a stated reason. */
 	private static final Set<String> ALLOWED = Set.of(
