@@ -36,6 +36,10 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 
 	private String ingestUrl;
 
+	private static final String ALERTS_KEY = "YWxlcnRzLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ=";
+
+	private final int mailPort = FreePort.find();
+
 	private static final String DEAD_LETTER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 	private final Path clickhouseDir = Temporary.directory("faultline-e2e");
@@ -67,7 +71,9 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 				"--faultline.metadata.type=postgres", "--faultline.metadata.postgres.url=" + POSTGRES + this.database,
 				"--faultline.metadata.postgres.username=postgres", "--faultline.events.type=clickhouse",
 				"--faultline.events.clickhouse.url=" + this.clickhouse.endpoint(),
-				"--faultline.public-url=" + ingestUrl);
+				"--faultline.public-url=" + ingestUrl, "--faultline.alerts.encryption-key=" + ALERTS_KEY);
+		engines = new ArrayList<>(engines);
+		engines.addAll(AlertsContract.arguments(this.mailPort));
 
 		// The API bootstraps the organization and admin; ingest and processing need no
 		// order.
@@ -283,6 +289,25 @@ class DistributedShapeIT extends SdkAcceptanceContract {
 		@Override
 		FaultlineApi api() {
 			return DistributedShapeIT.this.api();
+		}
+
+	}
+
+	/**
+	 * Issue and metric alerts with their webhook and mail deliveries, on the same running
+	 * shape.
+	 */
+	@Nested
+	class Alerts extends AlertsContract {
+
+		@Override
+		FaultlineApi api() {
+			return DistributedShapeIT.this.api();
+		}
+
+		@Override
+		int mailPort() {
+			return DistributedShapeIT.this.mailPort;
 		}
 
 	}
