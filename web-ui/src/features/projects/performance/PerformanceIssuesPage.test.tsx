@@ -35,6 +35,8 @@ test('saves only the settings that changed, and a turned-off detector has its th
   expect(save).toBeDisabled();
 
   const slow = within(form).getByLabelText(/Least duration of a query/);
+  // The thresholds stay locked until the loaded settings fill the draft.
+  await waitFor(() => expect(slow).toBeEnabled());
   await userEvent.clear(slow);
   await userEvent.type(slow, '1500');
   await userEvent.click(within(form).getByLabelText('Uncompressed assets'));
@@ -57,6 +59,7 @@ test('a refused value shows the server’s message', async () => {
   });
   renderAt('/projects/shop/performance-issues', '/projects/:projectSlug/performance-issues', <PerformanceIssueSettingsForm org="faultline" project="shop" />);
   const slow = await screen.findByLabelText(/Least duration of a query/);
+  await waitFor(() => expect(slow).toBeEnabled());
   await userEvent.clear(slow);
   await userEvent.type(slow, '5');
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * {@code end}), or {@code start} and {@code end} as ISO-8601 instants; 14 days back from
  * now when none is given. Ranges are at most {@link #MAX_RANGE}, the retention of event
  * data. Stats intervals ({@code interval}) are written the same way, with seconds too.
+ * Also read by the release-health sessions endpoint, with its own default period.
  */
-final class TimeWindow {
+public final class TimeWindow {
 
 	/** Sentry's default range of Discover requests. */
 	static final Duration DEFAULT_PERIOD = Duration.ofDays(14);
@@ -27,11 +28,22 @@ final class TimeWindow {
 	}
 
 	/**
-	 * Reads the range of a request.
+	 * Reads the range of a Discover request ({@link #DEFAULT_PERIOD} when none is given).
 	 * @param now the instant periods count back from
 	 * @throws ApiException 400 for a malformed, empty or too long range
 	 */
 	static TimeRange range(Instant now, @Nullable String statsPeriod, @Nullable String start, @Nullable String end) {
+		return range(now, statsPeriod, start, end, DEFAULT_PERIOD);
+	}
+
+	/**
+	 * Reads the range of a request.
+	 * @param now the instant periods count back from
+	 * @param defaultPeriod the range back from now when none is given
+	 * @throws ApiException 400 for a malformed, empty or too long range
+	 */
+	public static TimeRange range(Instant now, @Nullable String statsPeriod, @Nullable String start,
+			@Nullable String end, Duration defaultPeriod) {
 		Instant from;
 		Instant to;
 		if (statsPeriod != null && !statsPeriod.isBlank()) {
@@ -52,7 +64,7 @@ final class TimeWindow {
 		}
 		else {
 			to = now;
-			from = now.minus(DEFAULT_PERIOD);
+			from = now.minus(defaultPeriod);
 		}
 		if (!from.isBefore(to)) {
 			throw ApiException.badRequest("start must be before end");
@@ -71,7 +83,7 @@ final class TimeWindow {
 	 * @param seconds whether {@code s} is allowed
 	 * @return the duration, or null when the text is none
 	 */
-	static @Nullable Duration duration(String text, boolean seconds) {
+	public static @Nullable Duration duration(String text, boolean seconds) {
 		String trimmed = text.trim();
 		if (trimmed.length() < 2 || trimmed.length() > 8) {
 			return null;

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import dev.faultline.api.auth.Access;
 import dev.faultline.api.auth.Caller;
 import dev.faultline.api.auth.Scopes;
+import dev.faultline.api.discover.TimeWindow;
 import dev.faultline.api.web.ApiException;
 import dev.faultline.api.web.ProjectParameter;
 import dev.faultline.core.search.SearchSyntaxException;
@@ -55,8 +54,6 @@ class SessionsController {
 	private static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
 
 	private static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
-
-	private static final Duration MAX_RANGE = Duration.ofDays(90);
 
 	private static final int MAX_GROUPS = 100;
 
@@ -104,7 +101,7 @@ class SessionsController {
 		}
 		Duration width = interval(interval);
 		Instant now = this.clock.instant();
-		TimeRange range = aligned(range(now, statsPeriod, start, end), width);
+		TimeRange range = aligned(TimeWindow.range(now, statsPeriod, start, end, DEFAULT_PERIOD), width);
 		List<Long> projectIds = ProjectParameter
 			.select(this.projects.listByOrganization(organization.id()), projectParams)
 			.keySet()
@@ -204,7 +201,7 @@ class SessionsController {
 		if (text == null || text.isBlank()) {
 			return DEFAULT_INTERVAL;
 		}
-		Duration interval = duration(text);
+		Duration interval = TimeWindow.duration(text, true);
 		if (interval == null) {
 			throw ApiException.badRequest("Invalid interval: \"" + text + "\"");
 		}
@@ -214,38 +211,6 @@ class SessionsController {
 					"The interval has to be at least a minute and at most a day, and divide a day without a remainder");
 		}
 		return interval;
-	}
-
-	private static TimeRange range(Instant now, @Nullable String statsPeriod, @Nullable String start,
-			@Nullable String end) {
-		Instant from;
-		Instant to;
-		if (statsPeriod != null && !statsPeriod.isBlank()) {
-			Duration period = duration(statsPeriod);
-			if (period == null) {
-				throw ApiException.badRequest("Invalid statsPeriod: \"" + statsPeriod + "\"");
-			}
-			to = now;
-			from = now.minus(period);
-		}
-		else if (start != null || end != null) {
-			if (start == null || end == null) {
-				throw ApiException.badRequest("start and end are both required");
-			}
-			from = instant("start", start);
-			to = instant("end", end);
-		}
-		else {
-			to = now;
-			from = now.minus(DEFAULT_PERIOD);
-		}
-		if (!from.isBefore(to)) {
-			throw ApiException.badRequest("start must be before end");
-		}
-		if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-			throw ApiException.badRequest("The time range is longer than the limit of 90 days");
-		}
-		return new TimeRange(from, to);
 	}
 
 	/** The range widened to whole intervals (from the epoch). */
@@ -262,48 +227,6 @@ class SessionsController {
 			starts.add(at);
 		}
 		return starts;
-	}
-
-	/**
-	 * Digits and one unit of {@code s}, {@code m}, {@code h}, {@code d} or {@code w}.
-	 */
-	private static @Nullable Duration duration(String text) {
-		String trimmed = text.trim();
-		if (trimmed.length() < 2 || trimmed.length() > 8) {
-			return null;
-		}
-		long amount;
-		try {
-			amount = Long.parseLong(trimmed.substring(0, trimmed.length() - 1));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-		if (amount <= 0) {
-			return null;
-		}
-		return switch (trimmed.charAt(trimmed.length() - 1)) {
-			case 's' -> Duration.ofSeconds(amount);
-			case 'm' -> Duration.ofMinutes(amount);
-			case 'h' -> Duration.ofHours(amount);
-			case 'd' -> Duration.ofDays(amount);
-			case 'w' -> Duration.ofDays(7 * amount);
-			default -> null;
-		};
-	}
-
-	private static Instant instant(String name, String value) {
-		try {
-			return Instant.parse(value).truncatedTo(ChronoUnit.MILLIS);
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException again) {
-				throw ApiException.badRequest(name + " is not an ISO-8601 date-time: " + value);
-			}
-		}
 	}
 
 	private static List<Condition> conditions(@Nullable List<String> environments, @Nullable String query,
